@@ -1,0 +1,67 @@
+#pragma once
+// Invalid school data throws peerkit::error. Each problem carries a stable id (for
+// programs), the location of the bad value (for people) and what was wrong; several
+// problems found in one pass travel together, so a user fixes them in one round.
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace peerkit {
+
+/// One thing wrong with the input: `students[12].grades.math: 11 is outside 1..10`.
+struct problem {
+  std::string id;        ///< stable identifier, e.g. "data.out_of_range"; see docs/errors.md
+  std::string location;  ///< where: a path into the data ("students[12].grades.math")
+  std::string message;   ///< what was expected and what was found
+
+  [[nodiscard]] std::string to_string() const {
+    return location.empty() ? message : location + ": " + message;
+  }
+  friend bool operator==(const problem&, const problem&) = default;
+};
+
+/// Thrown for invalid data; never for outcomes that can be expected ("no compatible buddy").
+class error : public std::invalid_argument {
+ public:
+  explicit error(std::vector<problem> problems)
+      : std::invalid_argument(describe(problems)), problems_(std::move(problems)) {}
+  error(std::string id, std::string location, std::string message)
+      : error(std::vector<problem>{{std::move(id), std::move(location), std::move(message)}}) {}
+
+  /// Every problem found, in the order found; never empty.
+  [[nodiscard]] const std::vector<problem>& problems() const noexcept { return problems_; }
+  /// The id of the first problem, for callers that handle one kind of error.
+  [[nodiscard]] const std::string& id() const noexcept { return problems_.front().id; }
+
+ private:
+  static std::string describe(const std::vector<problem>& problems) {
+    std::string text;
+    for (const auto& p : problems) {
+      if (!text.empty()) text += '\n';
+      text += "[peerkit." + p.id + "] " + p.to_string();
+    }
+    return text;
+  }
+  std::vector<problem> problems_;
+};
+
+/// Collects problems during a validation pass and throws them together at the end.
+class problem_list {
+ public:
+  void add(std::string id, std::string location, std::string message) {
+    problems_.push_back({std::move(id), std::move(location), std::move(message)});
+  }
+  [[nodiscard]] bool empty() const noexcept { return problems_.empty(); }
+  [[nodiscard]] const std::vector<problem>& problems() const noexcept { return problems_; }
+  /// Throws peerkit::error holding every problem collected, if there is any.
+  void throw_if_any() const {
+    if (!problems_.empty()) throw error(problems_);
+  }
+
+ private:
+  std::vector<problem> problems_;
+};
+
+}  // namespace peerkit

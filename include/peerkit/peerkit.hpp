@@ -1,0 +1,23 @@
+#pragma once
+// Everything peerkit offers that needs no dependency beyond Boost. Headers that read or
+// write file formats with other libraries (JSON) are included on their own.
+
+#include <peerkit/config.hpp>
+
+// core model
+#include <peerkit/core/enum_keys.hpp>
+#include <peerkit/core/error.hpp>
+#include <peerkit/core/roles.hpp>
+#include <peerkit/core/school.hpp>
+#include <peerkit/core/sensitive.hpp>
+#include <peerkit/core/staff.hpp>
+#include <peerkit/core/staff_roles.hpp>
+#include <peerkit/core/strong_id.hpp>
+#include <peerkit/core/student.hpp>
+
+// programme and its policies
+#include <peerkit/programme/policy.hpp>
+#include <peerkit/programme/roles_policy.hpp>
+
+// calendar
+#include <peerkit/calendar/region.hpp>
