@@ -14,6 +14,7 @@
 #include <peerkit/core/staff_roles.hpp>
 #include <peerkit/core/strong_id.hpp>
 #include <peerkit/core/student.hpp>
+#include <peerkit/core/support_pair.hpp>
 
 // programme and its policies
 #include <peerkit/programme/policy.hpp>

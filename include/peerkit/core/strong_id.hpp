@@ -25,6 +25,7 @@ class strong_id {
 using student_id = strong_id<struct student_tag>;
 using staff_id = strong_id<struct staff_tag>;
 using class_id = strong_id<struct class_tag>;
+using pair_id = strong_id<struct pair_tag>;
 
 }  // namespace peerkit
 
