@@ -1,0 +1,226 @@
+#pragma once
+// Strict reading of JSON documents into peerkit's plain data. Every value is checked
+// against what is expected, unknown fields are errors (with the nearest known name
+// suggested), and all problems of a document are collected with their JSON path, e.g.
+// `students[12].grades.math: 11 is outside 1..10`. Needs nlohmann/json.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <nlohmann/json.hpp>
+
+#include <peerkit/core/enum_keys.hpp>
+#include <peerkit/core/error.hpp>
+#include <peerkit/core/sensitive.hpp>
+#include <peerkit/core/strong_id.hpp>
+#include <peerkit/core/student.hpp>
+
+namespace peerkit::io {
+
+/// peerkit writes objects with their fields in a fixed, readable order.
+using json = nlohmann::ordered_json;
+
+namespace detail {
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+inline std::string kind_of(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "an integer";
+    case json::value_t::number_float: return "a number";
+    default: return "an unsupported value";
+  }
+}
+}  // namespace detail
+
+/// The known name nearest to `unknown`, if it is close enough to be a likely typo.
+inline std::optional<std::string_view> nearest_name(std::string_view unknown,
+                                                    std::span<const std::string_view> known) {
+  std::optional<std::string_view> best;
+  std::size_t best_distance = std::max<std::size_t>(2, unknown.size() / 3) + 1;
+  for (auto k : known)
+    if (auto d = detail::edit_distance(unknown, k); d < best_distance) {
+      best = k;
+      best_distance = d;
+    }
+  return best;
+}
+
+/// Reads values from one JSON document, collecting every problem with its path.
+class json_reader {
+ public:
+  explicit json_reader(problem_list& problems) : problems_(problems) {}
+
+  void problem(std::string id, const std::string& path, std::string message) {
+    problems_.add(std::move(id), path, std::move(message));
+  }
+  void wrong_kind(const std::string& path, std::string_view expected, const json& found) {
+    problem("json.wrong_type", path, "expected " + std::string(expected) + ", found " + detail::kind_of(found));
+  }
+
+  /// Checks that `j` is an object whose fields are all among `known`.
+  bool object(const json& j, const std::string& path, std::initializer_list<std::string_view> known) {
+    return object(j, path, std::span<const std::string_view>(known.begin(), known.size()));
+  }
+  bool object(const json& j, const std::string& path, std::span<const std::string_view> known) {
+    if (!j.is_object()) {
+      wrong_kind(path, "an object", j);
+      return false;
+    }
+    for (const auto& [key, value] : j.items()) {
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::string message = "unknown field '" + key + "'";
+      if (auto near = nearest_name(key, known)) message += "; did you mean '" + std::string(*near) + "'?";
+      problem("json.unknown_field", join(path, key), std::move(message));
+    }
+    return true;
+  }
+
+  /// Reads field `key` of object `obj` into `out`; a missing required field is a problem.
+  template <class T>
+  void field(const json& obj, const std::string& path, std::string_view key, T& out, bool required = true) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) problem("json.missing_field", path, "missing required field '" + std::string(key) + "'");
+      return;
+    }
+    value(*it, join(path, key), out);
+  }
+
+  void value(const json& j, const std::string& path, bool& out) {
+    if (j.is_boolean()) out = j.get<bool>();
+    else wrong_kind(path, "true or false", j);
+  }
+  void value(const json& j, const std::string& path, int& out) {
+    if (j.is_number_integer() && j.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
+        j.get<std::int64_t>() <= std::numeric_limits<int>::max())
+      out = j.get<int>();
+    else wrong_kind(path, "a whole number", j);
+  }
+  void value(const json& j, const std::string& path, double& out) {
+    if (j.is_number()) out = j.get<double>();
+    else wrong_kind(path, "a number", j);
+  }
+  void value(const json& j, const std::string& path, std::string& out) {
+    if (j.is_string()) out = j.get<std::string>();
+    else wrong_kind(path, "a string", j);
+  }
+  void value(const json& j, const std::string& path, date& out) {
+    if (!j.is_string()) return wrong_kind(path, "a date \"YYYY-MM-DD\"", j);
+    const auto text = j.get<std::string>();
+    try {
+      if (text.size() != 10) throw std::out_of_range(text);
+      out = boost::gregorian::from_simple_string(text);
+    } catch (const std::exception&) {
+      problem("json.bad_date", path, "expected a date \"YYYY-MM-DD\", found \"" + text + "\"");
+    }
+  }
+  template <class Tag, class Rep>
+  void value(const json& j, const std::string& path, strong_id<Tag, Rep>& out) {
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() <= std::numeric_limits<Rep>::max())
+      out = strong_id<Tag, Rep>{j.get<Rep>()};
+    else wrong_kind(path, "an id (a whole number from 0)", j);
+  }
+  template <KeyedEnum E>
+  void value(const json& j, const std::string& path, E& out) {
+    if (!j.is_string()) return wrong_kind(path, "one of " + choices<E>(), j);
+    if (auto e = from_key<E>(j.get<std::string>())) out = *e;
+    else problem("json.unknown_value", path,
+                 "'" + j.get<std::string>() + "' is not one of " + choices<E>());
+  }
+  template <class T>
+  void value(const json& j, const std::string& path, std::optional<T>& out) {
+    if (j.is_null()) return out.reset();
+    T v{};
+    value(j, path, v);
+    out = std::move(v);
+  }
+  template <class T>
+  void value(const json& j, const std::string& path, std::vector<T>& out) {
+    if (!j.is_array()) return wrong_kind(path, "an array", j);
+    out.clear();
+    out.reserve(j.size());
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      T v{};
+      value(j[i], path + "[" + std::to_string(i) + "]", v);
+      out.push_back(std::move(v));
+    }
+  }
+  /// Special-category values come in like any other, but a problem with one never
+  /// repeats the value: error messages end up in logs.
+  template <class T, special_category C>
+  void value(const json& j, const std::string& path, sensitive<T, C>& out) {
+    problem_list own;
+    json_reader inner(own);
+    T v{};
+    inner.value(j, path, v);
+    for (const auto& p : own.problems())
+      problem(p.id, p.location, "not a valid value here (special-category data is not repeated in messages)");
+    out = sensitive<T, C>{std::move(v)};
+  }
+
+  static std::string join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+ private:
+  template <KeyedEnum E>
+  static std::string choices() {
+    std::string text;
+    for (auto k : enum_keys<E>::keys) text += (text.empty() ? "" : ", ") + std::string(k);
+    return text;
+  }
+  problem_list& problems_;
+};
+
+/// Parses `text` as JSON; a syntax error becomes a problem with line and column.
+inline std::optional<json> parse_json(std::string_view text, const std::string& source_name,
+                                      problem_list& problems) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string what = e.what();
+    if (auto at = what.find("syntax error"); at != std::string::npos) what = what.substr(at);
+    problems.add("json.syntax", source_name + ":" + std::to_string(line) + ":" + std::to_string(column),
+                 what);
+    return std::nullopt;
+  }
+}
+
+}  // namespace peerkit::io

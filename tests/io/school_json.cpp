@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include <peerkit/io/school_json.hpp>
+
+using namespace peerkit;
+
+namespace {
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+std::string sample_text() { return read_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/sample_school.json"); }
+
+const access_purpose round_trip{"test: full state round trip"};
+
+// The problems a document produces, as "id location" lines.
+std::vector<std::string> problems_of(const std::string& text) {
+  try {
+    io::read_school(text);
+  } catch (const error& e) {
+    std::vector<std::string> out;
+    for (const auto& p : e.problems()) out.push_back(p.id + " " + p.to_string());
+    return out;
+  }
+  return {};
+}
+
+std::string minimal(const std::string& student_fields) {
+  return R"({"name": "X", "region": "noord",
+    "classes": [{"id": 1, "name": "1A", "year": 1, "track": "havo"}],
+    "students": [{"id": 5, "name": "A", "year": 1, "track": "havo", "class": 1)" +
+         student_fields + "}]}";
+}
+}  // namespace
+
+TEST_CASE("io: the sample school reads and is rich enough for a programme") {
+  const auto s = io::read_school(sample_text());
+  CHECK(s.region == holiday_region::midden);
+  int first_year_classes = 0, newcomers = 0;
+  for (const auto& c : s.classes) first_year_classes += c.is_first_year() ? 1 : 0;
+  for (const auto& st : s.students) newcomers += st.is_newcomer() ? 1 : 0;
+  CHECK(first_year_classes >= 4);
+  CHECK(newcomers >= 12);
+  for (auto r : {staff_role::coordinator, staff_role::teacher_coach, staff_role::class_mentor,
+                 staff_role::confidential_teacher, staff_role::care_coordinator, staff_role::team_leader})
+    CHECK_FALSE(s.staff_in(r).empty());
+}
+
+TEST_CASE("io: a school written with access reads back equal") {
+  const auto s = io::read_school(sample_text());
+  const auto text = io::to_json(s, {round_trip}).dump(1);
+  CHECK(io::read_school(text) == s);
+}
+
+TEST_CASE("io: special-category values are left out without an access purpose") {
+  const auto s = io::read_school(sample_text());
+  const auto plain = io::to_json(s).dump();
+  for (const char* field : {"\"languages\"", "\"origin\"", "\"needs\"", "\"groups\"", "\"conflicting_groups\""})
+    CHECK(plain.find(field) == std::string::npos);
+  for (const char* value : {"Syria", "Eritrea", "autism", "syria_group_a", "tigrinya"})
+    CHECK(plain.find(value) == std::string::npos);
+  CHECK(io::to_json(s, {round_trip}).dump().find("Syria") != std::string::npos);
+}
+
+TEST_CASE("io: a bad grade is reported with its path") {
+  CHECK(problems_of(minimal(R"(, "grades": {"maths": 11})")) ==
+        std::vector<std::string>{"data.out_of_range students[0].grades.maths: 11 is outside 1..10"});
+}
+
+TEST_CASE("io: unknown fields are errors with the nearest known name") {
+  CHECK(problems_of(minimal(R"(, "nmae": "B")")) ==
+        std::vector<std::string>{
+            "json.unknown_field students[0].nmae: unknown field 'nmae'; did you mean 'name'?"});
+  CHECK(problems_of(minimal(R"(, "zzzzzz": 1)")) ==
+        std::vector<std::string>{"json.unknown_field students[0].zzzzzz: unknown field 'zzzzzz'"});
+}
+
+TEST_CASE("io: several problems are reported together") {
+  const auto problems = problems_of(minimal(R"(, "gender": "f", "birth_date": "2013-13-01", "needs": ["shy"])"));
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0] ==
+        "json.unknown_value students[0].gender: 'f' is not one of female, male, other, unspecified");
+  CHECK(problems[1] ==
+        "json.bad_date students[0].birth_date: expected a date \"YYYY-MM-DD\", found \"2013-13-01\"");
+  CHECK(problems[2] == "json.unknown_value students[0].needs[0]: not a valid value here "
+                       "(special-category data is not repeated in messages)");
+}
+
+TEST_CASE("io: wrong types, missing fields and syntax errors name where") {
+  CHECK(problems_of(R"({"name": "X", "region": "noord", "students": [{"id": "five"}]})") ==
+        std::vector<std::string>{
+            "json.wrong_type students[0].id: expected an id (a whole number from 0), found a string",
+            "json.missing_field students[0]: missing required field 'name'",
+            "json.missing_field students[0]: missing required field 'year'",
+            "json.missing_field students[0]: missing required field 'track'",
+            "json.missing_field students[0]: missing required field 'class'"});
+  const auto syntax = problems_of("{\"name\": \"X\",\n \"region\": }");
+  REQUIRE(syntax.size() == 1);
+  CHECK(syntax[0].rfind("json.syntax school.json:2:12: syntax error", 0) == 0);
+}
+
+TEST_CASE("io: duplicate ids and unknown references are errors") {
+  const auto problems = problems_of(R"({"name": "X", "region": "zuid",
+    "classes": [{"id": 1, "name": "1A", "year": 1, "track": "havo", "mentor": 9}],
+    "students": [{"id": 5, "name": "A", "year": 1, "track": "havo", "class": 1},
+                 {"id": 5, "name": "B", "year": 1, "track": "havo", "class": 2}]})");
+  CHECK(problems == std::vector<std::string>{
+                        "data.duplicate_id students[1].id: id 5 is already used by students[0]",
+                        "data.unknown_reference classes[0].mentor: no staff member has id 9",
+                        "data.unknown_reference students[1].class: no class has id 2"});
+}
