@@ -11,7 +11,8 @@ using namespace peerkit;
 using boost::gregorian::date;
 
 namespace {
-const std::string shipped_file = std::string(PEERKIT_SOURCE_DIR) + "/examples/data/school_holidays_nl.csv";
+const std::string shipped_file =
+    std::string(PEERKIT_SOURCE_DIR) + "/examples/data/school_holidays_nl.csv";
 
 std::vector<holiday_period> read_text(const std::string& text) {
   std::istringstream in(text);
@@ -27,7 +28,8 @@ std::vector<problem> problems_of(const std::string& text) {
   return {};
 }
 
-const holiday_period& find(const std::vector<holiday_period>& all, int year, holiday_kind kind, holiday_region region) {
+const holiday_period& find(const std::vector<holiday_period>& all, int year, holiday_kind kind,
+                           holiday_region region) {
   const auto it = std::find_if(all.begin(), all.end(), [&](const holiday_period& h) {
     return h.year == school_year{year} && h.kind == kind && h.region == region;
   });
@@ -95,34 +97,41 @@ TEST_CASE("calendar: the shipped file holds the official dates per region") {
   CHECK(all.size() == 3 * 5 * 2 + 3 * 3);
 }
 
-TEST_CASE("calendar: shipped national holidays run Saturday to Sunday and follow the region rules") {
+TEST_CASE(
+    "calendar: shipped national holidays run Saturday to Sunday and follow the region rules") {
   const auto all = read_holidays_file(shipped_file);
   for (const auto& h : all) {
     CAPTURE(h.year.to_string(), key_of(h.kind), key_of(h.region));
     CHECK(h.first.day_of_week() == boost::gregorian::Saturday);
     CHECK(h.last.day_of_week() == boost::gregorian::Sunday);
     const long days = (h.last - h.first).days() + 1;
-    CHECK(days == (h.kind == holiday_kind::summer ? 44 : h.kind == holiday_kind::christmas ? 16 : 9));
-    CHECK(h.status == (h.kind == holiday_kind::autumn || h.kind == holiday_kind::spring ? holiday_status::advisory
-                                                                                       : holiday_status::compulsory));
+    CHECK(days == (h.kind == holiday_kind::summer      ? 44
+                   : h.kind == holiday_kind::christmas ? 16
+                                                       : 9));
+    CHECK(h.status == (h.kind == holiday_kind::autumn || h.kind == holiday_kind::spring
+                           ? holiday_status::advisory
+                           : holiday_status::compulsory));
   }
   // Autumn and spring: Noord and Zuid never share the week.
   for (const int y : {2024, 2025, 2026})
     for (const auto kind : {holiday_kind::autumn, holiday_kind::spring}) {
       CAPTURE(y, key_of(kind));
-      CHECK(find(all, y, kind, holiday_region::noord).first != find(all, y, kind, holiday_region::zuid).first);
+      CHECK(find(all, y, kind, holiday_region::noord).first !=
+            find(all, y, kind, holiday_region::zuid).first);
     }
 }
 
 TEST_CASE("calendar: reading skips comments and blank lines, accepts CRLF and all regions") {
-  const auto all = read_text("\xEF\xBB\xBF# a comment\r\n\r\n" + header +
-                             "  # indented comment\n"
-                             " 2025-2026 , kerstvakantie , all , 2025-12-20 , 2026-01-04 , verplicht \r\n"
-                             "2025-2026,studiedag,zuid,2025-11-24,2025-11-24,school\n");
+  const auto all =
+      read_text("\xEF\xBB\xBF# a comment\r\n\r\n" + header +
+                "  # indented comment\n"
+                " 2025-2026 , kerstvakantie , all , 2025-12-20 , 2026-01-04 , verplicht \r\n"
+                "2025-2026,studiedag,zuid,2025-11-24,2025-11-24,school\n");
   REQUIRE(all.size() == 4);
   // In date order, then by region.
-  CHECK(all[0] == holiday_period{school_year{2025}, holiday_kind::study_day, holiday_region::zuid, date(2025, 11, 24),
-                                 date(2025, 11, 24), holiday_status::school_choice});
+  CHECK(all[0] == holiday_period{school_year{2025}, holiday_kind::study_day, holiday_region::zuid,
+                                 date(2025, 11, 24), date(2025, 11, 24),
+                                 holiday_status::school_choice});
   for (std::size_t i = 1; i < 4; ++i) {
     CHECK(all[i].kind == holiday_kind::christmas);
     CHECK(all[i].region == all_holiday_regions[i - 1]);
@@ -132,14 +141,15 @@ TEST_CASE("calendar: reading skips comments and blank lines, accepts CRLF and al
 }
 
 TEST_CASE("calendar: reading errors name line, column and what was expected, all at once") {
-  const auto problems = problems_of(header +
-                                    "2025-2026,herfstvakantie,nord,2025-10-18,2025-10-26,advies\n"    // line 2
-                                    "2025-2027,herfst,noord,2025-10-18,2025-10-32,maybe\n"            // line 3
-                                    "2025-2026,kerstvakantie,all,2025-12-20\n"                        // line 4
-                                    "2025-2026,meivakantie,all,2026-05-03,2026-04-25,verplicht\n"    // line 5
-                                    "2025-2026,meivakantie,all,2025-04-26,2025-05-04,verplicht\n"    // line 6
-                                    "2025-2026,studiedag,all,2025-11-24,2025-11-24,verplicht\n"       // line 7
-                                    "2025-2026,zomervakantie,noord,2026-07-04,2026-08-16,school\n");  // line 8
+  const auto problems =
+      problems_of(header +
+                  "2025-2026,herfstvakantie,nord,2025-10-18,2025-10-26,advies\n"    // line 2
+                  "2025-2027,herfst,noord,2025-10-18,2025-10-32,maybe\n"            // line 3
+                  "2025-2026,kerstvakantie,all,2025-12-20\n"                        // line 4
+                  "2025-2026,meivakantie,all,2026-05-03,2026-04-25,verplicht\n"     // line 5
+                  "2025-2026,meivakantie,all,2025-04-26,2025-05-04,verplicht\n"     // line 6
+                  "2025-2026,studiedag,all,2025-11-24,2025-11-24,verplicht\n"       // line 7
+                  "2025-2026,zomervakantie,noord,2026-07-04,2026-08-16,school\n");  // line 8
   std::vector<std::string> got;
   for (const auto& p : problems) got.push_back(p.id + " @ " + p.location);
   CHECK(got == std::vector<std::string>{
@@ -155,15 +165,18 @@ TEST_CASE("calendar: reading errors name line, column and what was expected, all
                    "calendar.status @ test.csv:8:53",
                });
   REQUIRE(problems.size() == 10);
-  CHECK(problems[0].message == "expected a region (noord, midden or zuid; all for every region), found \"nord\"");
+  CHECK(problems[0].message ==
+        "expected a region (noord, midden or zuid; all for every region), found \"nord\"");
   CHECK(problems[3].message == "expected a date as YYYY-MM-DD, found \"2025-10-32\"");
   CHECK(problems[5].message.find("expected 6 comma-separated fields") == 0);
   CHECK(problems[7].message ==
-        "expected a first day within school year 2025-2026 (2025-08-01 to 2026-07-31), found \"2025-04-26\"");
+        "expected a first day within school year 2025-2026 (2025-08-01 to 2026-07-31), found "
+        "\"2025-04-26\"");
 }
 
 TEST_CASE("calendar: reading rejects a missing header, duplicates and overlaps") {
-  const auto no_header = problems_of("2025-2026,kerstvakantie,all,2025-12-20,2026-01-04,verplicht\n");
+  const auto no_header =
+      problems_of("2025-2026,kerstvakantie,all,2025-12-20,2026-01-04,verplicht\n");
   REQUIRE(no_header.size() == 1);
   CHECK(no_header[0].id == "calendar.header");
   CHECK(no_header[0].location == "test.csv:1:1");
@@ -181,7 +194,9 @@ TEST_CASE("calendar: reading rejects a missing header, duplicates and overlaps")
   REQUIRE(twice.size() == 2);
   CHECK(twice[0].id == "calendar.duplicate_holiday");
   CHECK(twice[0].location == "test.csv:3:1");
-  CHECK(twice[0].message == "expected one kerstvakantie 2025-2026 per region, found a second for midden (the first is on line 2)");
+  CHECK(twice[0].message ==
+        "expected one kerstvakantie 2025-2026 per region, found a second for midden (the first is "
+        "on line 2)");
   CHECK(twice[1].id == "calendar.overlapping_holidays");
   CHECK(twice[1].location == "test.csv:5:1");
 
@@ -198,10 +213,13 @@ TEST_CASE("calendar: a school's own file updates national dates and adds its own
   const auto merged = merge_holidays(shipped, own);
   CHECK(merged.size() == shipped.size() + 3 + 2);
   CHECK(find(merged, 2025, holiday_kind::autumn, holiday_region::zuid).first == date(2025, 10, 18));
-  CHECK(find(merged, 2025, holiday_kind::autumn, holiday_region::noord).first == date(2025, 10, 18));
+  CHECK(find(merged, 2025, holiday_kind::autumn, holiday_region::noord).first ==
+        date(2025, 10, 18));
   CHECK(find(merged, 2026, holiday_kind::may, holiday_region::midden).first == date(2027, 4, 24));
-  CHECK(std::count_if(merged.begin(), merged.end(),
-                      [](const holiday_period& h) { return h.kind == holiday_kind::autumn && h.year == school_year{2025}; }) == 3);
-  CHECK(std::is_sorted(merged.begin(), merged.end(),
-                       [](const holiday_period& a, const holiday_period& b) { return a.first < b.first; }));
+  CHECK(std::count_if(merged.begin(), merged.end(), [](const holiday_period& h) {
+          return h.kind == holiday_kind::autumn && h.year == school_year{2025};
+        }) == 3);
+  CHECK(std::is_sorted(
+      merged.begin(), merged.end(),
+      [](const holiday_period& a, const holiday_period& b) { return a.first < b.first; }));
 }

@@ -51,7 +51,8 @@ std::vector<std::string> values_of(const std::vector<std::string>& lines, const 
   for (const auto& l : lines) {
     if (l == "BEGIN:VTIMEZONE") in_zone = true;
     if (l == "END:VTIMEZONE") in_zone = false;
-    if (!in_zone && l.rfind(name, 0) == 0 && (l[name.size()] == ':' || l[name.size()] == ';')) out.push_back(l);
+    if (!in_zone && l.rfind(name, 0) == 0 && (l[name.size()] == ':' || l[name.size()] == ';'))
+      out.push_back(l);
   }
   return out;
 }
@@ -59,15 +60,21 @@ std::vector<std::string> values_of(const std::vector<std::string>& lines, const 
 calendar_event all_day(std::string id, std::string summary, date day, int days = 1) {
   return {.id = std::move(id), .summary = std::move(summary), .day = day, .days = days};
 }
-calendar_event timed(std::string id, std::string summary, date day, boost::posix_time::time_duration start,
+calendar_event timed(std::string id, std::string summary, date day,
+                     boost::posix_time::time_duration start,
                      boost::posix_time::time_duration duration) {
-  return {.id = std::move(id), .summary = std::move(summary), .day = day, .start = start, .duration = duration};
+  return {.id = std::move(id),
+          .summary = std::move(summary),
+          .day = day,
+          .start = start,
+          .duration = duration};
 }
 }  // namespace
 
 TEST_CASE("calendar: iCalendar output has the required structure and CRLF line endings") {
-  const std::vector<calendar_event> events{all_day("a", "Project week", date(2025, 11, 3), 5),
-                                           timed("b", "Intervision", date(2025, 10, 2), hours(15) + minutes(30), hours(1))};
+  const std::vector<calendar_event> events{
+      all_day("a", "Project week", date(2025, 11, 3), 5),
+      timed("b", "Intervision", date(2025, 10, 2), hours(15) + minutes(30), hours(1))};
   const std::string text = to_icalendar(events, options);
   // Every line ends in CRLF: no LF without CR, no CR without LF.
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -82,30 +89,34 @@ TEST_CASE("calendar: iCalendar output has the required structure and CRLF line e
   CHECK(lines.back() == "END:VCALENDAR");
   CHECK(values_of(lines, "VERSION") == std::vector<std::string>{"VERSION:2.0"});
   CHECK(values_of(lines, "PRODID").size() == 1);
-  CHECK(values_of(lines, "X-WR-CALNAME") == std::vector<std::string>{"X-WR-CALNAME:Peer support 2025-2026"});
+  CHECK(values_of(lines, "X-WR-CALNAME") ==
+        std::vector<std::string>{"X-WR-CALNAME:Peer support 2025-2026"});
   CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VEVENT") == 2);
   CHECK(std::count(lines.begin(), lines.end(), "END:VEVENT") == 2);
   // Each event has exactly one UID, DTSTAMP and DTSTART.
   CHECK(values_of(lines, "UID").size() == 2);
   CHECK(values_of(lines, "DTSTAMP") == std::vector<std::string>(2, "DTSTAMP:20250815T093000Z"));
-  CHECK(values_of(lines, "DTSTART") == std::vector<std::string>{"DTSTART;VALUE=DATE:20251103",
-                                                                "DTSTART;TZID=Europe/Amsterdam:20251002T153000"});
+  CHECK(values_of(lines, "DTSTART") ==
+        std::vector<std::string>{"DTSTART;VALUE=DATE:20251103",
+                                 "DTSTART;TZID=Europe/Amsterdam:20251002T153000"});
   // DTEND of an all-day event is exclusive.
-  CHECK(values_of(lines, "DTEND") == std::vector<std::string>{"DTEND;VALUE=DATE:20251108",
-                                                              "DTEND;TZID=Europe/Amsterdam:20251002T163000"});
+  CHECK(values_of(lines, "DTEND") ==
+        std::vector<std::string>{"DTEND;VALUE=DATE:20251108",
+                                 "DTEND;TZID=Europe/Amsterdam:20251002T163000"});
   // The zone a timed event names is defined in the file.
   CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VTIMEZONE") == 1);
   CHECK(std::count(lines.begin(), lines.end(), "TZID:Europe/Amsterdam") == 1);
 }
 
 TEST_CASE("calendar: iCalendar leaves the time zone out when every event is all-day") {
-  const auto lines = unfolded(to_icalendar({all_day("a", "Study day", date(2025, 11, 24))}, options));
+  const auto lines =
+      unfolded(to_icalendar({all_day("a", "Study day", date(2025, 11, 24))}, options));
   CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VTIMEZONE") == 0);
   CHECK(values_of(lines, "X-WR-CALNAME").size() == 1);
   const auto none = unfolded(to_icalendar({}, {.dtstamp = options.dtstamp}));
   CHECK(none == std::vector<std::string>{"BEGIN:VCALENDAR", "VERSION:2.0",
-                                         "PRODID:-//peerkit//peerkit school calendar//EN", "CALSCALE:GREGORIAN",
-                                         "METHOD:PUBLISH", "END:VCALENDAR"});
+                                         "PRODID:-//peerkit//peerkit school calendar//EN",
+                                         "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "END:VCALENDAR"});
 }
 
 TEST_CASE("calendar: iCalendar folds long lines at 75 octets without splitting a UTF-8 character") {
@@ -120,7 +131,8 @@ TEST_CASE("calendar: iCalendar folds long lines at 75 octets without splitting a
       REQUIRE(detail::invalid_utf8_at(l) == std::string::npos);  // no piece of a character
     }
     const auto lines = unfolded(text);
-    CHECK(values_of(lines, "SUMMARY") == std::vector<std::string>{"SUMMARY:" + detail::ical_escape(summary)});
+    CHECK(values_of(lines, "SUMMARY") ==
+          std::vector<std::string>{"SUMMARY:" + detail::ical_escape(summary)});
   }
   // A line of exactly 75 octets stays whole; 76 folds once.
   CHECK(detail::ical_fold(std::string(75, 'a')) == std::string(75, 'a') + "\r\n");
@@ -137,10 +149,14 @@ TEST_CASE("calendar: iCalendar escapes commas, semicolons, backslashes and line 
   e.location = "Room 1.12, main building";
   e.categories = {"intervision", "peer_buddy,extra"};
   const auto lines = unfolded(to_icalendar({e}, options));
-  CHECK(values_of(lines, "SUMMARY") == std::vector<std::string>{"SUMMARY:Intervision\\; group 2\\, coach \\\\ 1"});
-  CHECK(values_of(lines, "DESCRIPTION") == std::vector<std::string>{"DESCRIPTION:Line one\\nLine two"});
-  CHECK(values_of(lines, "LOCATION") == std::vector<std::string>{"LOCATION:Room 1.12\\, main building"});
-  CHECK(values_of(lines, "CATEGORIES") == std::vector<std::string>{"CATEGORIES:intervision,peer_buddy\\,extra"});
+  CHECK(values_of(lines, "SUMMARY") ==
+        std::vector<std::string>{"SUMMARY:Intervision\\; group 2\\, coach \\\\ 1"});
+  CHECK(values_of(lines, "DESCRIPTION") ==
+        std::vector<std::string>{"DESCRIPTION:Line one\\nLine two"});
+  CHECK(values_of(lines, "LOCATION") ==
+        std::vector<std::string>{"LOCATION:Room 1.12\\, main building"});
+  CHECK(values_of(lines, "CATEGORIES") ==
+        std::vector<std::string>{"CATEGORIES:intervision,peer_buddy\\,extra"});
 }
 
 TEST_CASE("calendar: iCalendar UIDs are stable, unique and carry no event text") {
@@ -169,10 +185,11 @@ TEST_CASE("calendar: iCalendar UIDs are stable, unique and carry no event text")
 }
 
 TEST_CASE("calendar: iCalendar rejects events it cannot write, naming each") {
-  std::vector<calendar_event> events{all_day("a", "ok", date(2025, 9, 1)), all_day("", "no id", date(2025, 9, 2)),
-                                     all_day("a", "again", date(2025, 9, 3)),
-                                     all_day("c", std::string("bad \xC3\x28 byte"), date(2025, 9, 4)),
-                                     timed("d", "two days", date(2025, 9, 5), hours(9), hours(1))};
+  std::vector<calendar_event> events{
+      all_day("a", "ok", date(2025, 9, 1)), all_day("", "no id", date(2025, 9, 2)),
+      all_day("a", "again", date(2025, 9, 3)),
+      all_day("c", std::string("bad \xC3\x28 byte"), date(2025, 9, 4)),
+      timed("d", "two days", date(2025, 9, 5), hours(9), hours(1))};
   events[4].days = 2;
   try {
     (void)to_icalendar(events, options);

@@ -51,23 +51,26 @@ TEST_CASE("calendar: public holidays of several years") {
     int year;
     date good_friday, easter_monday, ascension, whit_monday;
   };
-  for (const auto& e : {expected{2024, {2024, 3, 29}, {2024, 4, 1}, {2024, 5, 9}, {2024, 5, 20}},
-                        expected{2025, {2025, 4, 18}, {2025, 4, 21}, {2025, 5, 29}, {2025, 6, 9}},
-                        expected{2026, {2026, 4, 3}, {2026, 4, 6}, {2026, 5, 14}, {2026, 5, 25}},
-                        expected{2027, {2027, 3, 26}, {2027, 3, 29}, {2027, 5, 6}, {2027, 5, 17}}}) {
+  for (const auto& e :
+       {expected{2024, {2024, 3, 29}, {2024, 4, 1}, {2024, 5, 9}, {2024, 5, 20}},
+        expected{2025, {2025, 4, 18}, {2025, 4, 21}, {2025, 5, 29}, {2025, 6, 9}},
+        expected{2026, {2026, 4, 3}, {2026, 4, 6}, {2026, 5, 14}, {2026, 5, 25}},
+        expected{2027, {2027, 3, 26}, {2027, 3, 29}, {2027, 5, 6}, {2027, 5, 17}}}) {
     const auto list = public_holidays(e.year);
     CAPTURE(e.year);
     CHECK(days_of(list, k::good_friday) == std::vector{e.good_friday});
     CHECK(days_of(list, k::easter_monday) == std::vector{e.easter_monday});
     CHECK(days_of(list, k::ascension_day) == std::vector{e.ascension});
-    CHECK(days_of(list, k::friday_after_ascension) == std::vector{e.ascension + boost::gregorian::days(1)});
+    CHECK(days_of(list, k::friday_after_ascension) ==
+          std::vector{e.ascension + boost::gregorian::days(1)});
     CHECK(days_of(list, k::whit_monday) == std::vector{e.whit_monday});
     CHECK(days_of(list, k::new_years_day) == std::vector{date(e.year, 1, 1)});
     CHECK(days_of(list, k::liberation_day) == std::vector{date(e.year, 5, 5)});
     CHECK(days_of(list, k::christmas_day) == std::vector{date(e.year, 12, 25)});
     CHECK(days_of(list, k::boxing_day) == std::vector{date(e.year, 12, 26)});
-    CHECK(std::is_sorted(list.begin(), list.end(),
-                         [](const public_holiday& a, const public_holiday& b) { return a.day < b.day; }));
+    CHECK(std::is_sorted(
+        list.begin(), list.end(),
+        [](const public_holiday& a, const public_holiday& b) { return a.day < b.day; }));
   }
 }
 
@@ -83,21 +86,24 @@ TEST_CASE("calendar: the school's choices of days off are options") {
   CHECK(list.size() == 9);
 
   const public_holiday_options lustrum{.liberation_day = liberation_day_rule::lustrum_only};
-  CHECK(days_of(public_holidays(2025, lustrum), k::liberation_day) == std::vector{date(2025, 5, 5)});
-  CHECK(days_of(public_holidays(2030, lustrum), k::liberation_day) == std::vector{date(2030, 5, 5)});
+  CHECK(days_of(public_holidays(2025, lustrum), k::liberation_day) ==
+        std::vector{date(2025, 5, 5)});
+  CHECK(days_of(public_holidays(2030, lustrum), k::liberation_day) ==
+        std::vector{date(2030, 5, 5)});
   CHECK(days_of(public_holidays(2026, lustrum), k::liberation_day).empty());
 }
 
 TEST_CASE("calendar: a day can hold two holidays, both kept in date order") {
   // Ascension Day 2016 fell on Liberation Day.
   const auto list = public_holidays(2016);
-  const auto both = std::count_if(list.begin(), list.end(),
-                                  [](const public_holiday& h) { return h.day == date(2016, 5, 5); });
+  const auto both = std::count_if(
+      list.begin(), list.end(), [](const public_holiday& h) { return h.day == date(2016, 5, 5); });
   CHECK(both == 2);
   // Ascension Day 2008 (1 May) came before Liberation Day.
   const auto l2008 = public_holidays(2008);
-  CHECK(std::is_sorted(l2008.begin(), l2008.end(),
-                       [](const public_holiday& a, const public_holiday& b) { return a.day < b.day; }));
+  CHECK(std::is_sorted(
+      l2008.begin(), l2008.end(),
+      [](const public_holiday& a, const public_holiday& b) { return a.day < b.day; }));
 }
 
 TEST_CASE("calendar: public holidays of a school year run from August to July") {

@@ -33,9 +33,12 @@ TEST_CASE("calendar: days are classified by holiday, public holiday and weekend"
   // Public holidays outside the holidays.
   CHECK(classify_day(midden, date(2026, 5, 14)) ==
         day_status{day_kind::public_holiday, std::nullopt, public_holiday_kind::ascension_day});
-  CHECK(classify_day(midden, date(2026, 5, 15)).public_holiday == public_holiday_kind::friday_after_ascension);
-  CHECK(classify_day(midden, date(2026, 5, 5)).public_holiday == public_holiday_kind::liberation_day);
-  CHECK(classify_day(midden, date(2026, 4, 6)).public_holiday == public_holiday_kind::easter_monday);
+  CHECK(classify_day(midden, date(2026, 5, 15)).public_holiday ==
+        public_holiday_kind::friday_after_ascension);
+  CHECK(classify_day(midden, date(2026, 5, 5)).public_holiday ==
+        public_holiday_kind::liberation_day);
+  CHECK(classify_day(midden, date(2026, 4, 6)).public_holiday ==
+        public_holiday_kind::easter_monday);
   CHECK(classify_day(midden, date(2026, 4, 3)).public_holiday == public_holiday_kind::good_friday);
   CHECK(classify_day(midden, date(2026, 5, 25)).public_holiday == public_holiday_kind::whit_monday);
   // King's Day 2026 (Monday 27 April) lies in the May holiday: the holiday is reported.
@@ -82,8 +85,8 @@ TEST_CASE("calendar: the norm is a parameter, and the school's study days count"
   // Six study days on Mondays in term time take Noord from 194 to 188 days.
   for (const date d : {date(2025, 9, 15), date(2025, 11, 24), date(2026, 1, 19), date(2026, 3, 16),
                        date(2026, 6, 8), date(2026, 6, 29)})
-    noord.holidays.push_back({school_year{2025}, holiday_kind::study_day, holiday_region::noord, d, d,
-                              holiday_status::school_choice});
+    noord.holidays.push_back({school_year{2025}, holiday_kind::study_day, holiday_region::noord, d,
+                              d, holiday_status::school_choice});
   const auto t = teaching_time(noord, school_year{2025});
   CHECK(t.day_count() == 188);
   CHECK(t.check() == norm_check::below_minimum);
@@ -100,13 +103,14 @@ TEST_CASE("calendar: counting reports missing data instead of guessing") {
   CHECK_FALSE(t2024.complete());
   CHECK(t2024.check() == norm_check::data_missing);
   CHECK(t2024.weeks.empty());
-  CHECK(t2024.missing ==
-        std::vector<missing_holiday>{{school_year{2023}, holiday_kind::summer, holiday_region::zuid}});
+  CHECK(t2024.missing == std::vector<missing_holiday>{
+                             {school_year{2023}, holiday_kind::summer, holiday_region::zuid}});
 
   // 2026-2027: the May week and the summer are not published yet.
   const auto t2026 = teaching_time(calendar_for(holiday_region::midden), school_year{2026});
-  CHECK(t2026.missing == std::vector<missing_holiday>{{school_year{2026}, holiday_kind::may, holiday_region::midden},
-                                                      {school_year{2026}, holiday_kind::summer, holiday_region::midden}});
+  CHECK(t2026.missing == std::vector<missing_holiday>{
+                             {school_year{2026}, holiday_kind::may, holiday_region::midden},
+                             {school_year{2026}, holiday_kind::summer, holiday_region::midden}});
   CHECK(t2026.check() == norm_check::data_missing);
 }
 
@@ -116,23 +120,29 @@ TEST_CASE("calendar: a date that is not a teaching day moves to the next one") {
   CHECK(move_to_teaching_day(midden, date(2025, 9, 10)) == date(2025, 9, 10));
   // Weekend: to Monday, or back to Friday.
   CHECK(move_to_teaching_day(midden, date(2025, 9, 13)) == date(2025, 9, 15));
-  CHECK(move_to_teaching_day(midden, date(2025, 9, 13), move_direction::earlier) == date(2025, 9, 12));
+  CHECK(move_to_teaching_day(midden, date(2025, 9, 13), move_direction::earlier) ==
+        date(2025, 9, 12));
   // Autumn holiday Midden 18-26 October 2025.
   CHECK(move_to_teaching_day(midden, date(2025, 10, 22)) == date(2025, 10, 27));
-  CHECK(move_to_teaching_day(midden, date(2025, 10, 22), move_direction::earlier) == date(2025, 10, 17));
+  CHECK(move_to_teaching_day(midden, date(2025, 10, 22), move_direction::earlier) ==
+        date(2025, 10, 17));
   // Ascension Thursday and the Friday after: to Monday 18 May.
   CHECK(move_to_teaching_day(midden, date(2026, 5, 14)) == date(2026, 5, 18));
   // Whit Monday: to Tuesday.
   CHECK(move_to_teaching_day(midden, date(2026, 5, 25)) == date(2026, 5, 26));
   // Easter Monday back to Thursday 2 April (Good Friday is free too).
-  CHECK(move_to_teaching_day(midden, date(2026, 4, 6), move_direction::earlier) == date(2026, 4, 2));
+  CHECK(move_to_teaching_day(midden, date(2026, 4, 6), move_direction::earlier) ==
+        date(2026, 4, 2));
   // Christmas holiday: to Monday 5 January.
   CHECK(move_to_teaching_day(midden, date(2025, 12, 25)) == date(2026, 1, 5));
   // The same date in another region.
-  CHECK(move_to_teaching_day(calendar_for(holiday_region::zuid), date(2025, 10, 15)) == date(2025, 10, 20));
+  CHECK(move_to_teaching_day(calendar_for(holiday_region::zuid), date(2025, 10, 15)) ==
+        date(2025, 10, 20));
   // Never out of the school year: summer 2026 has no teaching day left after it.
   CHECK_FALSE(move_to_teaching_day(midden, date(2026, 7, 20)).has_value());
-  CHECK(move_to_teaching_day(midden, date(2026, 7, 20), move_direction::earlier) == date(2026, 7, 17));
+  CHECK(move_to_teaching_day(midden, date(2026, 7, 20), move_direction::earlier) ==
+        date(2026, 7, 17));
   // A bound keeps the move within a week.
-  CHECK_FALSE(move_to_teaching_day(midden, date(2025, 10, 22), move_direction::later, date(2025, 10, 26)));
+  CHECK_FALSE(
+      move_to_teaching_day(midden, date(2025, 10, 22), move_direction::later, date(2025, 10, 26)));
 }

@@ -114,8 +114,8 @@ struct read_period {
 /// calendar.header, calendar.field_count, calendar.school_year, calendar.holiday,
 /// calendar.region, calendar.date, calendar.date_order, calendar.outside_school_year,
 /// calendar.status, calendar.duplicate_holiday, calendar.overlapping_holidays.
-[[nodiscard]] inline std::vector<holiday_period> read_holidays(std::istream& in,
-                                                               std::string_view source = "holidays") {
+[[nodiscard]] inline std::vector<holiday_period> read_holidays(
+    std::istream& in, std::string_view source = "holidays") {
   problem_list problems;
   std::vector<detail::read_period> read;
   const auto where = [&](std::size_t line, std::size_t column) {
@@ -137,11 +137,12 @@ struct read_period {
     if (!header_seen) {
       header_seen = true;
       std::string normalised;
-      for (const auto& f : fields) normalised += (normalised.empty() ? "" : ",") + std::string(f.text);
+      for (const auto& f : fields)
+        normalised += (normalised.empty() ? "" : ",") + std::string(f.text);
       if (normalised != holiday_file_header)
         problems.add("calendar.header", where(line_no, first_char + 1),
-                     "expected the header line " + detail::quoted(holiday_file_header) + ", found " +
-                         detail::quoted(line.substr(first_char)));
+                     "expected the header line " + detail::quoted(holiday_file_header) +
+                         ", found " + detail::quoted(line.substr(first_char)));
       continue;
     }
     if (fields.size() != 6) {
@@ -155,20 +156,22 @@ struct read_period {
     const std::size_t before = problems.problems().size();
     const auto year = parse_school_year(fields[0].text);
     if (!year)
-      problems.add("calendar.school_year", where(line_no, fields[0].column),
-                   "expected a school year such as \"2025-2026\", found " + detail::quoted(fields[0].text));
+      problems.add(
+          "calendar.school_year", where(line_no, fields[0].column),
+          "expected a school year such as \"2025-2026\", found " + detail::quoted(fields[0].text));
     const auto kind = from_key<holiday_kind>(fields[1].text);
     if (!kind)
       problems.add("calendar.holiday", where(line_no, fields[1].column),
                    "expected a holiday (" + detail::key_list<holiday_kind>() + "), found " +
                        detail::quoted(fields[1].text));
     const bool every_region = fields[2].text == "all";
+    // For `all` any region will do: the period is read once per region below.
     const auto region = every_region ? std::optional{holiday_region::noord}
                                      : from_key<holiday_region>(fields[2].text);
     if (!region)
       problems.add("calendar.region", where(line_no, fields[2].column),
-                   "expected a region (" + detail::key_list<holiday_region>() + "; all for every region), found " +
-                       detail::quoted(fields[2].text));
+                   "expected a region (" + detail::key_list<holiday_region>() +
+                       "; all for every region), found " + detail::quoted(fields[2].text));
     const auto first = detail::parse_iso_date(fields[3].text);
     const auto last = detail::parse_iso_date(fields[4].text);
     for (const auto& [value, field] : {std::pair{first, fields[3]}, std::pair{last, fields[4]}})
@@ -184,8 +187,9 @@ struct read_period {
 
     if (*last < *first) {
       problems.add("calendar.date_order", where(line_no, fields[4].column),
-                   "expected a last day on or after the first day " + detail::quoted(fields[3].text) +
-                       ", found " + detail::quoted(fields[4].text));
+                   "expected a last day on or after the first day " +
+                       detail::quoted(fields[3].text) + ", found " +
+                       detail::quoted(fields[4].text));
       continue;
     }
     if (!year->contains(*first)) {
@@ -232,12 +236,14 @@ struct read_period {
       const std::string other_line = std::to_string(read[j].line);
       if (duplicate)
         problems.add("calendar.duplicate_holiday", where(read[i].line, 1),
-                     "expected one " + kind + " " + a.year.to_string() + " per region, found a second for " +
-                         region + " (the first is on line " + other_line + ")");
+                     "expected one " + kind + " " + a.year.to_string() +
+                         " per region, found a second for " + region + " (the first is on line " +
+                         other_line + ")");
       else
         problems.add("calendar.overlapping_holidays", where(read[i].line, 1),
-                     "expected national holidays of region " + region + " not to overlap, found " + kind +
-                         " overlapping " + std::string(key_of(b.kind)) + " of line " + other_line);
+                     "expected national holidays of region " + region + " not to overlap, found " +
+                         kind + " overlapping " + std::string(key_of(b.kind)) + " of line " +
+                         other_line);
       reported_line = read[i].line;
       break;
     }
@@ -252,9 +258,11 @@ struct read_period {
 }
 
 /// Reads a holiday file; a file that cannot be opened throws calendar.file.
-[[nodiscard]] inline std::vector<holiday_period> read_holidays_file(const std::filesystem::path& path) {
+[[nodiscard]] inline std::vector<holiday_period> read_holidays_file(
+    const std::filesystem::path& path) {
   std::ifstream in(path);
-  if (!in) throw error("calendar.file", path.string(), "expected a readable holiday file, found none");
+  if (!in)
+    throw error("calendar.file", path.string(), "expected a readable holiday file, found none");
   return read_holidays(in, path.filename().string());
 }
 

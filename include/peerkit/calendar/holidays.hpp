@@ -59,11 +59,11 @@ struct enum_keys<holiday_status> {
 /// both inclusive (national holidays run Saturday to Sunday). The summer holiday
 /// belongs to the school year it starts in and runs on into the next.
 struct holiday_period {
-  school_year year;
+  school_year year{};
   holiday_kind kind = holiday_kind::autumn;
   holiday_region region = holiday_region::midden;
-  date first;
-  date last;
+  date first{};
+  date last{};
   holiday_status status = holiday_status::advisory;
 
   [[nodiscard]] bool covers(date d) const { return first <= d && d <= last; }
@@ -82,8 +82,8 @@ inline bool holiday_order(const holiday_period& a, const holiday_period& b) {
 /// `base` updated with `update` (for instance the shipped file, then a school's own
 /// file): a national holiday in `update` replaces the one of the same school year, kind
 /// and region in `base`; the school's own days are added. The result is in date order.
-[[nodiscard]] inline std::vector<holiday_period> merge_holidays(std::vector<holiday_period> base,
-                                                                const std::vector<holiday_period>& update) {
+[[nodiscard]] inline std::vector<holiday_period> merge_holidays(
+    std::vector<holiday_period> base, const std::vector<holiday_period>& update) {
   for (const auto& u : update) {
     if (!is_national(u.kind)) continue;
     std::erase_if(base, [&](const holiday_period& b) {

@@ -40,8 +40,8 @@ struct calendar_event {
   std::string description{};
   std::string location{};
   std::vector<std::string> categories{};
-  date day{};     ///< the (first) day
-  int days = 1;   ///< all-day events: how many days, from `day` on
+  date day{};    ///< the (first) day
+  int days = 1;  ///< all-day events: how many days, from `day` on
   std::optional<boost::posix_time::time_duration> start{};  ///< local time; empty: all-day
   boost::posix_time::time_duration duration = boost::posix_time::hours(1);  ///< timed events
 
@@ -73,14 +73,22 @@ inline std::string ical_escape(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
       case '\r':
         if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
         out += "\\n";
         break;
-      case '\n': out += "\\n"; break;
+      case '\n':
+        out += "\\n";
+        break;
       default:
         if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == '\x7f') break;
         out += c;
@@ -116,11 +124,22 @@ inline std::size_t invalid_utf8_at(std::string_view text) {
     const auto b = static_cast<unsigned char>(text[i]);
     std::size_t len = 0;
     std::uint32_t cp = 0;
-    if (b < 0x80) { ++i; continue; }
-    if ((b & 0xE0) == 0xC0) { len = 2; cp = b & 0x1Fu; }
-    else if ((b & 0xF0) == 0xE0) { len = 3; cp = b & 0x0Fu; }
-    else if ((b & 0xF8) == 0xF0) { len = 4; cp = b & 0x07u; }
-    else return i;
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((b & 0xE0) == 0xC0) {
+      len = 2;
+      cp = b & 0x1Fu;
+    } else if ((b & 0xF0) == 0xE0) {
+      len = 3;
+      cp = b & 0x0Fu;
+    } else if ((b & 0xF8) == 0xF0) {
+      len = 4;
+      cp = b & 0x07u;
+    } else {
+      return i;
+    }
     if (i + len > text.size()) return i;
     for (std::size_t k = 1; k < len; ++k) {
       const auto c = static_cast<unsigned char>(text[i + k]);
@@ -142,7 +161,9 @@ inline std::uint64_t fnv1a_64(std::string_view bytes, std::uint64_t hash = 0xcbf
   return hash;
 }
 
-inline std::string two_digits(int n) { return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; }
+inline std::string two_digits(int n) {
+  return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
+}
 
 /// 20250901
 inline std::string ical_date(date d) {
@@ -181,13 +202,16 @@ inline constexpr std::string_view amsterdam_vtimezone[] = {
 }  // namespace detail
 
 /// The UID an event gets: `<16 hex digits>@<uid_namespace>`.
-[[nodiscard]] inline std::string icalendar_uid(std::string_view event_id, std::string_view uid_namespace) {
+[[nodiscard]] inline std::string icalendar_uid(std::string_view event_id,
+                                               std::string_view uid_namespace) {
   // The namespace and the id are hashed with a separator, so ("ab", "c") and ("a", "bc")
   // differ.
-  const std::uint64_t h = detail::fnv1a_64(event_id, detail::fnv1a_64(std::string(uid_namespace) + '\x1f'));
+  const std::uint64_t h =
+      detail::fnv1a_64(event_id, detail::fnv1a_64(std::string(uid_namespace) + '\x1f'));
   constexpr char hex[] = "0123456789abcdef";
   std::string out(16, '0');
-  for (int i = 15, shift = 0; i >= 0; --i, shift += 4) out[static_cast<std::size_t>(i)] = hex[(h >> shift) & 0xF];
+  for (int i = 15, shift = 0; i >= 0; --i, shift += 4)
+    out[static_cast<std::size_t>(i)] = hex[(h >> shift) & 0xF];
   return out + '@' + std::string(uid_namespace);
 }
 
@@ -203,11 +227,15 @@ inline constexpr std::string_view amsterdam_vtimezone[] = {
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
     const std::string at = "events[" + std::to_string(i) + "]";
-    if (e.id.empty()) problems.add("icalendar.missing_id", at + ".id", "expected an id, found none");
+    if (e.id.empty())
+      problems.add("icalendar.missing_id", at + ".id", "expected an id, found none");
     else if (!ids.insert(e.id).second)
-      problems.add("icalendar.duplicate_id", at + ".id", "expected a unique id, found \"" + e.id + "\" again");
-    const std::pair<const char*, const std::string*> texts[] = {
-        {"summary", &e.summary}, {"description", &e.description}, {"location", &e.location}, {"id", &e.id}};
+      problems.add("icalendar.duplicate_id", at + ".id",
+                   "expected a unique id, found \"" + e.id + "\" again");
+    const std::pair<const char*, const std::string*> texts[] = {{"summary", &e.summary},
+                                                                {"description", &e.description},
+                                                                {"location", &e.location},
+                                                                {"id", &e.id}};
     for (const auto& [name, text] : texts)
       if (const auto bad = detail::invalid_utf8_at(*text); bad != std::string_view::npos)
         problems.add("icalendar.utf8", at + '.' + name,
@@ -218,8 +246,10 @@ inline constexpr std::string_view amsterdam_vtimezone[] = {
                      "expected UTF-8 text, found an invalid byte at offset " + std::to_string(bad));
     if (e.start && e.days != 1)
       problems.add("icalendar.timed_days", at + ".days",
-                   "expected 1 day for a timed event (its duration sets its end), found " + std::to_string(e.days));
-    PEERKIT_ASSERT(!e.day.is_special() && e.days >= 1, "calendar_event needs a day and at least one day");
+                   "expected 1 day for a timed event (its duration sets its end), found " +
+                       std::to_string(e.days));
+    PEERKIT_ASSERT(!e.day.is_special() && e.days >= 1,
+                   "calendar_event needs a day and at least one day");
   }
   problems.throw_if_any();
 
@@ -234,7 +264,8 @@ inline constexpr std::string_view amsterdam_vtimezone[] = {
   line("CALSCALE:GREGORIAN");
   line("METHOD:PUBLISH");
   if (!options.calendar_name.empty()) text_line("X-WR-CALNAME", options.calendar_name);
-  const bool timed = std::any_of(events.begin(), events.end(), [](const calendar_event& e) { return e.start.has_value(); });
+  const bool timed = std::any_of(events.begin(), events.end(),
+                                 [](const calendar_event& e) { return e.start.has_value(); });
   if (timed)
     for (const auto l : detail::amsterdam_vtimezone) line(l);
 
@@ -269,7 +300,8 @@ inline constexpr std::string_view amsterdam_vtimezone[] = {
 
 /// Writes the events to a file, in binary mode so that the CRLF line endings survive on
 /// every platform. Throws icalendar.file when the file cannot be written.
-inline void write_icalendar_file(const std::filesystem::path& path, const std::vector<calendar_event>& events,
+inline void write_icalendar_file(const std::filesystem::path& path,
+                                 const std::vector<calendar_event>& events,
                                  const icalendar_options& options) {
   const std::string text = to_icalendar(events, options);
   std::ofstream file(path, std::ios::binary);

@@ -38,16 +38,16 @@ enum class public_holiday_kind {
 template <>
 struct enum_keys<public_holiday_kind> {
   static constexpr std::array<std::string_view, 12> keys{
-      "new_years_day", "good_friday",            "easter_sunday", "easter_monday",
-      "kings_day",     "liberation_day",         "ascension_day", "friday_after_ascension",
-      "whit_sunday",   "whit_monday",            "christmas_day", "boxing_day"};
+      "new_years_day", "good_friday",    "easter_sunday", "easter_monday",
+      "kings_day",     "liberation_day", "ascension_day", "friday_after_ascension",
+      "whit_sunday",   "whit_monday",    "christmas_day", "boxing_day"};
 };
 
 /// The Dutch name: "Tweede Paasdag" for easter_monday.
 [[nodiscard]] constexpr std::string_view dutch_name(public_holiday_kind k) noexcept {
   constexpr std::array<std::string_view, 12> names{
-      "Nieuwjaarsdag",   "Goede Vrijdag",       "Eerste Paasdag",    "Tweede Paasdag",
-      "Koningsdag",      "Bevrijdingsdag",      "Hemelvaartsdag",    "Vrijdag na Hemelvaart",
+      "Nieuwjaarsdag",      "Goede Vrijdag",      "Eerste Paasdag",  "Tweede Paasdag",
+      "Koningsdag",         "Bevrijdingsdag",     "Hemelvaartsdag",  "Vrijdag na Hemelvaart",
       "Eerste Pinksterdag", "Tweede Pinksterdag", "Eerste Kerstdag", "Tweede Kerstdag"};
   return names[static_cast<std::size_t>(k)];
 }
@@ -70,7 +70,7 @@ struct public_holiday_options {
 
 /// One day off.
 struct public_holiday {
-  date day;
+  date day{};
   public_holiday_kind kind = public_holiday_kind::new_years_day;
   friend bool operator==(const public_holiday&, const public_holiday&) = default;
 };
@@ -78,7 +78,7 @@ struct public_holiday {
 /// Easter Sunday of a Gregorian year (the anonymous Gregorian computus of Meeus,
 /// Jones and Butcher), valid for 1583 and later.
 [[nodiscard]] inline date easter_sunday(int year) {
-  const int a = year % 19;              // place in the 19-year lunar cycle
+  const int a = year % 19;  // place in the 19-year lunar cycle
   const int b = year / 100;
   const int c = year % 100;
   const int d = b / 4;
@@ -102,8 +102,8 @@ struct public_holiday {
 }
 
 /// The days off of a calendar year, in date order.
-[[nodiscard]] inline std::vector<public_holiday> public_holidays(int year,
-                                                                 const public_holiday_options& options = {}) {
+[[nodiscard]] inline std::vector<public_holiday> public_holidays(
+    int year, const public_holiday_options& options = {}) {
   using boost::gregorian::days;
   using k = public_holiday_kind;
   const date easter = easter_sunday(year);
@@ -113,8 +113,9 @@ struct public_holiday {
   out.push_back({easter, k::easter_sunday});
   out.push_back({easter + days(1), k::easter_monday});
   out.push_back({kings_day(year), k::kings_day});
-  const bool liberation = options.liberation_day == liberation_day_rule::every_year ||
-                          (options.liberation_day == liberation_day_rule::lustrum_only && year % 5 == 0);
+  const bool liberation =
+      options.liberation_day == liberation_day_rule::every_year ||
+      (options.liberation_day == liberation_day_rule::lustrum_only && year % 5 == 0);
   if (liberation) out.push_back({detail::make_date(year, 5, 5), k::liberation_day});
   out.push_back({easter + days(39), k::ascension_day});
   if (options.friday_after_ascension) out.push_back({easter + days(40), k::friday_after_ascension});
@@ -130,8 +131,8 @@ struct public_holiday {
 }
 
 /// The days off within a school year (1 August to 31 July), in date order.
-[[nodiscard]] inline std::vector<public_holiday> public_holidays(school_year year,
-                                                                 const public_holiday_options& options = {}) {
+[[nodiscard]] inline std::vector<public_holiday> public_holidays(
+    school_year year, const public_holiday_options& options = {}) {
   std::vector<public_holiday> out;
   for (const int y : {year.start_year, year.start_year + 1})
     for (const auto& h : public_holidays(y, options))

@@ -25,7 +25,7 @@ namespace peerkit {
 struct school_calendar {
   holiday_region region = holiday_region::midden;
   /// Holiday periods of any region; only those of `region` count.
-  std::vector<holiday_period> holidays;
+  std::vector<holiday_period> holidays{};
   public_holiday_options days_off{};
 };
 
@@ -59,7 +59,8 @@ struct day_status {
 }
 
 /// The public holiday (or tied day off) on `d` under the calendar's options, if any.
-[[nodiscard]] inline std::optional<public_holiday_kind> public_holiday_on(const school_calendar& cal, date d) {
+[[nodiscard]] inline std::optional<public_holiday_kind> public_holiday_on(
+    const school_calendar& cal, date d) {
   for (const auto& p : public_holidays(d.year(), cal.days_off))
     if (p.day == d) return p.kind;
   return std::nullopt;
@@ -85,7 +86,8 @@ enum class move_direction { later, earlier };
 /// move never passes `bound` (inclusive). Empty when no teaching day lies between `d`
 /// and `bound`.
 [[nodiscard]] inline std::optional<date> move_to_teaching_day(const school_calendar& cal, date d,
-                                                              move_direction direction, date bound) {
+                                                              move_direction direction,
+                                                              date bound) {
   const boost::gregorian::date_duration step(direction == move_direction::later ? 1 : -1);
   for (date day = d; direction == move_direction::later ? day <= bound : day >= bound; day += step)
     if (is_teaching_day(cal, day)) return day;
@@ -94,11 +96,11 @@ enum class move_direction { later, earlier };
 
 /// The moving rule within the school year of `d`: empty when no teaching day is left
 /// in that direction before the year ends (or, moving earlier, after it starts).
-[[nodiscard]] inline std::optional<date> move_to_teaching_day(const school_calendar& cal, date d,
-                                                              move_direction direction = move_direction::later) {
+[[nodiscard]] inline std::optional<date> move_to_teaching_day(
+    const school_calendar& cal, date d, move_direction direction = move_direction::later) {
   const school_year year = school_year_of(d);
-  return move_to_teaching_day(cal, d, direction,
-                              direction == move_direction::later ? year.last_day() : year.first_day());
+  return move_to_teaching_day(
+      cal, d, direction, direction == move_direction::later ? year.last_day() : year.first_day());
 }
 
 }  // namespace peerkit

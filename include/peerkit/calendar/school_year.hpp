@@ -61,7 +61,8 @@ constexpr int parse_four_digits(std::string_view text) noexcept {
 
 /// Reads "2025-2026"; empty unless the text is two four-digit years one apart, within
 /// the years Boost.Date_Time supports (1400-9999).
-[[nodiscard]] constexpr std::optional<school_year> parse_school_year(std::string_view text) noexcept {
+[[nodiscard]] constexpr std::optional<school_year> parse_school_year(
+    std::string_view text) noexcept {
   if (text.size() != 9 || text[4] != '-') return std::nullopt;
   const int first = detail::parse_four_digits(text.substr(0, 4));
   const int second = detail::parse_four_digits(text.substr(5, 4));

@@ -22,7 +22,7 @@ inline constexpr int minimum_teaching_days = 189;
 
 /// A national holiday the data lacks.
 struct missing_holiday {
-  school_year year;
+  school_year year{};
   holiday_kind kind = holiday_kind::summer;
   holiday_region region = holiday_region::midden;
   friend bool operator==(const missing_holiday&, const missing_holiday&) = default;
@@ -30,8 +30,8 @@ struct missing_holiday {
 
 /// The national holidays needed to know every day of `year` in `region` that the data
 /// lacks: the five of the year, then the previous year's summer.
-[[nodiscard]] inline std::vector<missing_holiday> missing_holidays(const std::vector<holiday_period>& holidays,
-                                                                   school_year year, holiday_region region) {
+[[nodiscard]] inline std::vector<missing_holiday> missing_holidays(
+    const std::vector<holiday_period>& holidays, school_year year, holiday_region region) {
   std::vector<missing_holiday> needed;
   for (const auto k : national_holiday_kinds) needed.push_back({year, k, region});
   needed.push_back({year.previous(), holiday_kind::summer, region});
@@ -45,8 +45,8 @@ struct missing_holiday {
 
 /// A week (Monday to Sunday) with at least one teaching day.
 struct teaching_week {
-  date monday;
-  std::vector<date> days;  ///< its teaching days, in order
+  date monday{};
+  std::vector<date> days{};  ///< its teaching days, in order
   friend bool operator==(const teaching_week&, const teaching_week&) = default;
 };
 
@@ -59,11 +59,11 @@ enum class norm_check {
 
 /// The teaching time of one school year in one region.
 struct teaching_year {
-  school_year year;
+  school_year year{};
   holiday_region region = holiday_region::midden;
   int minimum_days = minimum_teaching_days;
-  std::vector<missing_holiday> missing;  ///< non-empty: nothing was counted
-  std::vector<teaching_week> weeks;      ///< every week with teaching days, in order
+  std::vector<missing_holiday> missing{};  ///< non-empty: nothing was counted
+  std::vector<teaching_week> weeks{};      ///< every week with teaching days, in order
 
   [[nodiscard]] bool complete() const noexcept { return missing.empty(); }
   [[nodiscard]] int day_count() const noexcept {
@@ -83,7 +83,8 @@ struct teaching_year {
 /// straddling 1 August or 31 July counts only its days inside the year.
 [[nodiscard]] inline teaching_year teaching_time(const school_calendar& cal, school_year year,
                                                  int minimum_days = minimum_teaching_days) {
-  teaching_year out{year, cal.region, minimum_days, missing_holidays(cal.holidays, year, cal.region), {}};
+  teaching_year out{
+      year, cal.region, minimum_days, missing_holidays(cal.holidays, year, cal.region), {}};
   if (!out.complete()) return out;
   for (date d = year.first_day(); d <= year.last_day(); d += boost::gregorian::days(1)) {
     if (!is_teaching_day(cal, d)) continue;
