@@ -21,4 +21,12 @@
 #include <peerkit/programme/roles_policy.hpp>
 
 // calendar
+#include <peerkit/calendar/holiday_reader.hpp>
+#include <peerkit/calendar/holidays.hpp>
+#include <peerkit/calendar/icalendar.hpp>
+#include <peerkit/calendar/programme_schedule.hpp>
+#include <peerkit/calendar/public_holidays.hpp>
 #include <peerkit/calendar/region.hpp>
+#include <peerkit/calendar/school_calendar.hpp>
+#include <peerkit/calendar/school_year.hpp>
+#include <peerkit/calendar/teaching_time.hpp>
