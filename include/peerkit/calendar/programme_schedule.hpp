@@ -40,6 +40,7 @@
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/calendar/teaching_time.hpp>
+#include <peerkit/config.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
@@ -255,8 +256,8 @@ inline std::string of_total(int n, int total) {
 
 /// Schedules a programme year on the school's calendar. Throws peerkit::error for
 /// invalid roles or options (schedule.no_roles, schedule.invalid_role,
-/// schedule.duplicate_role, schedule.out_of_range); a year that cannot be scheduled is returned
-/// with the reason in `outcome` and no events.
+/// schedule.duplicate_role, schedule.out_of_range); a year that cannot be scheduled is
+/// returned with the reason in `outcome` and no events.
 [[nodiscard]] inline programme_year schedule_programme_year(
     const school_calendar& cal, school_year year, const std::vector<scheduled_role>& roles,
     const programme_options& options = {}) {
@@ -298,8 +299,9 @@ inline std::string of_total(int n, int total) {
                        std::optional<boost::posix_time::time_duration> at,
                        boost::posix_time::time_duration length, std::string title,
                        std::string description) {
+    // Every week from the first holds a teaching day on or after `start`.
     const auto day = detail::slot_day(cal, weeks[static_cast<std::size_t>(week)], weekday, start);
-    if (!day) return;
+    PEERKIT_ASSERT(day.has_value(), "a programme week without a teaching day");
     events.push_back({kind, role, group, sequence, *day, 1, at, length, std::move(title),
                       std::move(description)});
   };
