@@ -18,3 +18,6 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/peerkitConfigVersio
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/peerkitConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/peerkitConfigVersion.cmake
         DESTINATION ${peerkit_cmake_dir})
+
+# The official school holidays, for programs that plan a year without a file of their own.
+install(FILES examples/data/school_holidays_nl.csv DESTINATION ${CMAKE_INSTALL_DATADIR}/peerkit)
