@@ -1,0 +1,459 @@
+#pragma once
+// Choosing the supporters (000 step 4; 001). For each role: how many are needed follows
+// from demand (demand.hpp), plus the reserves of the school's rule. Every application that
+// was not withdrawn is a candidate. A candidate who passes every gate and has every
+// required trait is ranked by the profile's score; the first `needed` are accepted, the
+// next `reserves` become reserves, the rest are rejected. The result lists every candidate
+// with the verdict and the reasons, as data and in words.
+//
+// Ratings: a trait's rating is the latest interview's rating of it, or else the rating in
+// the student's record, or else missing (which fails a required trait and scores 0).
+// Score: the sum of weight × rating over the profile's required and welcome traits.
+// Tie rule, applied in this order until two candidates differ:
+//   1. higher score;
+//   2. fewer fail marks;
+//   3. higher average grade (a candidate without grades after those with grades);
+//   4. the earlier application: the lower application id (schools number them as they arrive).
+// Application ids are unique, so the order is total and the same on every run.
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <peerkit/core/enum_keys.hpp>
+#include <peerkit/core/error.hpp>
+#include <peerkit/core/roles.hpp>
+#include <peerkit/core/school.hpp>
+#include <peerkit/core/student.hpp>
+#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/selection/application.hpp>
+#include <peerkit/selection/demand.hpp>
+#include <peerkit/selection/policy.hpp>
+#include <peerkit/selection/profile.hpp>
+#include <peerkit/selection/traits.hpp>
+
+namespace peerkit {
+
+enum class verdict { accepted, reserve, rejected };
+template <>
+struct enum_keys<verdict> {
+  static constexpr std::array<std::string_view, 3> keys{"accepted", "reserve", "rejected"};
+};
+
+/// The application state that records a verdict.
+[[nodiscard]] constexpr application_state state_of(verdict v) noexcept {
+  switch (v) {
+    case verdict::accepted:
+      return application_state::accepted;
+    case verdict::reserve:
+      return application_state::reserve;
+    case verdict::rejected:
+      return application_state::rejected;
+  }
+  return application_state::rejected;
+}
+
+enum class reason_kind {
+  ranked_within_need,    ///< accepted: rank `found` of `limit` needed
+  ranked_as_reserve,     ///< reserve: rank `found`, beyond `limit` needed, within the reserves
+  ranked_beyond_need,    ///< rejected: rank `found`, beyond `limit` needed and the reserves
+  too_many_fail_marks,   ///< `found` fail marks, at most `limit` allowed
+  average_too_low,       ///< average `found`, at least `limit` required
+  no_grades,             ///< no report grades, an average of at least `limit` required
+  no_motivation_letter,  ///< the profile requires a letter; none was received
+  no_interview,          ///< the profile requires an interview; none was held
+  trait_below_minimum,   ///< `trait` rated `found`, below the minimum `limit`
+  trait_not_rated,       ///< `trait` required at `limit`, but not rated
+};
+template <>
+struct enum_keys<reason_kind> {
+  static constexpr std::array<std::string_view, 10> keys{
+      "ranked_within_need",  "ranked_as_reserve", "ranked_beyond_need",   "too_many_fail_marks",
+      "average_too_low",     "no_grades",         "no_motivation_letter", "no_interview",
+      "trait_below_minimum", "trait_not_rated"};
+};
+
+namespace detail {
+/// 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, ...
+inline std::string rank_ordinal(int n) {
+  const int last_two = n % 100;
+  const int last = n % 10;
+  const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
+                       : last == 1                        ? "st"
+                       : last == 2                        ? "nd"
+                       : last == 3                        ? "rd"
+                                                          : "th";
+  return std::to_string(n) + suffix;
+}
+/// A grade with at least one and at most two decimals, cut (not rounded) so that a value
+/// below a limit never prints as the limit: 5.996 → "5.99", 6 → "6.0".
+inline std::string grade_cut_text(double g) {
+  const long hundredths = static_cast<long>(std::floor(g * 100.0 + 1e-9));
+  std::string s = std::to_string(hundredths / 100) + "." + std::to_string(hundredths % 100 / 10);
+  if (hundredths % 10 != 0) s += std::to_string(hundredths % 10);
+  return s;
+}
+/// "applications[3]"
+inline std::string selection_path(std::string_view list, std::size_t i) {
+  return std::string(list) + "[" + std::to_string(i) + "]";
+}
+}  // namespace detail
+
+/// Why a candidate got their verdict: the kind, and the numbers behind it.
+struct reason {
+  reason_kind kind = reason_kind::ranked_within_need;
+  std::string trait{};  ///< the trait's key, for trait reasons
+  double found = 0;     ///< fail marks, average grade, rating or rank
+  double limit = 0;     ///< fail marks allowed, minimum average, minimum rating, or supporters needed
+  int reserves = 0;     ///< for ranks: the reserves chosen on top of `limit`
+
+  /// The reason in words: "3 fail marks, at most 2 allowed", "empathy 2 < 3",
+  /// "ranked 17th of 16 needed".
+  [[nodiscard]] std::string text() const {
+    const int f = static_cast<int>(found);
+    const int l = static_cast<int>(limit);
+    switch (kind) {
+      case reason_kind::ranked_within_need:
+        return "ranked " + detail::rank_ordinal(f) + " of " + std::to_string(l) + " needed";
+      case reason_kind::ranked_as_reserve:
+        return "ranked " + detail::rank_ordinal(f) + " of " + std::to_string(l) + " needed, reserve " +
+               std::to_string(f - l) + " of " + std::to_string(reserves);
+      case reason_kind::ranked_beyond_need:
+        return "ranked " + detail::rank_ordinal(f) + " of " + std::to_string(l) + " needed" +
+               (reserves > 0 ? " and " + std::to_string(reserves) + (reserves == 1 ? " reserve" : " reserves")
+                             : std::string());
+      case reason_kind::too_many_fail_marks:
+        return std::to_string(f) + (f == 1 ? " fail mark" : " fail marks") + ", " +
+               (l == 0 ? std::string("none allowed") : "at most " + std::to_string(l) + " allowed");
+      case reason_kind::average_too_low:
+        return "average grade " + detail::grade_cut_text(found) + ", at least " +
+               detail::grade_cut_text(limit) + " required";
+      case reason_kind::no_grades:
+        return "no report grades, an average of at least " + detail::grade_cut_text(limit) + " required";
+      case reason_kind::no_motivation_letter:
+        return "no motivation letter received";
+      case reason_kind::no_interview:
+        return "not interviewed";
+      case reason_kind::trait_below_minimum:
+        return trait_label(trait) + " " + std::to_string(f) + " < " + std::to_string(l);
+      case reason_kind::trait_not_rated:
+        return trait_label(trait) + " not rated, at least " + std::to_string(l) + " required";
+    }
+    return {};
+  }
+  friend bool operator==(const reason&, const reason&) = default;
+};
+
+/// One candidate's outcome.
+struct candidate {
+  application_id application{};
+  student_id student{};
+  verdict decision = verdict::rejected;
+  std::optional<int> rank{};  ///< among the candidates who passed every gate and trait
+  int score = 0;              ///< the profile's score, also for those who failed a gate
+  int fail_marks = 0;
+  std::optional<double> average{};
+  /// Accepted or reserve: the rank. Rejected: every gate and trait failed, or the rank.
+  std::vector<reason> reasons{};
+
+  /// The reasons in words, joined by "; ".
+  [[nodiscard]] std::string reasons_text() const {
+    std::string text;
+    for (const auto& r : reasons) text += (text.empty() ? "" : "; ") + r.text();
+    return text;
+  }
+  friend bool operator==(const candidate&, const candidate&) = default;
+};
+
+/// The choice for one role.
+struct role_selection {
+  supporter_role role = supporter_role::peer_buddy;
+  std::string role_name{};      ///< as the programme names the role
+  int units = 0;                ///< the demand: supportees, or classes for a role that serves classes
+  bool serves_classes = false;  ///< the role serves whole classes (leader duos)
+  int needed = 0;               ///< supporters the demand asks for
+  int reserves = 0;             ///< reserves the school wants on top
+  /// Ranked candidates in rank order, then the others by application id.
+  std::vector<candidate> candidates{};
+  std::vector<application_id> withdrawn{};  ///< applications withdrawn before the choice
+
+  [[nodiscard]] int count(verdict v) const noexcept {
+    return static_cast<int>(std::count_if(candidates.begin(), candidates.end(),
+                                          [v](const candidate& c) { return c.decision == v; }));
+  }
+  /// Places left open because too few candidates passed: an outcome, not an error.
+  [[nodiscard]] int shortfall() const noexcept { return std::max(0, needed - count(verdict::accepted)); }
+  [[nodiscard]] std::vector<student_id> students(verdict v) const {
+    std::vector<student_id> out;
+    for (const auto& c : candidates)
+      if (c.decision == v) out.push_back(c.student);
+    return out;
+  }
+  [[nodiscard]] const candidate* find(application_id id) const noexcept {
+    auto it = std::find_if(candidates.begin(), candidates.end(),
+                           [id](const candidate& c) { return c.application == id; });
+    return it == candidates.end() ? nullptr : &*it;
+  }
+  friend bool operator==(const role_selection&, const role_selection&) = default;
+};
+
+/// The choice for every role asked for, in the order of the demands.
+struct selection_result {
+  std::vector<role_selection> roles{};
+
+  [[nodiscard]] const role_selection* find(supporter_role r) const noexcept {
+    auto it = std::find_if(roles.begin(), roles.end(), [r](const role_selection& s) { return s.role == r; });
+    return it == roles.end() ? nullptr : &*it;
+  }
+  friend bool operator==(const selection_result&, const selection_result&) = default;
+};
+
+namespace detail {
+inline std::optional<int> candidate_rating(const application& a, const student& s, std::string_view trait) {
+  if (auto r = a.interview_rating(trait)) return r;
+  return s.rating(trait);
+}
+
+inline candidate evaluate_candidate(const application& a, const student& s, const runtime_profile& p) {
+  candidate c{a.id, a.applicant, verdict::rejected, std::nullopt, 0, s.fail_marks(), s.average_grade(), {}};
+  const auto& g = p.gates;
+  if (g.max_fail_marks && c.fail_marks > *g.max_fail_marks)
+    c.reasons.push_back(
+        {reason_kind::too_many_fail_marks, {}, double(c.fail_marks), double(*g.max_fail_marks)});
+  if (g.min_average) {
+    if (!c.average)
+      c.reasons.push_back({reason_kind::no_grades, {}, 0, *g.min_average});
+    else if (*c.average < *g.min_average)
+      c.reasons.push_back({reason_kind::average_too_low, {}, *c.average, *g.min_average});
+  }
+  if (g.motivation_letter && !a.letter_received())
+    c.reasons.push_back({reason_kind::no_motivation_letter, {}, 0, 0});
+  if (g.interview && !a.interviewed()) c.reasons.push_back({reason_kind::no_interview, {}, 0, 0});
+  for (const auto& r : p.required) {
+    const auto rating = candidate_rating(a, s, r.trait);
+    if (!rating)
+      c.reasons.push_back({reason_kind::trait_not_rated, r.trait, 0, double(r.minimum)});
+    else if (*rating < r.minimum)
+      c.reasons.push_back({reason_kind::trait_below_minimum, r.trait, double(*rating), double(r.minimum)});
+    c.score += r.weight * rating.value_or(0);
+  }
+  for (const auto& w : p.welcome) c.score += w.weight * candidate_rating(a, s, w.trait).value_or(0);
+  return c;
+}
+
+/// The tie rule (see the top of this header): true when `a` ranks before `b`.
+inline bool ranks_before(const candidate& a, const candidate& b) noexcept {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.fail_marks != b.fail_marks) return a.fail_marks < b.fail_marks;
+  if (a.average.has_value() != b.average.has_value()) return a.average.has_value();
+  if (a.average && *a.average != *b.average) return *a.average > *b.average;
+  return a.application < b.application;
+}
+
+inline std::size_t student_index(const school& s, student_id id) {
+  return static_cast<std::size_t>(
+      std::find_if(s.students.begin(), s.students.end(), [id](const student& st) { return st.id == id; }) -
+      s.students.begin());
+}
+}  // namespace detail
+
+/// Chooses the supporters of every role in `demands`. `roles` is the programme's roles
+/// policy (a role's parameters give the team size and capacity), `selection` its selection
+/// policy. Throws peerkit::error listing every problem in the input: applications with
+/// duplicate ids, for unknown students, for a role the programme does not run or has no
+/// demand for, two open applications of one student for one role, ratings off the scale;
+/// demands for a role not run, given twice or negative; a profile off the scale.
+template <RolesPolicy R, SelectionPolicy S>
+[[nodiscard]] selection_result choose(const school& s, const std::vector<application>& applications,
+                                      const R& roles, const S& selection,
+                                      const std::vector<role_demand>& demands) {
+  using detail::selection_path;
+  const rating_scale scale = selection.scale();
+  problem_list problems;
+  if (!scale.valid())
+    problems.add("selection.invalid_scale", "selection.scale",
+                 "expected a lowest rating below the highest, found " + scale.to_string());
+
+  struct planned {
+    role_entry entry;
+    selection_rule rule;
+    int units;
+  };
+  std::vector<planned> plan;
+  for (std::size_t j = 0; j < demands.size(); ++j) {
+    const auto& d = demands[j];
+    const auto where = selection_path("demands", j);
+    const auto entry = find_role(roles, d.role);
+    if (!entry) {
+      problems.add("selection.role_not_run", where + ".role",
+                   "the programme does not run the role " + std::string(key_of(d.role)));
+      continue;
+    }
+    if (d.units < 0)
+      problems.add("selection.invalid_demand", where + ".units",
+                   "expected 0 or more, found " + std::to_string(d.units));
+    if (std::any_of(plan.begin(), plan.end(), [&](const planned& p) { return p.entry.kind == d.role; })) {
+      problems.add("selection.duplicate_demand", where + ".role",
+                   std::string(key_of(d.role)) + " already has a demand");
+      continue;
+    }
+    auto rule = rule_for(selection, d.role);
+    if (scale.valid())
+      detail::check_profile(rule.profile, scale, "selection." + std::string(key_of(d.role)) + ".profile",
+                            problems);
+    plan.push_back({*entry, std::move(rule), std::max(0, d.units)});
+  }
+
+  std::map<application_id, std::size_t> first_with_id;
+  std::map<std::pair<student_id, supporter_role>, std::size_t> open_application;
+  std::set<std::pair<std::size_t, std::string>> record_checked;
+  for (std::size_t i = 0; i < applications.size(); ++i) {
+    const auto& a = applications[i];
+    const auto where = selection_path("applications", i);
+    if (auto [it, fresh] = first_with_id.emplace(a.id, i); !fresh)
+      problems.add("data.duplicate_id", where + ".id",
+                   "id " + std::to_string(a.id.value()) + " is already used by " +
+                       selection_path("applications", it->second));
+    const student* st = s.find(a.applicant);
+    if (!st)
+      problems.add("selection.unknown_student", where + ".applicant",
+                   "no student has id " + std::to_string(a.applicant.value()));
+    if (!find_role(roles, a.role)) {
+      problems.add("selection.role_not_run", where + ".role",
+                   "the programme does not run the role " + std::string(key_of(a.role)));
+    } else if (std::none_of(plan.begin(), plan.end(),
+                            [&](const planned& p) { return p.entry.kind == a.role; })) {
+      problems.add("selection.missing_demand", where + ".role",
+                   "no demand is given for " + std::string(key_of(a.role)) +
+                       ", so the number of supporters needed is unknown");
+    }
+    if (a.state != application_state::withdrawn) {
+      if (auto [it, fresh] = open_application.emplace(std::pair{a.applicant, a.role}, i); !fresh)
+        problems.add("selection.duplicate_application", where,
+                     "student " + std::to_string(a.applicant.value()) + " already applied for " +
+                         std::string(name_of(a.role)) + " in " + selection_path("applications", it->second));
+    }
+    if (!scale.valid()) continue;
+    for (std::size_t k = 0; k < a.interviews.size(); ++k)
+      detail::check_ratings(a.interviews[k].ratings, scale,
+                            where + ".interviews[" + std::to_string(k) + "].ratings", problems);
+    // A rating from the student's record counts only where no interview rated the trait.
+    const auto p =
+        std::find_if(plan.begin(), plan.end(), [&](const planned& x) { return x.entry.kind == a.role; });
+    if (!st || a.state == application_state::withdrawn || p == plan.end()) continue;
+    auto check_record = [&](std::string_view trait) {
+      const auto value = st->rating(trait);
+      if (!value || scale.contains(*value) || a.interview_rating(trait)) return;
+      const auto index = detail::student_index(s, st->id);
+      if (record_checked.emplace(index, std::string(trait)).second)
+        problems.add("selection.rating_out_of_scale",
+                     selection_path("students", index) + ".traits." + std::string(trait),
+                     "rating " + std::to_string(*value) + " for " + trait_label(trait) +
+                         " is outside the school's scale " + scale.to_string());
+    };
+    for (const auto& r : p->rule.profile.required) check_record(r.trait);
+    for (const auto& w : p->rule.profile.welcome) check_record(w.trait);
+  }
+  problems.throw_if_any();
+
+  selection_result result;
+  for (const auto& p : plan) {
+    role_selection out;
+    out.role = p.entry.kind;
+    out.role_name = p.entry.name;
+    out.units = p.units;
+    out.serves_classes = p.entry.parameters.form == support_form::duo_for_class;
+    out.needed = supporters_needed(p.entry.parameters, p.units, p.rule.capacity);
+    out.reserves = p.rule.reserves;
+
+    std::vector<candidate> ranked;
+    std::vector<candidate> failed;
+    for (const auto& a : applications) {
+      if (a.role != p.entry.kind) continue;
+      if (a.state == application_state::withdrawn) {
+        out.withdrawn.push_back(a.id);
+        continue;
+      }
+      auto c = detail::evaluate_candidate(a, *s.find(a.applicant), p.rule.profile);
+      (c.reasons.empty() ? ranked : failed).push_back(std::move(c));
+    }
+    std::sort(ranked.begin(), ranked.end(), detail::ranks_before);
+    std::sort(failed.begin(), failed.end(),
+              [](const candidate& a, const candidate& b) { return a.application < b.application; });
+    std::sort(out.withdrawn.begin(), out.withdrawn.end());
+
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+      auto& c = ranked[i];
+      const int rank = static_cast<int>(i) + 1;
+      c.rank = rank;
+      reason why{reason_kind::ranked_within_need, {}, double(rank), double(out.needed), out.reserves};
+      if (rank <= out.needed) {
+        c.decision = verdict::accepted;
+      } else if (rank <= out.needed + out.reserves) {
+        c.decision = verdict::reserve;
+        why.kind = reason_kind::ranked_as_reserve;
+      } else {
+        c.decision = verdict::rejected;
+        why.kind = reason_kind::ranked_beyond_need;
+      }
+      c.reasons.push_back(std::move(why));
+    }
+    out.candidates = std::move(ranked);
+    out.candidates.insert(out.candidates.end(), std::make_move_iterator(failed.begin()),
+                          std::make_move_iterator(failed.end()));
+    result.roles.push_back(std::move(out));
+  }
+  return result;
+}
+
+/// Moves every chosen application to its verdict (accepted, reserve, rejected); one
+/// already there stays. Checks every move first and throws peerkit::error listing the
+/// illegal ones ("selection.illegal_transition") without moving any application, and
+/// "selection.unknown_application" for a candidate not among `applications`.
+inline void record_decisions(std::vector<application>& applications, const selection_result& result) {
+  problem_list problems;
+  std::vector<std::pair<std::size_t, application_state>> moves;
+  for (const auto& role : result.roles)
+    for (const auto& c : role.candidates) {
+      auto it = std::find_if(applications.begin(), applications.end(),
+                             [&](const application& a) { return a.id == c.application; });
+      if (it == applications.end()) {
+        problems.add(
+            "selection.unknown_application", "result." + std::string(key_of(role.role)),
+            "application " + std::to_string(c.application.value()) + " is not among the applications");
+        continue;
+      }
+      const auto to = state_of(c.decision);
+      if (it->state == to) continue;
+      const auto i = static_cast<std::size_t>(it - applications.begin());
+      if (!can_move(it->state, to))
+        problems.add("selection.illegal_transition", detail::selection_path("applications", i),
+                     detail::illegal_move_message(*it, to));
+      else
+        moves.emplace_back(i, to);
+    }
+  problems.throw_if_any();
+  for (const auto& [i, to] : moves) applications[i].move_to(to);
+}
+
+/// The best-ranked reserve whose application is still a reserve: who steps in when a
+/// chosen supporter drops out (000 step 7: a successor always ready). Empty when none is left.
+[[nodiscard]] inline std::optional<application_id> next_reserve(
+    const role_selection& chosen, const std::vector<application>& applications) {
+  for (const auto& c : chosen.candidates) {
+    if (c.decision != verdict::reserve) continue;
+    auto it = std::find_if(applications.begin(), applications.end(),
+                           [&](const application& a) { return a.id == c.application; });
+    if (it != applications.end() && it->state == application_state::reserve) return c.application;
+  }
+  return std::nullopt;
+}
+
+}  // namespace peerkit
