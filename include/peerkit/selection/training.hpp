@@ -1,0 +1,117 @@
+#pragma once
+// The training gate (000 step 5 and 6; 001): a chosen supporter starts, and becomes
+// available for matching, only after completing the training the role requires
+// (role_parameters::training: sessions of so many minutes; a half-day is 240 minutes).
+// Attendance is recorded per session. Training counts as complete when the minutes
+// attended reach the role's total, however the school split them into sessions.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <peerkit/core/error.hpp>
+#include <peerkit/core/roles.hpp>
+#include <peerkit/core/strong_id.hpp>
+#include <peerkit/core/student.hpp>
+#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/selection/application.hpp>
+
+namespace peerkit {
+
+/// One training session a supporter attended.
+struct training_session {
+  student_id supporter{};
+  supporter_role role = supporter_role::peer_buddy;  ///< the role trained for
+  date held_on{};                                    ///< not_a_date_time when not recorded
+  int minutes = minutes_per_half_day;
+  friend bool operator==(const training_session&, const training_session&) = default;
+};
+
+/// The sessions attended, in the order recorded.
+class training_log {
+ public:
+  /// Throws peerkit::error ("selection.invalid_session") for a session of less than a minute.
+  void record(training_session s) {
+    if (s.minutes < 1)
+      throw error("selection.invalid_session", "training.sessions[" + std::to_string(sessions_.size()) + "]",
+                  "expected a session of at least 1 minute, found " + std::to_string(s.minutes));
+    sessions_.push_back(s);
+  }
+  [[nodiscard]] const std::vector<training_session>& sessions() const noexcept { return sessions_; }
+  [[nodiscard]] int minutes(student_id supporter, supporter_role role) const noexcept {
+    int total = 0;
+    for (const auto& s : sessions_)
+      if (s.supporter == supporter && s.role == role) total += s.minutes;
+    return total;
+  }
+  [[nodiscard]] int sessions_attended(student_id supporter, supporter_role role) const noexcept {
+    return static_cast<int>(std::count_if(sessions_.begin(), sessions_.end(), [&](const training_session& s) {
+      return s.supporter == supporter && s.role == role;
+    }));
+  }
+
+ private:
+  std::vector<training_session> sessions_{};
+};
+
+/// How far one supporter is with the training of a role.
+struct training_status {
+  student_id supporter{};
+  supporter_role role = supporter_role::peer_buddy;
+  int sessions_attended = 0;
+  int minutes_attended = 0;
+  training_requirement required{};
+
+  [[nodiscard]] bool complete() const noexcept { return minutes_attended >= required.total_minutes(); }
+  /// "training 240 of 480 minutes (1 of 2 sessions)".
+  [[nodiscard]] std::string text() const {
+    return "training " + std::to_string(minutes_attended) + " of " +
+           std::to_string(required.total_minutes()) + " minutes (" + std::to_string(sessions_attended) +
+           " of " + std::to_string(required.sessions) + (required.sessions == 1 ? " session)" : " sessions)");
+  }
+  friend bool operator==(const training_status&, const training_status&) = default;
+};
+
+/// The training status of `supporter` in a role as the programme runs it.
+[[nodiscard]] inline training_status training_of(const training_log& log, student_id supporter,
+                                                 const role_entry& role) {
+  return {supporter, role.kind, log.sessions_attended(supporter, role.kind),
+          log.minutes(supporter, role.kind), role.parameters.training};
+}
+
+/// The training status of `supporter` in role `R` (role_traits<R>::parameters.training).
+template <Role R>
+[[nodiscard]] training_status training_of(const training_log& log, student_id supporter) {
+  return training_of(
+      log, supporter,
+      role_entry{std::string(role_traits<R>::name), role_traits<R>::kind, role_traits<R>::parameters});
+}
+
+/// Who of the accepted supporters of a role may be matched, and who is still in training.
+struct matching_readiness {
+  std::vector<student_id> available{};         ///< accepted and trained, by application id
+  std::vector<training_status> in_training{};  ///< accepted, training not complete yet
+  friend bool operator==(const matching_readiness&, const matching_readiness&) = default;
+};
+
+/// Sorts the accepted applications for `role` (reserves that moved up included, those who
+/// withdrew left out) by whether their training is complete.
+[[nodiscard]] inline matching_readiness ready_for_matching(const std::vector<application>& applications,
+                                                           const training_log& log, const role_entry& role) {
+  std::vector<const application*> accepted;
+  for (const auto& a : applications)
+    if (a.role == role.kind && a.state == application_state::accepted) accepted.push_back(&a);
+  std::sort(accepted.begin(), accepted.end(),
+            [](const application* x, const application* y) { return x->id < y->id; });
+  matching_readiness out;
+  for (const application* a : accepted) {
+    auto status = training_of(log, a->applicant, role);
+    if (status.complete())
+      out.available.push_back(a->applicant);
+    else
+      out.in_training.push_back(status);
+  }
+  return out;
+}
+
+}  // namespace peerkit
