@@ -30,3 +30,17 @@
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/calendar/teaching_time.hpp>
+
+// selection of supporters
+#include <peerkit/selection/application.hpp>
+#include <peerkit/selection/choose.hpp>
+#include <peerkit/selection/default_profiles.hpp>
+#include <peerkit/selection/demand.hpp>
+#include <peerkit/selection/interview.hpp>
+#include <peerkit/selection/policy.hpp>
+#include <peerkit/selection/profile.hpp>
+#include <peerkit/selection/rating_scale.hpp>
+#include <peerkit/selection/recommendation.hpp>
+#include <peerkit/selection/report.hpp>
+#include <peerkit/selection/training.hpp>
+#include <peerkit/selection/traits.hpp>
