@@ -31,6 +31,19 @@
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/calendar/teaching_time.hpp>
 
+// implementation checklist: 7-step and 5-step plans, progress, derived items, readiness
+#include <peerkit/checklist/checklist.hpp>
+#include <peerkit/checklist/checklist_policy.hpp>
+#include <peerkit/checklist/derived_checks.hpp>
+#include <peerkit/checklist/five_step_plan.hpp>
+#include <peerkit/checklist/item.hpp>
+#include <peerkit/checklist/plan_items.hpp>
+#include <peerkit/checklist/plan_mapping.hpp>
+#include <peerkit/checklist/programme_facts.hpp>
+#include <peerkit/checklist/progress.hpp>
+#include <peerkit/checklist/readiness.hpp>
+#include <peerkit/checklist/seven_step_plan.hpp>
+
 // selection of supporters
 #include <peerkit/selection/application.hpp>
 #include <peerkit/selection/choose.hpp>
