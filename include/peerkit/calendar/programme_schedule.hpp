@@ -172,6 +172,7 @@ struct programme_year {
   std::vector<missing_holiday> missing{};
   std::vector<intervision_group> groups{};
   std::vector<programme_event> events{};  ///< in date and time order
+  friend bool operator==(const programme_year&, const programme_year&) = default;
 };
 
 /// The stable id of an event within its year, e.g. "2025-2026/peer_buddy/intervision/2/5".

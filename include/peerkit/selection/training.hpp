@@ -6,6 +6,7 @@
 // attended reach the role's total, however the school split them into sessions.
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,20 @@ class training_log {
       if (s.supporter == supporter && s.role == role) total += s.minutes;
     return total;
   }
+  /// The day the sessions recorded for `role` first add up to its training; empty while
+  /// they do not (or a session that completes it has no date).
+  [[nodiscard]] std::optional<date> completed_on(student_id supporter, const role_entry& role) const {
+    const int needed = role.parameters.training.total_minutes();
+    std::vector<const training_session*> mine;
+    for (const auto& s : sessions_)
+      if (s.supporter == supporter && s.role == role.kind) mine.push_back(&s);
+    std::stable_sort(mine.begin(), mine.end(),
+                     [](const training_session* a, const training_session* b) { return a->held_on < b->held_on; });
+    int total = 0;
+    for (const auto* s : mine)
+      if ((total += s->minutes) >= needed) return s->held_on.is_special() ? std::nullopt : std::optional(s->held_on);
+    return std::nullopt;
+  }
   [[nodiscard]] int sessions_attended(student_id supporter, supporter_role role) const noexcept {
     return static_cast<int>(std::count_if(sessions_.begin(), sessions_.end(), [&](const training_session& s) {
       return s.supporter == supporter && s.role == role;
@@ -52,6 +67,7 @@ class training_log {
 
  private:
   std::vector<training_session> sessions_{};
+  friend bool operator==(const training_log&, const training_log&) = default;
 };
 
 /// How far one supporter is with the training of a role.
