@@ -73,6 +73,10 @@ struct weekly_slot {
 
 /// Which end of a cadence range ("every 3-4 weeks") the schedule uses.
 enum class cadence_choice { most_often, least_often };
+template <>
+struct enum_keys<cadence_choice> {
+  static constexpr std::array<std::string_view, 2> keys{"most_often", "least_often"};
+};
 
 /// Settings of a programme year; every default is documented in docs/calendar.md.
 struct programme_options {
@@ -105,6 +109,7 @@ struct programme_options {
   int bonding_interval_weeks = 2;
   int project_week_interval = 10;  ///< a project week every ten teaching weeks; 0: none
   int final_evaluation_weeks_before_end = 2;
+  friend bool operator==(const programme_options&, const programme_options&) = default;
 };
 
 /// What a scheduled event is.
