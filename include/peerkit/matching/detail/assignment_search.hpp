@@ -1,0 +1,648 @@
+#pragma once
+// The exact core of the capacitated assignment: shortest augmenting paths in the manner of
+// Jonker and Volgenant, one unit of demand at a time, with Dijkstra's algorithm on reduced
+// costs over an implicit residual graph.
+//
+// Sources have a demand and targets a capacity; one of the two sides has unit values (a
+// supportee is paired once), which is what the dual updates rely on. Every unit of demand
+// may also stay unserved through a private exit worth `exit_weight`: 0 for the plain
+// maximum weight, a large negative number when cardinality comes first.
+//
+// Invariants between searches (weights as gains, prices u on targets, v on sources):
+//   u[t] + v[s] >= w(s,t) on every arc, with equality on matched arcs;
+//   u[t] >= 0, and u[t] == 0 while t has room;
+//   v[s] >= exit_weight, with equality while s has a unit on its exit.
+// Units not yet served put no condition on their source, so each search starts from a
+// source whose price is simply set to its best gain. At the end these are the optimal
+// dual prices of the linear programme, which is what makes the result checkable.
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include <peerkit/config.hpp>
+
+namespace peerkit::detail {
+
+/// Arcs of an assignment problem grouped by source (compressed rows).
+struct assignment_arcs {
+  std::vector<int> begin;             ///< source s owns arcs [begin[s], begin[s+1])
+  std::vector<int> target;            ///< per arc
+  std::vector<std::int64_t> weight;   ///< per arc
+};
+
+/// Monotone priority queue of targets keyed by distance: one bucket per key below
+/// `bucket_count` (reduced costs of small integer weights stay small), a binary heap for
+/// larger keys. Buckets are doubly linked lists, so lowering a key moves the target; the
+/// heap is lazy. Within a key the last target in is the first out, which goes deep along
+/// zero-cost paths first.
+class distance_queue {
+ public:
+  static constexpr std::int64_t bucket_count = 1024;
+
+  explicit distance_queue(int items)
+      : head_(static_cast<std::size_t>(bucket_count), -1), next_(static_cast<std::size_t>(items), -1),
+        prev_(static_cast<std::size_t>(items), -1), key_(static_cast<std::size_t>(items), -1) {}
+
+  /// Puts `t` in with `key`, or lowers its key. Keys never go below the last key popped.
+  void push(int t, std::int64_t key) {
+    if (key_[t] >= 0) unlink(t);
+    if (key < bucket_count) {
+      key_[t] = key;
+      prev_[t] = -1;
+      next_[t] = head_[key];
+      if (head_[key] >= 0) prev_[head_[key]] = t;
+      head_[key] = t;
+      top_ = std::max(top_, key);
+    } else {
+      key_[t] = -1;
+      heap_.push_back({key, t});
+      std::push_heap(heap_.begin(), heap_.end(), later{});
+    }
+  }
+
+  /// Removes a target of the smallest key; `live(t, key)` tells whether a heap entry is
+  /// still current. Returns -1 when empty.
+  template <class Live>
+  int pop(std::int64_t& key, Live&& live) {
+    while (cur_ <= top_ && head_[cur_] < 0) ++cur_;
+    if (cur_ <= top_) {
+      const int t = head_[cur_];
+      key = cur_;
+      unlink(t);
+      return t;
+    }
+    while (!heap_.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end(), later{});
+      const entry e = heap_.back();
+      heap_.pop_back();
+      if (live(e.target, e.key)) {
+        key = e.key;
+        return e.target;
+      }
+    }
+    return -1;
+  }
+
+  /// Empties the queue; `t` in `touched` were the only targets ever pushed.
+  void clear(const std::vector<int>& touched) {
+    for (const int t : touched)
+      if (key_[t] >= 0) unlink(t);
+    for (std::int64_t k = 0; k <= top_ && k < bucket_count; ++k) head_[k] = -1;
+    heap_.clear();
+    cur_ = 0;
+    top_ = -1;
+  }
+
+ private:
+  struct entry {
+    std::int64_t key;
+    int target;
+  };
+  struct later {
+    bool operator()(const entry& x, const entry& y) const {
+      return x.key != y.key ? x.key > y.key : x.target > y.target;
+    }
+  };
+  void unlink(int t) {
+    if (prev_[t] >= 0) next_[prev_[t]] = next_[t];
+    else head_[key_[t]] = next_[t];
+    if (next_[t] >= 0) prev_[next_[t]] = prev_[t];
+    key_[t] = -1;
+  }
+
+  std::vector<int> head_;
+  std::vector<int> next_;
+  std::vector<int> prev_;
+  std::vector<std::int64_t> key_;  ///< bucket of a target, -1 when in no bucket
+  std::vector<entry> heap_;
+  std::int64_t cur_ = 0;
+  std::int64_t top_ = -1;
+};
+
+/// Shortest-augmenting-path solver. `UnitSources`: every source has demand 1 and targets
+/// have capacities; otherwise every target has capacity 1 and sources have demands.
+template <bool UnitSources>
+class assignment_search {
+ public:
+  /// `amount[i]`: the capacity of target i when UnitSources, else the demand of source i.
+  assignment_search(int sources, int targets, assignment_arcs arcs, std::vector<int> amount,
+                    std::int64_t exit_weight)
+      : ns_(sources), nt_(targets), arcs_(std::move(arcs)), exit_(exit_weight), queue_(targets) {
+    const int m = arcs_.begin.empty() ? 0 : arcs_.begin.back();
+    source_of_.resize(static_cast<std::size_t>(m));
+    for (int s = 0; s < ns_; ++s)
+      for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) source_of_[a] = s;
+    matched_.assign(static_cast<std::size_t>(m), 0);
+    u_.assign(static_cast<std::size_t>(nt_), 0);
+    v_.assign(static_cast<std::size_t>(ns_), 0);
+    if constexpr (UnitSources) {
+      cap_ = std::move(amount);
+      std::vector<int> indegree(static_cast<std::size_t>(nt_), 0);
+      for (int a = 0; a < m; ++a) ++indegree[arcs_.target[a]];
+      slot_begin_.resize(static_cast<std::size_t>(nt_) + 1);
+      slot_begin_[0] = 0;
+      for (int t = 0; t < nt_; ++t) slot_begin_[t + 1] = slot_begin_[t] + std::min(cap_[t], indegree[t]);
+      slots_.assign(static_cast<std::size_t>(slot_begin_[nt_]), -1);
+      load_.assign(static_cast<std::size_t>(nt_), 0);
+      src_arc_.assign(static_cast<std::size_t>(ns_), -1);
+      src_slot_.assign(static_cast<std::size_t>(ns_), -1);
+      on_exit_.assign(static_cast<std::size_t>(ns_), 0);
+    } else {
+      demand_ = std::move(amount);
+      tgt_arc_.assign(static_cast<std::size_t>(nt_), -1);
+      src_slot_begin_.resize(static_cast<std::size_t>(ns_) + 1);
+      src_slot_begin_[0] = 0;
+      for (int s = 0; s < ns_; ++s)
+        src_slot_begin_[s + 1] =
+            src_slot_begin_[s] + std::min(demand_[s], arcs_.begin[s + 1] - arcs_.begin[s]);
+      src_slots_.assign(static_cast<std::size_t>(src_slot_begin_[ns_]), -1);
+      src_count_.assign(static_cast<std::size_t>(ns_), 0);
+      on_exit_.assign(static_cast<std::size_t>(ns_), 0);
+    }
+    dist_.assign(static_cast<std::size_t>(nt_), 0);
+    pred_.assign(static_cast<std::size_t>(nt_), -1);
+    tstate_.assign(static_cast<std::size_t>(nt_), 0);
+    reach_dist_.assign(static_cast<std::size_t>(ns_), 0);
+    reach_target_.assign(static_cast<std::size_t>(ns_), -1);
+    reached_.assign(static_cast<std::size_t>(ns_), 0);
+  }
+
+  /// Serves every unit of demand: a greedy start on tight arcs, then one shortest
+  /// augmenting path per unit left, sources in index order.
+  void run() {
+    greedy_start();
+    reduce_rows();
+    for (int s = 0; s < ns_; ++s) {
+      if constexpr (UnitSources) {
+        if (src_arc_[s] < 0 && !on_exit_[s]) {
+          v_[s] = best_gain(s);
+          search(s);
+        }
+      } else {
+        while (src_count_[s] + on_exit_[s] < demand_[s]) {
+          if (src_count_[s] == 0 && on_exit_[s] == 0) v_[s] = best_gain(s);
+          search(s);
+        }
+      }
+    }
+  }
+
+  [[nodiscard]] bool matched(int arc) const { return matched_[arc] != 0; }
+  [[nodiscard]] std::int64_t target_price(int t) const { return u_[t]; }
+  [[nodiscard]] std::int64_t source_price(int s) const { return v_[s]; }
+
+ private:
+  static constexpr std::uint8_t labelled = 1;
+  static constexpr std::uint8_t final_label = 2;
+
+  [[nodiscard]] bool has_room(int t) const {
+    if constexpr (UnitSources) return load_[t] < cap_[t];
+    else return tgt_arc_[t] < 0;
+  }
+
+  // The best a free source can get: its exit or its best arc at current prices.
+  [[nodiscard]] std::int64_t best_gain(int s) const {
+    std::int64_t best = exit_;
+    for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a)
+      best = std::max(best, arcs_.weight[a] - u_[arcs_.target[a]]);
+    return best;
+  }
+
+  // Tight arcs to targets with room are taken directly; the rest is left to the searches.
+  void greedy_start() {
+    if constexpr (UnitSources) {
+      for (int s = 0; s < ns_; ++s) {
+        const std::int64_t best = best_gain(s);  // all prices are still 0
+        v_[s] = best;
+        for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
+          const int t = arcs_.target[a];
+          if (arcs_.weight[a] == best && load_[t] < cap_[t]) {
+            const int slot = slot_begin_[t] + load_[t]++;
+            slots_[slot] = a;
+            src_arc_[s] = a;
+            src_slot_[s] = slot;
+            matched_[a] = 1;
+            break;
+          }
+        }
+        if (src_arc_[s] < 0 && arcs_.begin[s] == arcs_.begin[s + 1]) on_exit_[s] = 1;
+      }
+    } else {
+      // A source takes its best arcs, in order of gain, while their targets are free; the
+      // gain of the first arc it does not take becomes its price, and the targets it took
+      // are priced at what they are worth to it above that.
+      std::vector<int> order;
+      for (int s = 0; s < ns_; ++s) {
+        const int first = arcs_.begin[s];
+        const int last = arcs_.begin[s + 1];
+        if (demand_[s] == 0) {
+          v_[s] = best_gain(s);
+          continue;
+        }
+        if (first == last) {
+          v_[s] = exit_;
+          on_exit_[s] = 1;
+          continue;
+        }
+        order.clear();
+        for (int a = first; a < last; ++a) order.push_back(a);
+        const auto gain = [&](int a) { return arcs_.weight[a] - u_[arcs_.target[a]]; };
+        const auto better = [&](int a, int b) {
+          const std::int64_t ga = gain(a);
+          const std::int64_t gb = gain(b);
+          return ga != gb ? ga > gb : a < b;
+        };
+        const int want = std::min<int>(demand_[s], last - first);
+        const auto upto = order.begin() + std::min<int>(want + 1, last - first);
+        std::partial_sort(order.begin(), upto, order.end(), better);
+        int taken = 0;
+        // Claiming each target as it is taken stops a repeated pair from being taken twice.
+        while (taken < want && tgt_arc_[arcs_.target[order[taken]]] < 0 &&
+               gain(order[taken]) >= exit_) {
+          tgt_arc_[arcs_.target[order[taken]]] = order[taken];
+          ++taken;
+        }
+        std::int64_t price = exit_;
+        if (taken < last - first) price = std::max(price, gain(order[taken]));
+        v_[s] = price;
+        for (int k = 0; k < taken; ++k) {
+          const int a = order[k];
+          u_[arcs_.target[a]] = arcs_.weight[a] - price;  // the target was free: its price was 0
+          matched_[a] = 1;
+          src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
+        }
+      }
+    }
+  }
+
+  // The best and second best gain of source s over arcs it does not hold; the exit counts
+  // as an alternative worth exit_. Returns the best arc, or -1 when the exit is as good.
+  struct bid {
+    int arc = -1;
+    std::int64_t first = 0;
+    std::int64_t second = 0;
+    int second_arc = -1;
+  };
+  [[nodiscard]] bid best_two(int s) const {
+    bid b;
+    b.first = exit_;
+    b.second = exit_;
+    for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
+      if (matched_[a]) continue;
+      if constexpr (!UnitSources) {
+        // A repeated pair to a target s already holds is no alternative.
+        const int held = tgt_arc_[arcs_.target[a]];
+        if (held >= 0 && source_of_[held] == s) continue;
+      }
+      const std::int64_t g = arcs_.weight[a] - u_[arcs_.target[a]];
+      if (g > b.first || (g == b.first && b.arc < 0)) {
+        b.second = b.first;
+        b.second_arc = b.arc;
+        b.first = g;
+        b.arc = a;
+      } else if (g > b.second || (g == b.second && b.second_arc < 0)) {
+        b.second = g;
+        b.second_arc = a;
+      }
+    }
+    return b;
+  }
+
+  // Augmenting row reduction (Jonker and Volgenant): free units bid for their best target,
+  // raising its price by the margin over their second best and taking the place of an
+  // occupant, who bids next. Prices stay exact, so the searches start from them; two
+  // passes and a bid budget keep it from turning into a long price war.
+  void reduce_rows() {
+    std::vector<int> todo;
+    for (int s = 0; s < ns_; ++s) {
+      if constexpr (UnitSources) {
+        if (src_arc_[s] < 0 && !on_exit_[s]) todo.push_back(s);
+      } else {
+        for (int k = src_count_[s] + on_exit_[s]; k < demand_[s]; ++k) todo.push_back(s);
+      }
+    }
+    long long budget = 8 * static_cast<long long>(todo.size()) + 16;
+    std::vector<int> later;
+    for (int pass = 0; pass < 2 && !todo.empty(); ++pass) {
+      later.clear();
+      for (const int first : todo) {
+        int s = first;
+        while (s >= 0 && budget-- > 0) s = bid_once(s, later);
+        if (s >= 0) later.push_back(s);
+      }
+      todo.swap(later);
+    }
+  }
+
+  // One bid of a free unit of s. Returns a source to bid next at once (the occupant it
+  // displaced after a price rise), or -1; a unit displaced without a rise goes to `later`.
+  int bid_once(int s, std::vector<int>& later) {
+    if constexpr (UnitSources) {
+      const bid b = best_two(s);
+      if (b.arc < 0) return -1;  // the exit is as good: left to the search
+      const int t = arcs_.target[b.arc];
+      if (load_[t] < cap_[t]) {
+        v_[s] = b.first;
+        take_slot(s, b.arc, slot_begin_[t] + load_[t]++);
+        return -1;
+      }
+      // Full: the occupant with the least slack leaves; the price may rise by the bidder's
+      // margin, but no more than the slack of every occupant who stays.
+      int victim_slot = -1;
+      std::int64_t victim_slack = 0;
+      std::int64_t others = b.first - b.second;
+      for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k) {
+        const int y = source_of_[slots_[k]];
+        const std::int64_t slack = v_[y] - best_two(y).first;
+        if (victim_slot < 0 || slack < victim_slack) {
+          if (victim_slot >= 0) others = std::min(others, victim_slack);
+          victim_slot = k;
+          victim_slack = slack;
+        } else {
+          others = std::min(others, slack);
+        }
+      }
+      const std::int64_t delta = others;
+      if (b.first == b.second && b.second_arc >= 0) {
+        const int t2 = arcs_.target[b.second_arc];
+        if (load_[t2] < cap_[t2]) {
+          v_[s] = b.second;
+          take_slot(s, b.second_arc, slot_begin_[t2] + load_[t2]++);
+          return -1;
+        }
+      }
+      const int x = source_of_[slots_[victim_slot]];
+      u_[t] += delta;
+      for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k)
+        if (k != victim_slot) v_[source_of_[slots_[k]]] -= delta;
+      matched_[slots_[victim_slot]] = 0;
+      src_arc_[x] = -1;
+      src_slot_[x] = -1;
+      v_[s] = b.first - delta;
+      take_slot(s, b.arc, victim_slot);
+      if (delta > 0) return x;
+      later.push_back(x);
+      return -1;
+    } else {
+      if (on_exit_[s] > 0) return -1;  // only sources without arcs are on the exit here
+      const bid b = best_two(s);
+      if (b.arc < 0) return -1;
+      int a = b.arc;
+      std::int64_t price = b.second;  // the source's new price: its second best
+      const int t1 = arcs_.target[a];
+      if (b.first == b.second && tgt_arc_[t1] >= 0 && b.second_arc >= 0 &&
+          tgt_arc_[arcs_.target[b.second_arc]] < 0)
+        a = b.second_arc;  // a tie: take the free target instead of displacing
+      const int t = arcs_.target[a];
+      // Lower the source's price to `price`; the targets it holds stay tight.
+      const std::int64_t drop = v_[s] - price;
+      for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
+        u_[arcs_.target[src_slots_[k]]] += drop;
+      v_[s] = price;
+      const int x = tgt_arc_[t] >= 0 ? source_of_[tgt_arc_[t]] : -1;
+      const std::int64_t rise = arcs_.weight[a] - price - u_[t];
+      if (x >= 0) {
+        const int old = tgt_arc_[t];
+        matched_[old] = 0;
+        const int first = src_slot_begin_[x];
+        const int last = first + src_count_[x];
+        for (int k = first; k < last; ++k)
+          if (src_slots_[k] == old) {
+            src_slots_[k] = src_slots_[last - 1];
+            break;
+          }
+        --src_count_[x];
+      }
+      u_[t] = arcs_.weight[a] - price;
+      tgt_arc_[t] = a;
+      matched_[a] = 1;
+      src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
+      if (x < 0) return -1;
+      if (rise > 0) return x;
+      later.push_back(x);
+      return -1;
+    }
+  }
+
+  void take_slot(int s, int a, int slot) {
+    slots_[slot] = a;
+    src_arc_[s] = a;
+    src_slot_[s] = slot;
+    matched_[a] = 1;
+  }
+
+  void reach(int s, std::int64_t d, int via) {
+    reached_[s] = 1;
+    reach_dist_[s] = d;
+    reach_target_[s] = via;
+    touched_s_.push_back(s);
+    const std::int64_t base = d + v_[s];
+    const std::int64_t exit_cost = base - exit_;
+    if (exit_cost < best_exit_) {
+      best_exit_ = exit_cost;
+      exit_source_ = s;
+    }
+    for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
+      if (matched_[a]) continue;
+      const int t = arcs_.target[a];
+      if (tstate_[t] == final_label) continue;
+      const std::int64_t nd = base + u_[t] - arcs_.weight[a];
+      // Nothing at or beyond a known way out can lead to a cheaper one.
+      if (nd > best_exit_ || nd >= best_room_) continue;
+      if (tstate_[t] == 0) {
+        tstate_[t] = labelled;
+        touched_t_.push_back(t);
+      } else if (nd >= dist_[t]) {
+        continue;
+      }
+      dist_[t] = nd;
+      pred_[t] = a;
+      if (has_room(t)) best_room_ = nd;
+      queue_.push(t, nd);
+    }
+  }
+
+  // One unit of demand of `root`, whose price is feasible: find the cheapest way to serve
+  // it, update prices so that the path is tight, and flip the path.
+  void search(int root) {
+    best_exit_ = v_[root] - exit_;
+    exit_source_ = root;
+    best_room_ = std::numeric_limits<std::int64_t>::max();
+    reach(root, 0, -1);
+    int exit_target = -1;
+    std::int64_t dstar = 0;
+    const auto live = [&](int t, std::int64_t key) { return tstate_[t] != final_label && dist_[t] == key; };
+    for (;;) {
+      std::int64_t key = 0;
+      const int t = queue_.pop(key, live);
+      if (t < 0 || key > best_exit_) break;  // a real exit wins a tie with a private one
+      tstate_[t] = final_label;
+      if (has_room(t)) {
+        exit_target = t;
+        dstar = key;
+        break;
+      }
+      if constexpr (UnitSources) {
+        for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k) {
+          const int s = source_of_[slots_[k]];
+          if (!reached_[s]) reach(s, key, t);
+        }
+      } else {
+        const int s = source_of_[tgt_arc_[t]];
+        if (!reached_[s]) reach(s, key, t);
+      }
+    }
+    queue_.clear(touched_t_);
+    if (exit_target < 0) dstar = best_exit_;
+    update_prices(dstar);
+    if (exit_target >= 0) flip_to_target(root, exit_target);
+    else flip_to_exit(root, exit_source_);
+    for (const int t : touched_t_) tstate_[t] = 0;
+    for (const int s : touched_s_) reached_[s] = 0;
+    touched_t_.clear();
+    touched_s_.clear();
+  }
+
+  void update_prices(std::int64_t dstar) {
+    if constexpr (UnitSources) {
+      // Every settled target below dstar is full; its sources were reached at its distance.
+      for (const int t : touched_t_)
+        if (tstate_[t] == final_label) u_[t] += dstar - dist_[t];
+      for (const int s : touched_s_) v_[s] -= dstar - reach_dist_[s];
+    } else {
+      // Each target has one source; every target of a reached source keeps its arc tight.
+      for (const int s : touched_s_) {
+        const std::int64_t delta = dstar - reach_dist_[s];
+        v_[s] -= delta;
+        for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
+          u_[arcs_.target[src_slots_[k]]] += delta;
+      }
+    }
+  }
+
+  // Source s moves from arc `from` (at reach_target_[s]) to arc `to`.
+  void move_source(int s, int from, int to) {
+    if constexpr (UnitSources) {
+      src_arc_[s] = to;
+      (void)from;
+    } else {
+      for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
+        if (src_slots_[k] == from) {
+          src_slots_[k] = to;
+          return;
+        }
+      PEERKIT_ASSERT(false, "assignment_search: a reached source lost its arc");
+    }
+  }
+
+  // Walks the predecessor chain from target t, whose free place is taken by pred_[t]. In
+  // the unit-source case `slot` is that place in slots_.
+  void hand_on(int root, int t, int slot) {
+    for (;;) {
+      const int a = pred_[t];
+      const int s = source_of_[a];
+      matched_[a] = 1;
+      if constexpr (UnitSources) slots_[slot] = a;
+      else tgt_arc_[t] = a;
+      if (s == root) {
+        if constexpr (UnitSources) {
+          src_arc_[s] = a;
+          src_slot_[s] = slot;
+        } else {
+          src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
+        }
+        return;
+      }
+      const int prev = reach_target_[s];
+      int old_arc = -1;
+      int old_slot = -1;
+      if constexpr (UnitSources) {
+        old_arc = src_arc_[s];
+        old_slot = src_slot_[s];
+        src_slot_[s] = slot;
+      } else {
+        old_arc = tgt_arc_[prev];
+      }
+      matched_[old_arc] = 0;
+      move_source(s, old_arc, a);
+      t = prev;
+      slot = old_slot;
+    }
+  }
+
+  void flip_to_target(int root, int t) {
+    int slot = -1;
+    if constexpr (UnitSources) slot = slot_begin_[t] + load_[t]++;
+    hand_on(root, t, slot);
+  }
+
+  void flip_to_exit(int root, int s) {
+    ++on_exit_[s];
+    if (s == root) return;
+    const int prev = reach_target_[s];
+    int slot = -1;
+    if constexpr (UnitSources) {
+      matched_[src_arc_[s]] = 0;
+      slot = src_slot_[s];
+      src_arc_[s] = -1;
+      src_slot_[s] = -1;
+    } else {
+      const int old_arc = tgt_arc_[prev];
+      matched_[old_arc] = 0;
+      const int first = src_slot_begin_[s];
+      const int last = first + src_count_[s];
+      for (int k = first; k < last; ++k)
+        if (src_slots_[k] == old_arc) {
+          src_slots_[k] = src_slots_[last - 1];
+          break;
+        }
+      --src_count_[s];
+      tgt_arc_[prev] = -1;
+    }
+    hand_on(root, prev, slot);
+  }
+
+  int ns_;
+  int nt_;
+  assignment_arcs arcs_;
+  std::int64_t exit_;
+  std::vector<int> source_of_;
+  std::vector<std::uint8_t> matched_;
+  std::vector<std::int64_t> u_;
+  std::vector<std::int64_t> v_;
+  std::vector<int> on_exit_;
+
+  // unit sources, capacitated targets
+  std::vector<int> cap_;
+  std::vector<int> slot_begin_;
+  std::vector<int> slots_;
+  std::vector<int> load_;
+  std::vector<int> src_arc_;
+  std::vector<int> src_slot_;
+
+  // unit targets, sources with demand
+  std::vector<int> demand_;
+  std::vector<int> tgt_arc_;
+  std::vector<int> src_slot_begin_;
+  std::vector<int> src_slots_;
+  std::vector<int> src_count_;
+
+  // search scratch, reset after each search through the touched lists
+  std::vector<std::int64_t> dist_;
+  std::vector<int> pred_;
+  std::vector<std::uint8_t> tstate_;
+  std::vector<std::int64_t> reach_dist_;
+  std::vector<int> reach_target_;
+  std::vector<std::uint8_t> reached_;
+  std::vector<int> touched_t_;
+  std::vector<int> touched_s_;
+  distance_queue queue_;
+  std::int64_t best_exit_ = 0;
+  std::int64_t best_room_ = 0;
+  int exit_source_ = -1;
+};
+
+}  // namespace peerkit::detail
