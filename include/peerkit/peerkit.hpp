@@ -57,3 +57,8 @@
 #include <peerkit/selection/report.hpp>
 #include <peerkit/selection/training.hpp>
 #include <peerkit/selection/traits.hpp>
+
+// exact pairing solvers on plain data: capacitated assignment, weighted matching, stable pairing
+#include <peerkit/matching/assignment_solver.hpp>
+#include <peerkit/matching/stable_pairing.hpp>
+#include <peerkit/matching/weighted_matching.hpp>
