@@ -11,6 +11,9 @@
 //                                           -> augment (two trees) or shrink a blossom (one)
 //   4. an odd blossom's dual reaches 0      -> expand it
 //
+// Events 2 and 3 are kept per vertex: its best candidate edge, a lower bound on its next
+// event; a candidate that went stale is replaced by a rescan of the vertex when it comes
+// up, so the heaps hold O(V) entries instead of O(E).
 // Blossoms are stored as in Galil's description (and van Rantwijk's reference code):
 // children in cycle order from the base child, with the connecting endpoints. Duals are
 // kept relative to the running total of dual changes, so one change costs O(1).
@@ -23,6 +26,7 @@
 #include <vector>
 
 #include <peerkit/config.hpp>
+#include <peerkit/matching/detail/assignment_search.hpp>
 
 namespace peerkit::detail {
 
@@ -52,7 +56,6 @@ class blossom_forest {
     top_.resize(static_cast<std::size_t>(n_));
     y_base_.assign(static_cast<std::size_t>(n_), 0);
     mode_.assign(static_cast<std::size_t>(n_), 0);
-    version_.assign(static_cast<std::size_t>(n_), 0);
     parent_.assign(nb, -1);
     children_.resize(nb);
     endps_.resize(nb);
@@ -62,8 +65,9 @@ class blossom_forest {
     tree_.assign(nb, -1);
     z_base_.assign(nb, 0);
     z_mode_.assign(nb, 0);
-    bversion_.assign(nb, 0);
     mark_.assign(nb, 0);
+    best2_.assign(static_cast<std::size_t>(n_), candidate{});
+    best3_.assign(static_cast<std::size_t>(n_), candidate{});
     tree_members_.resize(static_cast<std::size_t>(n_));
     for (int b = 2 * n_ - 1; b >= n_; --b) free_ids_.push_back(b);
     for (int v = 0; v < n_; ++v) {
@@ -74,33 +78,17 @@ class blossom_forest {
 
   /// Runs to optimality.
   void run() {
-    // Every vertex starts as the root of its own tree with dual max incident weight / 2
-    // (an even number); a vertex without edges is simply free with dual 0.
+    jump_start();
+    std::vector<event> first1;
     for (int v = 0; v < n_; ++v) {
-      std::int64_t best = 0;
-      for (int i = adj_begin_[v]; i < adj_begin_[v + 1]; ++i) best = std::max(best, w_[adj_[i] >> 1]);
-      y_base_[v] = best / 2;
-    }
-    // Label every root first, then queue each edge once, from its later endpoint.
-    for (int v = 0; v < n_; ++v) {
-      if (y_base_[v] == 0) continue;
-      ++trees_;
-      label_[v] = even;
-      tree_[v] = v;
-      tree_members_[v].push_back(v);
-      set_mode(v, -1);
-    }
-    for (int v = 0; v < n_; ++v) {
-      if (mode_[v] != -1) continue;
-      h1_.push_back({y(v), v, version_[v], 0});
-      for (int i = adj_begin_[v]; i < adj_begin_[v + 1]; ++i) {
-        const int p = adj_[i];
-        const int w = endpoint(p);
-        if (w < v) h3_.push_back({slack(p >> 1) / 2, p, version_[v], version_[w]});
+      if (mode_[v] == -1) {
+        first1.push_back({key1(v), v});
+        refresh_even(v);
+      } else {
+        scan_outside_vertex(v);
       }
     }
-    std::make_heap(h1_.begin(), h1_.end(), later{});
-    std::make_heap(h3_.begin(), h3_.end(), later{});
+    h1_.assign_unordered(std::move(first1));
     while (trees_ > 0) step();
   }
 
@@ -127,21 +115,77 @@ class blossom_forest {
   static constexpr int even = 1;
   static constexpr int odd = 2;
 
+  // An event is its time (the total dual change at which it happens) and what it is
+  // about. While the labels it depends on stay, that time is a constant of the dual bases
+  // (see the key_* functions); an entry whose labels or key no longer match is stale and
+  // is dropped when met, so no entry ever needs to be found and removed.
   struct event {
     std::int64_t key;
-    int id;    ///< endpoint (events 2, 3), vertex (1) or blossom (4)
-    int ver1;  ///< version of the first vertex / blossom
-    int ver2;  ///< version of the second vertex
+    int id;  ///< vertex (events 1, 2 and 3) or blossom (event 4)
   };
-  struct later {
-    bool operator()(const event& a, const event& b) const {
-      if (a.key != b.key) return a.key > b.key;
-      if (a.id != b.id) return a.id > b.id;
-      if (a.ver1 != b.ver1) return a.ver1 > b.ver1;
-      return a.ver2 > b.ver2;
+  /// A vertex's best candidate edge for event 2 or 3: the endpoint at the far end when
+  /// the vertex is the tail (event 3) or the endpoint at the vertex (event 2).
+  struct candidate {
+    std::int64_t key = std::numeric_limits<std::int64_t>::max();
+    int endpoint = -1;
+  };
+  static bool before(const event& a, const event& b) {
+    return a.key != b.key ? a.key < b.key : a.id < b.id;
+  }
+  /// A 4-ary min-heap of events: four children share a cache line.
+  class event_heap {
+   public:
+    [[nodiscard]] bool empty() const { return items_.empty(); }
+    [[nodiscard]] std::size_t size() const { return items_.size(); }
+    [[nodiscard]] const event& top() const { return items_.front(); }
+    void push(event e) {
+      std::size_t i = items_.size();
+      items_.push_back(e);
+      while (i > 0) {
+        const std::size_t parent = (i - 1) / 4;
+        if (!before(e, items_[parent])) break;
+        items_[i] = items_[parent];
+        i = parent;
+      }
+      items_[i] = e;
     }
+    void pop() {
+      const event last = items_.back();
+      items_.pop_back();
+      if (!items_.empty()) sift_down(0, last);
+    }
+    /// Keeps the events `keep` accepts and restores the heap order.
+    template <class Keep>
+    void filter(Keep&& keep) {
+      items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const event& e) { return !keep(e); }),
+                   items_.end());
+      for (std::size_t i = items_.size() / 4 + 1; i-- > 0;)
+        if (i < items_.size()) sift_down(i, items_[i]);
+    }
+    void reserve(std::size_t n) { items_.reserve(n); }
+    void assign_unordered(std::vector<event> items) {
+      items_ = std::move(items);
+      filter([](const event&) { return true; });
+    }
+
+   private:
+    void sift_down(std::size_t i, event e) {
+      const std::size_t n = items_.size();
+      for (;;) {
+        const std::size_t first = 4 * i + 1;
+        if (first >= n) break;
+        std::size_t best = first;
+        const std::size_t last = std::min(first + 4, n);
+        for (std::size_t c = first + 1; c < last; ++c)
+          if (before(items_[c], items_[best])) best = c;
+        if (!before(items_[best], e)) break;
+        items_[i] = items_[best];
+        i = best;
+      }
+      items_[i] = e;
+    }
+    std::vector<event> items_;
   };
-  using event_heap = std::vector<event>;
 
   [[nodiscard]] int endpoint(int p) const { return (p & 1) ? ev_[p >> 1] : eu_[p >> 1]; }
   [[nodiscard]] std::int64_t y(int v) const { return y_base_[v] + mode_[v] * delta_; }
@@ -149,14 +193,19 @@ class blossom_forest {
   // Slack of edge k between vertices in different top-level blossoms.
   [[nodiscard]] std::int64_t slack(int k) const { return y(eu_[k]) + y(ev_[k]) - w_[k]; }
 
-  static void push(event_heap& h, event e) {
-    h.push_back(e);
-    std::push_heap(h.begin(), h.end(), later{});
+  static void push(event_heap& h, event e) { h.push(e); }
+  static void pop(event_heap& h) { h.pop(); }
+
+  // Event times from the dual bases: an even vertex's dual falls and an odd blossom's
+  // dual falls twice as fast as the total dual change grows.
+  [[nodiscard]] std::int64_t key1(int v) const { return y_base_[v]; }
+  [[nodiscard]] std::int64_t key2(int k) const {
+    return y_base_[eu_[k]] + y_base_[ev_[k]] - w_[k];  // one even end, one outside
   }
-  static void pop(event_heap& h) {
-    std::pop_heap(h.begin(), h.end(), later{});
-    h.pop_back();
+  [[nodiscard]] std::int64_t key3(int k) const {
+    return (y_base_[eu_[k]] + y_base_[ev_[k]] - w_[k]) / 2;  // two even ends
   }
+  [[nodiscard]] std::int64_t key4(int b) const { return z_base_[b] / 2; }
 
   template <class F>
   void for_each_leaf(int b, F&& f) const {
@@ -183,21 +232,20 @@ class blossom_forest {
     const std::int64_t now = y(v);
     mode_[v] = static_cast<std::int8_t>(mode);
     y_base_[v] = now - mode * delta_;
-    ++version_[v];
   }
   void set_z_mode(int b, int mode) {
     if (b < n_) return;
     const std::int64_t now = z(b);
     z_mode_[b] = static_cast<std::int8_t>(mode);
     z_base_[b] = now - mode * delta_;
-    ++bversion_[b];
   }
 
-  // Queues the events an even vertex v takes part in: its dual, and its edges to even
-  // vertices of other blossoms and to vertices outside the forest.
+  // Vertex v has just become even: queue its dual, offer its edges to the candidates of
+  // its neighbours (even ones elsewhere, ones outside the forest) and find its own.
   void scan_even_vertex(int v) {
-    push(h1_, {delta_ + y(v), v, version_[v], 0});
+    push(h1_, {key1(v), v});
     const int bv = top_[v];
+    candidate best;
     for (int i = adj_begin_[v]; i < adj_begin_[v + 1]; ++i) {
       const int p = adj_[i];
       const int w = endpoint(p);
@@ -205,22 +253,49 @@ class blossom_forest {
       if (bw == bv) continue;
       const int k = p >> 1;
       if (label_[bw] == even) {
-        const std::int64_t s = slack(k);
-        PEERKIT_ASSERT(s >= 0 && s % 2 == 0, "blossom_forest: even-even slack must be even");
-        push(h3_, {delta_ + s / 2, p, version_[v], version_[w]});
+        PEERKIT_ASSERT(slack(k) >= 0 && slack(k) % 2 == 0, "blossom_forest: even-even slack must be even");
+        const std::int64_t key = key3(k);
+        if (key < best.key) best = {key, p};
+        if (key < best3_[w].key) {
+          best3_[w] = {key, p ^ 1};
+          push(h3_, {key, w});
+        }
       } else if (label_[bw] == none) {
-        push(h2_, {delta_ + slack(k), p, version_[v], version_[w]});
+        const std::int64_t key = key2(k);
+        if (key < best2_[w].key) {
+          best2_[w] = {key, p};
+          push(h2_, {key, w});
+        }
       }
     }
+    best3_[v] = best;
+    if (best.endpoint >= 0) push(h3_, {best.key, v});
   }
-  // Queues the edges from even vertices to v, which has just left the forest.
+  // The best edge from v (even) to an even vertex of another blossom, queued.
+  void refresh_even(int v) {
+    const int bv = top_[v];
+    candidate best;
+    for (int i = adj_begin_[v]; i < adj_begin_[v + 1]; ++i) {
+      const int p = adj_[i];
+      const int w = endpoint(p);
+      if (mode_[w] != -1 || top_[w] == bv) continue;
+      const std::int64_t key = key3(p >> 1);
+      if (key < best.key) best = {key, p};
+    }
+    best3_[v] = best;
+    if (best.endpoint >= 0) push(h3_, {best.key, v});
+  }
+  // The best edge from an even vertex to v (outside the forest), queued.
   void scan_outside_vertex(int v) {
+    candidate best;
     for (int i = adj_begin_[v]; i < adj_begin_[v + 1]; ++i) {
       const int p = adj_[i];  // endpoint at the neighbour
-      const int w = endpoint(p);
-      if (label_[top_[w]] != even) continue;
-      push(h2_, {delta_ + slack(p >> 1), p ^ 1, version_[w], version_[v]});
+      if (mode_[endpoint(p)] != -1) continue;
+      const std::int64_t key = key2(p >> 1);
+      if (key < best.key) best = {key, p ^ 1};
     }
+    best2_[v] = best;
+    if (best.endpoint >= 0) push(h2_, {best.key, v});
   }
 
   void make_even(int b, int labelend, int tree) {
@@ -239,31 +314,134 @@ class blossom_forest {
     tree_members_[tree].push_back(b);
     set_z_mode(b, -2);
     for_each_leaf(b, [&](int v) { set_mode(v, 1); });
-    if (b >= n_) push(h4_, {delta_ + z(b) / 2, b, bversion_[b], 0});
+    if (b >= n_) push(h4_, {key4(b), b});
+  }
+
+  // --- the jump start ---------------------------------------------------------------
+
+  // An optimal fractional matching (each edge 0, 1/2 or 1) comes from the maximum weight
+  // assignment on the bipartite double cover (u on the left to v on the right, and v to u,
+  // both worth w): halve its pairs. Half the sum of a vertex's two prices is an optimal
+  // dual of the fractional programme, so every edge of the fractional support is tight.
+  // Pairs of the support become matched edges, even cycles and paths alternate, and each
+  // odd cycle becomes a free blossom: the root of one tree. Vertices left uncovered have
+  // dual 0 and stay free outside the forest. With weights times 4 the duals are even.
+  void jump_start() {
+    assignment_arcs arcs;
+    arcs.begin.assign(adj_begin_.begin(), adj_begin_.end());
+    arcs.target.resize(adj_.size());
+    arcs.weight.resize(adj_.size());
+    for (std::size_t i = 0; i < adj_.size(); ++i) {
+      arcs.target[i] = endpoint(adj_[i]);
+      arcs.weight[i] = w_[adj_[i] >> 1] / 4;
+    }
+    assignment_search<true> cover(n_, n_, std::move(arcs), std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
+    cover.run();
+    std::vector<int> next(static_cast<std::size_t>(n_), -1);  // endpoint at the image
+    std::vector<char> has_pred(static_cast<std::size_t>(n_), 0);
+    for (int u = 0; u < n_; ++u) {
+      y_base_[u] = 2 * (cover.source_price(u) + cover.target_price(u));
+      for (int i = adj_begin_[u]; i < adj_begin_[u + 1]; ++i)
+        if (cover.matched(i)) {
+          next[u] = adj_[i];
+          has_pred[endpoint(adj_[i])] = 1;
+        }
+    }
+    std::vector<char> done(static_cast<std::size_t>(n_), 0);
+    const auto match = [&](int p) {  // p: endpoint at the far end, seen from its tail
+      mate_[endpoint(p ^ 1)] = p;
+      mate_[endpoint(p)] = p ^ 1;
+    };
+    // Paths, from their first vertex: alternate.
+    for (int u = 0; u < n_; ++u) {
+      if (has_pred[u] || done[u]) continue;
+      int x = u;
+      bool take = true;
+      while (true) {
+        done[x] = 1;
+        if (next[x] < 0) break;
+        if (take) match(next[x]);
+        take = !take;
+        x = endpoint(next[x]);
+      }
+    }
+    // Cycles, from their smallest vertex: pairs and even cycles alternate, odd cycles
+    // become blossoms based at that vertex.
+    std::vector<int> cycle;
+    std::vector<int> ends;
+    for (int u = 0; u < n_; ++u) {
+      if (done[u]) continue;
+      cycle.clear();
+      ends.clear();
+      for (int x = u; !done[x]; x = endpoint(next[x])) {
+        done[x] = 1;
+        cycle.push_back(x);
+        ends.push_back(next[x] ^ 1);  // endpoint at x of the edge to the next vertex
+      }
+      const auto len = cycle.size();
+      if (len % 2 == 0) {
+        for (std::size_t k = 0; k < len; k += 2) match(next[cycle[k]]);
+        continue;
+      }
+      for (std::size_t k = 1; k < len; k += 2) match(next[cycle[k]]);
+      int root = u;
+      if (len > 1) {
+        root = free_ids_.back();
+        free_ids_.pop_back();
+        base_[root] = u;
+        children_[root] = cycle;
+        // endps[i]: endpoint(endps[i]) in child i, endpoint(endps[i] ^ 1) in child i + 1.
+        endps_[root] = ends;
+        for (const int x : cycle) {
+          parent_[x] = root;
+          top_[x] = root;
+        }
+      }
+      ++trees_;
+      label_[root] = even;
+      tree_[root] = u;
+      tree_members_[u].push_back(root);
+      set_z_mode(root, 2);
+      for (const int x : cycle) set_mode(x, -1);
+    }
+    for (int v = 0; v < n_; ++v)
+      PEERKIT_ASSERT(mate_[v] >= 0 || mode_[v] == -1 || y_base_[v] == 0,
+                     "blossom_forest: a vertex the fractional optimum leaves uncovered has dual 0");
   }
 
   // --- event selection -------------------------------------------------------------
 
-  bool live1(const event& e) const { return version_[e.id] == e.ver1 && mode_[e.id] == -1; }
-  bool live2(const event& e) const {
-    const int from = endpoint(e.id ^ 1);
-    const int to = endpoint(e.id);
-    return version_[from] == e.ver1 && version_[to] == e.ver2 && mode_[from] == -1 && mode_[to] == 0;
+  bool live1(const event& e) const { return mode_[e.id] == -1 && e.key == key1(e.id); }
+  // Events 2 and 3 name a vertex; the entry is current when it carries the vertex's
+  // candidate key, and the candidate is still true when its edge still qualifies. A
+  // current entry with an untrue candidate makes the vertex look again (a new entry).
+  bool live2(const event& e) {
+    const int v = e.id;
+    if (mode_[v] != 0 || best2_[v].key != e.key) return false;
+    const int p = best2_[v].endpoint;
+    if (mode_[endpoint(p ^ 1)] == -1 && key2(p >> 1) == e.key) return true;
+    scan_outside_vertex(v);
+    return false;
   }
-  bool live3(const event& e) const {
-    const int from = endpoint(e.id ^ 1);
-    const int to = endpoint(e.id);
-    return version_[from] == e.ver1 && version_[to] == e.ver2 && mode_[from] == -1 && mode_[to] == -1 &&
-           top_[from] != top_[to];
+  bool live3(const event& e) {
+    const int v = e.id;
+    if (mode_[v] != -1 || best3_[v].key != e.key) return false;
+    const int p = best3_[v].endpoint;
+    const int w = endpoint(p);
+    if (mode_[w] == -1 && top_[w] != top_[v] && key3(p >> 1) == e.key) return true;
+    refresh_even(v);
+    return false;
   }
   bool live4(const event& e) const {
-    return bversion_[e.id] == e.ver1 && parent_[e.id] < 0 && label_[e.id] == odd && base_[e.id] >= 0;
+    return base_[e.id] >= 0 && parent_[e.id] < 0 && label_[e.id] == odd && e.key == key4(e.id);
   }
 
+  // Drops stale entries from the top. A rescan during the check pushes an entry that is
+  // no smaller than the stale one, or equal to it, so the top is still the stale entry.
   template <class Live>
   static const event* first_live(event_heap& h, Live&& live) {
-    while (!h.empty() && !live(h.front())) pop(h);
-    return h.empty() ? nullptr : &h.front();
+    while (!h.empty() && !live(h.top())) pop(h);
+    return h.empty() ? nullptr : &h.top();
   }
 
   void step() {
@@ -289,18 +467,22 @@ class blossom_forest {
         break;
       }
       case 2: {
-        const int p = e2->id;
+        const int v = e2->id;
         pop(h2_);
-        grow(p);
+        grow(best2_[v].endpoint);
+        // v still outside the forest (it was augmented into): its next candidate.
+        if (mode_[v] == 0) scan_outside_vertex(v);
         break;
       }
       case 3: {
-        const int p = e3->id;
+        const int v = e3->id;
         pop(h3_);
+        const int p = best3_[v].endpoint;
         const int a = top_[endpoint(p ^ 1)];
         const int b = top_[endpoint(p)];
         if (tree_[a] == tree_[b]) shrink(p);
         else augment_between(p);
+        if (mode_[v] == -1) refresh_even(v);  // v still even (a shrink): its next candidate
         break;
       }
       default: {
@@ -316,13 +498,11 @@ class blossom_forest {
   void compact_if_needed() {
     const std::size_t limit = 4 * w_.size() + 4 * static_cast<std::size_t>(n_) + 1024;
     const auto clean = [&](event_heap& h, auto&& live) {
-      if (h.size() <= limit) return;
-      h.erase(std::remove_if(h.begin(), h.end(), [&](const event& e) { return !live(e); }), h.end());
-      std::make_heap(h.begin(), h.end(), later{});
+      if (h.size() > limit) h.filter(live);
     };
     clean(h1_, [&](const event& e) { return live1(e); });
-    clean(h2_, [&](const event& e) { return live2(e); });
-    clean(h3_, [&](const event& e) { return live3(e); });
+    clean(h2_, [&](const event& e) { return mode_[e.id] == 0 && best2_[e.id].key == e.key; });
+    clean(h3_, [&](const event& e) { return mode_[e.id] == -1 && best3_[e.id].key == e.key; });
     clean(h4_, [&](const event& e) { return live4(e); });
   }
 
@@ -518,11 +698,9 @@ class blossom_forest {
     tree_[nb] = tree;
     z_base_[nb] = 0;
     z_mode_[nb] = 0;
-    ++bversion_[nb];
     set_z_mode(nb, 2);  // z = 0 now, growing at 2 per unit of dual change
     tree_members_[tree].push_back(nb);
     for (const int c : ch) {
-      ++bversion_[c];
       set_z_mode(c, 0);  // an inner blossom's dual stays fixed
       for_each_leaf(c, [&](int x) { top_[x] = nb; });
     }
@@ -585,7 +763,6 @@ class blossom_forest {
     for (int k = 0; k < len; ++k) {
       if (on_path[k]) continue;
       const int s = ch[k];
-      ++bversion_[s];
       set_z_mode(s, 0);
       for_each_leaf(s, [&](int x) {
         set_mode(x, 0);
@@ -603,7 +780,6 @@ class blossom_forest {
     parent_[b] = -1;
     z_base_[b] = 0;
     z_mode_[b] = 0;
-    ++bversion_[b];
     free_ids_.push_back(b);
   }
 
@@ -618,7 +794,6 @@ class blossom_forest {
   std::vector<int> top_;   ///< top-level blossom of each vertex
   std::vector<std::int64_t> y_base_;
   std::vector<std::int8_t> mode_;  ///< -1 even, +1 odd, 0 outside the forest
-  std::vector<int> version_;
 
   std::vector<int> parent_;
   std::vector<std::vector<int>> children_;
@@ -629,8 +804,9 @@ class blossom_forest {
   std::vector<int> tree_;
   std::vector<std::int64_t> z_base_;
   std::vector<std::int8_t> z_mode_;
-  std::vector<int> bversion_;
   std::vector<char> mark_;
+  std::vector<candidate> best2_;  ///< per vertex outside the forest: edge from an even vertex
+  std::vector<candidate> best3_;  ///< per even vertex: edge to an even vertex elsewhere
   std::vector<int> free_ids_;
   std::vector<std::vector<int>> tree_members_;
   mutable std::vector<int> leaf_stack_;
