@@ -1,0 +1,246 @@
+#pragma once
+// Pairing buddies with supportees: the objective a school chose, solved exactly on the
+// pairing graph, with the coordinator's pins kept and forbidden pairs left out; pairing
+// again after a pair stops, keeping every other pair; and the result as support_pair
+// values for the programme.
+//
+//   pairing_graph g(school, request, policy.settings());
+//   auto result = pair_buddies(g);
+//   auto why = explain(g, result);             // explanation.hpp
+//   auto report = verify(g, result);           // verifier.hpp
+//   auto pairs = to_support_pairs(request, result, pair_id{1}, request.on);
+//
+// Pinned pairs are fixed first; the objective is optimised over the students left.
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <peerkit/core/error.hpp>
+#include <peerkit/core/support_pair.hpp>
+#include <peerkit/matching/assignment_solver.hpp>
+#include <peerkit/matching/matching_policy.hpp>
+#include <peerkit/matching/pairing_graph.hpp>
+#include <peerkit/matching/pairing_result.hpp>
+#include <peerkit/matching/stable_pairing.hpp>
+
+namespace peerkit {
+
+namespace detail {
+
+/// The result from the chosen (supporter, supportee) indices of `g`, pins included.
+inline pairing_result assemble(const pairing_graph& g,
+                               std::vector<std::pair<std::size_t, std::size_t>> chosen) {
+  pairing_result r;
+  r.goal = g.options().goal;
+  for (const auto& p : g.request().pinned)
+    chosen.emplace_back(*g.supporter_index(p.supporter), *g.supportee_index(p.supportee));
+  std::sort(chosen.begin(), chosen.end());
+  std::vector<char> paired(g.supportee_count(), 0);
+  std::vector<char> used(g.supporter_count(), 0);
+  for (auto [i, j] : chosen) {
+    const auto* e = g.find(i, j);
+    PEERKIT_ASSERT(e, "assemble: only compatible pairs are chosen");
+    r.pairs.push_back({g.supporter(i).id, g.supportee(j).id, e->score, e->pinned});
+    paired[j] = used[i] = 1;
+    ++r.supported;
+    r.total_score += e->score.total;
+    r.worst_score = r.worst_score ? std::min(*r.worst_score, e->score.total) : e->score.total;
+  }
+  for (std::size_t j = 0; j < g.supportee_count(); ++j)
+    if (!paired[j]) r.unpaired_supportees.push_back(g.supportee(j).id);
+  for (std::size_t i = 0; i < g.supporter_count(); ++i)
+    if (!used[i]) r.unused_supporters.push_back(g.supporter(i).id);
+  return r;
+}
+
+/// Capacities left after the pins, and which supportees are pinned.
+struct after_pins {
+  std::vector<int> capacity;
+  std::vector<char> pinned_supportee;
+};
+
+inline after_pins left_after_pins(const pairing_graph& g) {
+  after_pins a{std::vector<int>(g.supporter_count()), std::vector<char>(g.supportee_count(), 0)};
+  for (std::size_t i = 0; i < g.supporter_count(); ++i) a.capacity[i] = g.capacity(i);
+  for (const auto& p : g.request().pinned) {
+    --a.capacity[*g.supporter_index(p.supporter)];
+    a.pinned_supportee[*g.supportee_index(p.supportee)] = 1;
+  }
+  return a;
+}
+
+inline pairing_result solve_by_assignment(const pairing_graph& g, assignment_objective how) {
+  const auto left = left_after_pins(g);
+  assignment_problem problem{left.capacity, static_cast<int>(g.supportee_count()), {}};
+  for (const auto* e : g.edges())
+    if (!left.pinned_supportee[e->supportee])
+      problem.edges.push_back(
+          {static_cast<int>(e->supporter), static_cast<int>(e->supportee), e->score.total});
+  auto solved = solve_assignment(problem, how);
+  std::vector<std::pair<std::size_t, std::size_t>> chosen;
+  for (int k : solved.chosen)
+    chosen.emplace_back(static_cast<std::size_t>(problem.edges[k].supporter),
+                        static_cast<std::size_t>(problem.edges[k].supportee));
+  auto r = assemble(g, std::move(chosen));
+  r.certificate = std::move(solved.certificate);
+  return r;
+}
+
+inline pairing_result solve_stable(const pairing_graph& g) {
+  const auto left = left_after_pins(g);
+  stable_pairing_problem problem;
+  problem.capacities = left.capacity;
+  problem.supporter_ranking.resize(g.supporter_count());
+  problem.supportee_ranking.resize(g.supportee_count());
+  for (std::size_t i = 0; i < g.supporter_count(); ++i)
+    for (auto j : g.preferences_of_supporter(i))
+      if (!left.pinned_supportee[j]) problem.supporter_ranking[i].push_back(static_cast<int>(j));
+  for (std::size_t j = 0; j < g.supportee_count(); ++j)
+    if (!left.pinned_supportee[j])
+      for (auto i : g.preferences_of_supportee(j)) problem.supportee_ranking[j].push_back(static_cast<int>(i));
+  const auto side = g.options().proposer == proposing_side::supportees ? stable_proposer::supportees
+                                                                       : stable_proposer::supporters;
+  const auto solved = stable_pairing(problem, side);
+  std::vector<std::pair<std::size_t, std::size_t>> chosen;
+  for (std::size_t j = 0; j < solved.supporter_of.size(); ++j)
+    if (solved.supporter_of[j] >= 0) chosen.emplace_back(static_cast<std::size_t>(solved.supporter_of[j]), j);
+  return assemble(g, std::move(chosen));
+}
+
+}  // namespace detail
+
+/// Pairs the round of `g` for its objective. Exact: the result is an optimum (objectives
+/// most_supported, best_total_score, fairest) or a stable pairing optimal for the
+/// proposing side (stable). Deterministic: ties are broken by request order.
+[[nodiscard]] inline pairing_result pair_buddies(const pairing_graph& g) {
+  switch (g.options().goal) {
+    case objective::most_supported:
+      return detail::solve_by_assignment(g, assignment_objective::max_cardinality_then_weight);
+    case objective::best_total_score:
+      return detail::solve_by_assignment(g, assignment_objective::max_weight);
+    case objective::fairest:
+      return detail::solve_by_assignment(g, assignment_objective::max_min_then_weight);
+    case objective::stable: return detail::solve_stable(g);
+  }
+  return detail::assemble(g, {});
+}
+
+/// Builds the graph for `request` under `policy` and pairs it. Keep the graph (build it
+/// yourself) when the result is to be explained or drawn.
+template <MatchingPolicy P>
+[[nodiscard]] pairing_result pair_buddies(const school& sch, const pairing_request& request,
+                                          const P& policy) {
+  return pair_buddies(pairing_graph(sch, request, policy.settings()));
+}
+
+/// A pair that stopped during the year, and why.
+struct stopped_pair {
+  student_id supporter;
+  student_id supportee;
+  end_reason why = end_reason::no_click;
+  friend bool operator==(const stopped_pair&, const stopped_pair&) = default;
+};
+
+/// Who leaves the round when a pair stops for `why`: the supporter, the supportee, both.
+struct leaving {
+  bool supporter = false;
+  bool supportee = false;
+};
+
+/// A supporter who left school or withdrew leaves the round, as does a supportee who left,
+/// withdrew, or needs professional help; after a completed period both leave. Otherwise
+/// both stay, and only their pair is forbidden.
+[[nodiscard]] constexpr leaving who_leaves(end_reason why) noexcept {
+  switch (why) {
+    case end_reason::supporter_left_school:
+    case end_reason::supporter_withdrew: return {true, false};
+    case end_reason::supportee_left_school:
+    case end_reason::supportee_withdrew:
+    case end_reason::support_too_heavy: return {false, true};
+    case end_reason::period_completed: return {true, true};
+    case end_reason::no_click:
+    case end_reason::consent_withdrawn:
+    case end_reason::other: return {false, false};
+  }
+  return {false, false};
+}
+
+/// The request that pairs again after `stopped`: every other pair of `current` pinned (so
+/// kept as is), the stopped pair forbidden, students who leave (who_leaves) taken out,
+/// consent checked on `on`. Throws peerkit::error ("matching.unknown_pair") when the
+/// stopped pair is not in `current`.
+[[nodiscard]] inline pairing_request rematch_request(const pairing_request& original,
+                                                     const pairing_result& current,
+                                                     const stopped_pair& stopped, date on) {
+  const bool found = std::any_of(current.pairs.begin(), current.pairs.end(), [&](const chosen_pair& p) {
+    return p.supporter == stopped.supporter && p.supportee == stopped.supportee;
+  });
+  if (!found)
+    throw error("matching.unknown_pair", "stopped",
+                "a pair of the current pairing, found supporter " +
+                    std::to_string(stopped.supporter.value()) + " with supportee " +
+                    std::to_string(stopped.supportee.value()));
+  const auto gone = who_leaves(stopped.why);
+  auto left_out = [&](student_id id) {
+    return (gone.supporter && id == stopped.supporter) || (gone.supportee && id == stopped.supportee);
+  };
+  pairing_request next;
+  next.on = on;
+  for (const auto& s : original.supporters)
+    if (!left_out(s.student)) next.supporters.push_back(s);
+  for (auto t : original.supportees)
+    if (!left_out(t)) next.supportees.push_back(t);
+  for (const auto& p : current.pairs)
+    if (!(p.supporter == stopped.supporter && p.supportee == stopped.supportee) &&
+        !left_out(p.supporter) && !left_out(p.supportee))
+      next.pinned.push_back({p.supporter, p.supportee});
+  for (const auto& f : original.forbidden)
+    if (!left_out(f.supporter) && !left_out(f.supportee)) next.forbidden.push_back(f);
+  if (!gone.supporter && !gone.supportee)
+    next.forbidden.push_back({stopped.supporter, stopped.supportee});
+  for (const auto& r : original.rankings) {
+    if (left_out(r.who)) continue;
+    ranking kept{r.who, {}};
+    for (auto o : r.best_first)
+      if (!left_out(o)) kept.best_first.push_back(o);
+    next.rankings.push_back(std::move(kept));
+  }
+  return next;
+}
+
+/// Pairs again after `stopped`, keeping every other pair of `current`.
+[[nodiscard]] inline pairing_result rematch(const school& sch, const pairing_request& original,
+                                            const pairing_result& current, const stopped_pair& stopped,
+                                            date on, const matching_settings& settings) {
+  return pair_buddies(pairing_graph(sch, rematch_request(original, current, stopped, on), settings));
+}
+
+/// The pairing as the programme's support pairs: one per supporter with supportees (a
+/// pair, or a triple for a supporter with two), in request order, with ids from `first`
+/// on, started on `started`.
+[[nodiscard]] inline std::vector<support_pair> to_support_pairs(const pairing_request& request,
+                                                                const pairing_result& result,
+                                                                pair_id first, date started) {
+  std::vector<support_pair> out;
+  auto next = first.value();
+  for (const auto& s : request.supporters) {
+    auto supportees = result.supportees_of(s.student);
+    if (supportees.empty()) continue;
+    support_pair p;
+    p.id = pair_id{next++};
+    p.role = s.role;
+    p.supporters = {s.student};
+    p.supportees = std::move(supportees);
+    p.started = started;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace peerkit
