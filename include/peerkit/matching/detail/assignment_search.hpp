@@ -136,7 +136,7 @@ class assignment_search {
     for (int s = 0; s < ns_; ++s)
       for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) source_of_[a] = s;
     matched_.assign(static_cast<std::size_t>(m), 0);
-    u_.assign(static_cast<std::size_t>(nt_), 0);
+    tgt_.assign(static_cast<std::size_t>(nt_), target_state{});
     v_.assign(static_cast<std::size_t>(ns_), 0);
     if constexpr (UnitSources) {
       cap_ = std::move(amount);
@@ -162,9 +162,6 @@ class assignment_search {
       src_count_.assign(static_cast<std::size_t>(ns_), 0);
       on_exit_.assign(static_cast<std::size_t>(ns_), 0);
     }
-    dist_.assign(static_cast<std::size_t>(nt_), 0);
-    pred_.assign(static_cast<std::size_t>(nt_), -1);
-    tstate_.assign(static_cast<std::size_t>(nt_), 0);
     reach_dist_.assign(static_cast<std::size_t>(ns_), 0);
     reach_target_.assign(static_cast<std::size_t>(ns_), -1);
     reached_.assign(static_cast<std::size_t>(ns_), 0);
@@ -191,7 +188,7 @@ class assignment_search {
   }
 
   [[nodiscard]] bool matched(int arc) const { return matched_[arc] != 0; }
-  [[nodiscard]] std::int64_t target_price(int t) const { return u_[t]; }
+  [[nodiscard]] std::int64_t target_price(int t) const { return tgt_[t].u; }
   [[nodiscard]] std::int64_t source_price(int s) const { return v_[s]; }
 
  private:
@@ -207,7 +204,7 @@ class assignment_search {
   [[nodiscard]] std::int64_t best_gain(int s) const {
     std::int64_t best = exit_;
     for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a)
-      best = std::max(best, arcs_.weight[a] - u_[arcs_.target[a]]);
+      best = std::max(best, arcs_.weight[a] - tgt_[arcs_.target[a]].u);
     return best;
   }
 
@@ -249,7 +246,7 @@ class assignment_search {
         }
         order.clear();
         for (int a = first; a < last; ++a) order.push_back(a);
-        const auto gain = [&](int a) { return arcs_.weight[a] - u_[arcs_.target[a]]; };
+        const auto gain = [&](int a) { return arcs_.weight[a] - tgt_[arcs_.target[a]].u; };
         const auto better = [&](int a, int b) {
           const std::int64_t ga = gain(a);
           const std::int64_t gb = gain(b);
@@ -270,7 +267,7 @@ class assignment_search {
         v_[s] = price;
         for (int k = 0; k < taken; ++k) {
           const int a = order[k];
-          u_[arcs_.target[a]] = arcs_.weight[a] - price;  // the target was free: its price was 0
+          tgt_[arcs_.target[a]].u = arcs_.weight[a] - price;  // the target was free: its price was 0
           matched_[a] = 1;
           src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
         }
@@ -297,7 +294,7 @@ class assignment_search {
         const int held = tgt_arc_[arcs_.target[a]];
         if (held >= 0 && source_of_[held] == s) continue;
       }
-      const std::int64_t g = arcs_.weight[a] - u_[arcs_.target[a]];
+      const std::int64_t g = arcs_.weight[a] - tgt_[arcs_.target[a]].u;
       if (g > b.first || (g == b.first && b.arc < 0)) {
         b.second = b.first;
         b.second_arc = b.arc;
@@ -375,7 +372,7 @@ class assignment_search {
         }
       }
       const int x = source_of_[slots_[victim_slot]];
-      u_[t] += delta;
+      tgt_[t].u += delta;
       for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k)
         if (k != victim_slot) v_[source_of_[slots_[k]]] -= delta;
       matched_[slots_[victim_slot]] = 0;
@@ -400,10 +397,10 @@ class assignment_search {
       // Lower the source's price to `price`; the targets it holds stay tight.
       const std::int64_t drop = v_[s] - price;
       for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
-        u_[arcs_.target[src_slots_[k]]] += drop;
+        tgt_[arcs_.target[src_slots_[k]]].u += drop;
       v_[s] = price;
       const int x = tgt_arc_[t] >= 0 ? source_of_[tgt_arc_[t]] : -1;
-      const std::int64_t rise = arcs_.weight[a] - price - u_[t];
+      const std::int64_t rise = arcs_.weight[a] - price - tgt_[t].u;
       if (x >= 0) {
         const int old = tgt_arc_[t];
         matched_[old] = 0;
@@ -416,7 +413,7 @@ class assignment_search {
           }
         --src_count_[x];
       }
-      u_[t] = arcs_.weight[a] - price;
+      tgt_[t].u = arcs_.weight[a] - price;
       tgt_arc_[t] = a;
       matched_[a] = 1;
       src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
@@ -445,21 +442,27 @@ class assignment_search {
       best_exit_ = exit_cost;
       exit_source_ = s;
     }
-    for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
-      if (matched_[a]) continue;
-      const int t = arcs_.target[a];
-      if (tstate_[t] == final_label) continue;
-      const std::int64_t nd = base + u_[t] - arcs_.weight[a];
+    // Raw pointers: the compiler cannot tell the vectors apart and would reload them.
+    const int* target = arcs_.target.data();
+    const std::int64_t* weight = arcs_.weight.data();
+    const std::uint8_t* matched = matched_.data();
+    target_state* tgt = tgt_.data();
+    for (int a = arcs_.begin[s], end = arcs_.begin[s + 1]; a < end; ++a) {
+      if (matched[a]) continue;
+      const int t = target[a];
+      target_state& ts = tgt[t];
+      if (ts.label == final_label) continue;
+      const std::int64_t nd = base + ts.u - weight[a];
       // Nothing at or beyond a known way out can lead to a cheaper one.
       if (nd > best_exit_ || nd >= best_room_) continue;
-      if (tstate_[t] == 0) {
-        tstate_[t] = labelled;
+      if (ts.label == 0) {
+        ts.label = labelled;
         touched_t_.push_back(t);
-      } else if (nd >= dist_[t]) {
+      } else if (nd >= ts.dist) {
         continue;
       }
-      dist_[t] = nd;
-      pred_[t] = a;
+      ts.dist = nd;
+      ts.pred = a;
       if (has_room(t)) best_room_ = nd;
       queue_.push(t, nd);
     }
@@ -474,12 +477,12 @@ class assignment_search {
     reach(root, 0, -1);
     int exit_target = -1;
     std::int64_t dstar = 0;
-    const auto live = [&](int t, std::int64_t key) { return tstate_[t] != final_label && dist_[t] == key; };
+    const auto live = [&](int t, std::int64_t key) { return tgt_[t].label != final_label && tgt_[t].dist == key; };
     for (;;) {
       std::int64_t key = 0;
       const int t = queue_.pop(key, live);
       if (t < 0 || key > best_exit_) break;  // a real exit wins a tie with a private one
-      tstate_[t] = final_label;
+      tgt_[t].label = final_label;
       if (has_room(t)) {
         exit_target = t;
         dstar = key;
@@ -500,7 +503,7 @@ class assignment_search {
     update_prices(dstar);
     if (exit_target >= 0) flip_to_target(root, exit_target);
     else flip_to_exit(root, exit_source_);
-    for (const int t : touched_t_) tstate_[t] = 0;
+    for (const int t : touched_t_) tgt_[t].label = 0;
     for (const int s : touched_s_) reached_[s] = 0;
     touched_t_.clear();
     touched_s_.clear();
@@ -510,7 +513,7 @@ class assignment_search {
     if constexpr (UnitSources) {
       // Every settled target below dstar is full; its sources were reached at its distance.
       for (const int t : touched_t_)
-        if (tstate_[t] == final_label) u_[t] += dstar - dist_[t];
+        if (tgt_[t].label == final_label) tgt_[t].u += dstar - tgt_[t].dist;
       for (const int s : touched_s_) v_[s] -= dstar - reach_dist_[s];
     } else {
       // Each target has one source; every target of a reached source keeps its arc tight.
@@ -518,7 +521,7 @@ class assignment_search {
         const std::int64_t delta = dstar - reach_dist_[s];
         v_[s] -= delta;
         for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
-          u_[arcs_.target[src_slots_[k]]] += delta;
+          tgt_[arcs_.target[src_slots_[k]]].u += delta;
       }
     }
   }
@@ -538,11 +541,11 @@ class assignment_search {
     }
   }
 
-  // Walks the predecessor chain from target t, whose free place is taken by pred_[t]. In
+  // Walks the predecessor chain from target t, whose free place is taken by its pred. In
   // the unit-source case `slot` is that place in slots_.
   void hand_on(int root, int t, int slot) {
     for (;;) {
-      const int a = pred_[t];
+      const int a = tgt_[t].pred;
       const int s = source_of_[a];
       matched_[a] = 1;
       if constexpr (UnitSources) slots_[slot] = a;
@@ -611,7 +614,14 @@ class assignment_search {
   std::int64_t exit_;
   std::vector<int> source_of_;
   std::vector<std::uint8_t> matched_;
-  std::vector<std::int64_t> u_;
+  // Per target, what one relaxation reads together: price and search label.
+  struct target_state {
+    std::int64_t u = 0;     ///< price
+    std::int64_t dist = 0;  ///< search distance, valid while labelled
+    int pred = -1;          ///< arc that labelled it
+    int label = 0;          ///< 0 untouched, labelled, final_label
+  };
+  std::vector<target_state> tgt_;
   std::vector<std::int64_t> v_;
   std::vector<int> on_exit_;
 
@@ -631,9 +641,6 @@ class assignment_search {
   std::vector<int> src_count_;
 
   // search scratch, reset after each search through the touched lists
-  std::vector<std::int64_t> dist_;
-  std::vector<int> pred_;
-  std::vector<std::uint8_t> tstate_;
   std::vector<std::int64_t> reach_dist_;
   std::vector<int> reach_target_;
   std::vector<std::uint8_t> reached_;
