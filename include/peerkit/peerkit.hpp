@@ -44,6 +44,31 @@
 #include <peerkit/checklist/readiness.hpp>
 #include <peerkit/checklist/seven_step_plan.hpp>
 
+// supervision: contact, intervision, escalation, closure, evaluation
+#include <peerkit/supervision/alerts.hpp>
+#include <peerkit/supervision/cadence.hpp>
+#include <peerkit/supervision/closure.hpp>
+#include <peerkit/supervision/contact_log.hpp>
+#include <peerkit/supervision/escalation.hpp>
+#include <peerkit/supervision/evaluation.hpp>
+#include <peerkit/supervision/ids.hpp>
+#include <peerkit/supervision/indicators.hpp>
+#include <peerkit/supervision/intervision.hpp>
+#include <peerkit/supervision/limits.hpp>
+#include <peerkit/supervision/records.hpp>
+#include <peerkit/supervision/rosters.hpp>
+#include <peerkit/supervision/school_breaks.hpp>
+
+// privacy: access per role, consent, retention, pseudonymised export
+#include <peerkit/privacy/access_policy.hpp>
+#include <peerkit/privacy/consent.hpp>
+#include <peerkit/privacy/pseudonym.hpp>
+#include <peerkit/privacy/research_export.hpp>
+#include <peerkit/privacy/retention.hpp>
+#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/privacy/views.hpp>
+#include <peerkit/privacy/withdrawal.hpp>
+
 // selection of supporters
 #include <peerkit/selection/application.hpp>
 #include <peerkit/selection/choose.hpp>
