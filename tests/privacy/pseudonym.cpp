@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "../supervision/fixture.hpp"
+
+using namespace fixture;
+
+namespace {
+std::string hex(const std::array<std::uint8_t, 32>& digest) {
+  pseudonym high;
+  pseudonym low;
+  std::copy(digest.begin(), digest.begin() + 16, high.bytes.begin());
+  std::copy(digest.begin() + 16, digest.end(), low.bytes.begin());
+  return high.to_string() + low.to_string();
+}
+std::string sha256_of(std::string_view text) {
+  peerkit::detail::sha256 h;
+  h.update(text);
+  return hex(h.finish());
+}
+std::vector<std::uint8_t> bytes(std::size_t n, std::uint8_t value) { return std::vector<std::uint8_t>(n, value); }
+}  // namespace
+
+TEST_CASE("privacy: SHA-256 gives the FIPS 180 test digests") {
+  CHECK(sha256_of("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_of("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_of("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  peerkit::detail::sha256 million;
+  const std::string chunk(1000, 'a');
+  for (int i = 0; i < 1000; ++i) million.update(chunk);
+  CHECK(hex(million.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("privacy: HMAC-SHA-256 gives the RFC 4231 test values") {
+  const auto key1 = bytes(20, 0x0b);
+  CHECK(hex(hmac_sha256(key1)("Hi There")) == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  const std::string jefe = "Jefe";
+  const hmac_sha256 mac2(std::span(reinterpret_cast<const std::uint8_t*>(jefe.data()), jefe.size()));
+  CHECK(hex(mac2("what do ya want for nothing?")) ==
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  const auto long_key = bytes(131, 0xaa);  // longer than a block: hashed first
+  CHECK(hex(hmac_sha256(long_key)("Test Using Larger Than Block-Size Key - Hash Key First")) ==
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
+TEST_CASE("privacy: pseudonyms are stable, keyed and distinct per kind of id") {
+  const pseudonymiser ps("0123456789abcdef0123456789abcdef");
+  // HMAC-SHA-256(key, "peerkit/student:101"), first 128 bits: reproducible with any HMAC tool.
+  CHECK(ps.of(student_id{101}).to_string() == "a042fb8d5b8b184404612ade5a7bcd4b");
+  CHECK(ps.of(student_id{101}) == pseudonymiser("0123456789abcdef0123456789abcdef").of(student_id{101}));
+  CHECK(ps.of(student_id{101}) != ps.of(staff_id{101}));
+  CHECK(ps.of(student_id{101}) != ps.of(pair_id{101}));
+  CHECK(ps.of(student_id{101}) != pseudonymiser("another key, another project").of(student_id{101}));
+  std::set<pseudonym> seen;
+  for (std::uint32_t i = 0; i < 5000; ++i) seen.insert(ps.of(student_id{i}));
+  CHECK(seen.size() == 5000);
+  try {
+    pseudonymiser weak("short key");
+    FAIL("expected peerkit::error");
+  } catch (const peerkit::error& e) {
+    CHECK(e.id() == "privacy.weak_key");
+    CHECK(e.problems()[0].message == "expected a key of at least 16 bytes, found 9");
+  }
+}
