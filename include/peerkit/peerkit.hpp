@@ -87,3 +87,16 @@
 #include <peerkit/matching/assignment_solver.hpp>
 #include <peerkit/matching/stable_pairing.hpp>
 #include <peerkit/matching/weighted_matching.hpp>
+
+// pairing: rules, scores, buddy pairing with explanations and a verifier, leader duos, classes, DOT
+#include <peerkit/matching/buddy_pairing.hpp>
+#include <peerkit/matching/class_assignment.hpp>
+#include <peerkit/matching/dot.hpp>
+#include <peerkit/matching/explanation.hpp>
+#include <peerkit/matching/leader_duos.hpp>
+#include <peerkit/matching/matching_policy.hpp>
+#include <peerkit/matching/pairing_graph.hpp>
+#include <peerkit/matching/pairing_result.hpp>
+#include <peerkit/matching/rules.hpp>
+#include <peerkit/matching/scores.hpp>
+#include <peerkit/matching/verifier.hpp>
