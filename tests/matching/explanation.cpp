@@ -170,19 +170,26 @@ TEST_CASE("matching: a pairing is drawn as DOT with chosen pairs bold and the un
   INFO(dot);
   CHECK(dot.rfind("graph pairing {", 0) == 0);
   CHECK(contains(dot, "label=\"Testcollege 2025\""));
-  CHECK(contains(dot, "s0 [label=\"Anna\\npeer buddy, 1 of 2\"]"));
+  CHECK(contains(dot, "subgraph supporters {\n    rank=same;\n    s0 [label=\"Anna\\npeer buddy, 1 of 2\"]"));
   CHECK(contains(dot, "s2 [label=\"Carla\\npeer buddy, 0 of 2\", fillcolor=\"#eeeeee\""));
   CHECK(contains(dot, "xlabel=\"unused\""));
   CHECK(contains(dot, "t2 [label=\"Eva\", fillcolor=\"#fde0dd\""));
   CHECK(contains(dot, "xlabel=\"unpaired\""));
-  CHECK(contains(dot, "s0 -- t1 [penwidth=3, color=\"#1b7837\", label=\"7\"]"));
-  CHECK(contains(dot, "s2 -- t1 [style=dashed"));
+  CHECK(contains(dot, "s0 -- t1 [penwidth=3, color=\"#1b7837\", xlabel=\"7\"]"));
+  CHECK(contains(dot, "s2 -- t1 [style=dashed, color=\"#cccccc\", constraint=false]"));
   for (auto secret : {"arabic", "Syria", "group_a"}) CHECK(!contains(dot, secret));
 
-  const auto pseudonymous = to_dot(g, result, {.label = dot_label::student_ids, .compatible_pairs = false});
+  const auto pseudonymous =
+      to_dot(g, result, {.label = dot_label::student_ids, .compatible_pairs = false, .scores = false, .title = {}});
   CHECK(!contains(pseudonymous, "Anna"));
   CHECK(contains(pseudonymous, "#1\\npeer buddy"));
-  CHECK(!contains(pseudonymous, "style=dashed, color"));
+  CHECK(!contains(pseudonymous, "style=dashed"));
+  CHECK(contains(pseudonymous, "s0 -- t1 [penwidth=3, color=\"#1b7837\"]"));
+
+  auto pinned_request = small_request();
+  pinned_request.pinned = {{student_id{3}, student_id{11}}};
+  pairing_graph pinned(sch, pinned_request, matching_settings{});
+  CHECK(contains(to_dot(pinned, pair_buddies(pinned)), "s2 -- t1 [penwidth=3, color=\"#1b7837\", xlabel=\"2 (pinned)\"]"));
 }
 
 TEST_CASE("matching: DOT labels are escaped") {

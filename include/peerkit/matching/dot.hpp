@@ -1,6 +1,6 @@
 #pragma once
 // Graphviz DOT pictures of a pairing: supporters left, supportees right, the chosen pairs
-// drawn bold with their scores, the other compatible pairs thin and dashed; unpaired
+// drawn bold with their scores, the other compatible pairs light and dashed; unpaired
 // supportees and unused supporters are marked. Leader duos and their classes are drawn the
 // same way. Render with `dot -Tsvg pairing.dot`.
 // Labels are names (or student numbers, for a pseudonymised picture) and scores: no
@@ -71,11 +71,13 @@ inline std::string dot_name(const student& s, dot_label how) {
     paired[*j] = 1;
     chosen.insert({*i, *j});
   }
-  std::string s = "graph pairing {\n  rankdir=LR;\n  splines=true;\n";
+  std::string s = "graph pairing {\n  rankdir=LR;\n  ranksep=2.5;\n  nodesep=0.15;\n";
   s += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];\n";
   s += "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   if (!options.title.empty()) s += "  label=" + dot_quoted(options.title) + ";\n  labelloc=t;\n";
-  s += "  subgraph cluster_supporters {\n    label=\"supporters\";\n    color=\"#cccccc\";\n";
+  // Supporters in one column, supportees in the next; only chosen pairs shape the layout,
+  // and scores are external labels, so the picture stays compact.
+  s += "  subgraph supporters {\n    rank=same;\n";
   for (std::size_t i = 0; i < g.supporter_count(); ++i) {
     auto label = detail::dot_name(g.supporter(i), options.label) + "\n" + std::string(name_of(g.role(i))) +
                  ", " + std::to_string(used[i]) + " of " + std::to_string(g.capacity(i));
@@ -83,7 +85,7 @@ inline std::string dot_name(const student& s, dot_label how) {
     if (used[i] == 0) s += ", fillcolor=\"#eeeeee\", style=\"rounded,filled,dashed\", xlabel=\"unused\"";
     s += "];\n";
   }
-  s += "  }\n  subgraph cluster_supportees {\n    label=\"supportees\";\n    color=\"#cccccc\";\n";
+  s += "  }\n  subgraph supportees {\n    rank=same;\n";
   for (std::size_t j = 0; j < g.supportee_count(); ++j) {
     s += "    t" + std::to_string(j) + " [label=" + dot_quoted(detail::dot_name(g.supportee(j), options.label));
     if (!paired[j])
@@ -95,12 +97,14 @@ inline std::string dot_name(const student& s, dot_label how) {
     const bool picked = chosen.count({e->supporter, e->supportee}) != 0;
     if (!picked && !options.compatible_pairs) continue;
     s += "  s" + std::to_string(e->supporter) + " -- t" + std::to_string(e->supportee) + " [";
-    if (picked)
-      s += "penwidth=3, color=\"#1b7837\"";
-    else
-      s += "style=dashed, color=\"#bbbbbb\", fontcolor=\"#999999\"";
-    if (options.scores) s += ", label=" + dot_quoted(std::to_string(e->score.total));
-    if (picked && e->pinned) s += ", style=\"bold\", taillabel=\"pinned\"";
+    if (!picked) {
+      s += "style=dashed, color=\"#cccccc\", constraint=false];\n";
+      continue;
+    }
+    s += "penwidth=3, color=\"#1b7837\"";
+    std::string note = options.scores ? std::to_string(e->score.total) : std::string();
+    if (e->pinned) note += note.empty() ? "pinned" : " (pinned)";
+    if (!note.empty()) s += ", xlabel=" + dot_quoted(note);
     s += "];\n";
   }
   s += "}\n";
@@ -156,23 +160,26 @@ inline std::string dot_name(const student& s, dot_label how) {
     used[*d] = covered[*c] = 1;
   }
   const auto& sch = t.school_data();
-  std::string s = "graph classes {\n  rankdir=LR;\n";
+  std::string s = "graph classes {\n  rankdir=LR;\n  ranksep=2.5;\n  nodesep=0.15;\n";
   s += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];\n";
   s += "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   if (!options.title.empty()) s += "  label=" + dot_quoted(options.title) + ";\n  labelloc=t;\n";
+  s += "  subgraph duos {\n    rank=same;\n";
   for (std::size_t d = 0; d < t.duo_count(); ++d) {
     const auto* a = sch.find(t.duo(d).first);
     const auto* b = sch.find(t.duo(d).second);
-    s += "  d" + std::to_string(d) + " [label=" +
+    s += "    d" + std::to_string(d) + " [label=" +
          dot_quoted(detail::dot_name(*a, options.label) + " & " + detail::dot_name(*b, options.label));
     if (!used[d]) s += ", fillcolor=\"#eeeeee\", style=\"rounded,filled,dashed\", xlabel=\"spare\"";
     s += "];\n";
   }
+  s += "  }\n  subgraph classes {\n    rank=same;\n";
   for (std::size_t c = 0; c < t.class_count(); ++c) {
-    s += "  k" + std::to_string(c) + " [label=" + dot_quoted(t.class_at(c).name);
+    s += "    k" + std::to_string(c) + " [label=" + dot_quoted(t.class_at(c).name);
     if (!covered[c]) s += ", fillcolor=\"#fde0dd\", color=\"#c51b7d\", style=\"rounded,filled,dashed\", xlabel=\"no duo\"";
     s += "];\n";
   }
+  s += "  }\n";
   for (std::size_t d = 0; d < t.duo_count(); ++d)
     for (std::size_t c = 0; c < t.class_count(); ++c) {
       const auto& o = t.option(d, c);
@@ -180,8 +187,12 @@ inline std::string dot_name(const student& s, dot_label how) {
       const bool picked = chosen.count({d, c}) != 0;
       if (!picked && !options.compatible_pairs) continue;
       s += "  d" + std::to_string(d) + " -- k" + std::to_string(c) + " [";
-      s += picked ? "penwidth=3, color=\"#1b7837\"" : "style=dashed, color=\"#bbbbbb\", fontcolor=\"#999999\"";
-      if (options.scores) s += ", label=" + dot_quoted(std::to_string(o.score.total));
+      if (!picked) {
+        s += "style=dashed, color=\"#cccccc\", constraint=false];\n";
+        continue;
+      }
+      s += "penwidth=3, color=\"#1b7837\"";
+      if (options.scores) s += ", xlabel=" + dot_quoted(std::to_string(o.score.total));
       s += "];\n";
     }
   return s + "}\n";
