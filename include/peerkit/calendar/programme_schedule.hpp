@@ -168,6 +168,10 @@ enum class schedule_outcome {
   year_too_short,  ///< the teaching weeks after `start` cannot hold training, meetings and
                    ///< evaluation
 };
+template <>
+struct enum_keys<schedule_outcome> {
+  static constexpr std::array<std::string_view, 3> keys{"scheduled", "data_missing", "year_too_short"};
+};
 
 /// A programme year.
 struct programme_year {

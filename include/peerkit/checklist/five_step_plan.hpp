@@ -24,7 +24,7 @@ using plan =
 /// Step 3 (De werving, selectie en training van docenten en leerlingen).
 using recruit_select_train =
     checklist_step<3, "Recruitment, selection and training of teachers and students",
-                   teacher_coach_appointed, training_route, coaches_trained, supporter_profile,
+                   teacher_coach_appointed, training_route, coaches_trained, plan_items::supporter_profile,
                    selection_procedure, grades_checked, buddy_matching, newcomer_matching,
                    role_training, buddy_training, newcomer_buddy_training, newcomers_prepared,
                    joint_training_half_day>;

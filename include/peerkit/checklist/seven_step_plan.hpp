@@ -27,7 +27,7 @@ using goals_and_content =
                    newcomer_goals, supporter_learning_goals, support_period>;
 /// Step 4 (Selecteer peers en doe aan zorgvuldige matching).
 using select_and_match =
-    checklist_step<4, "Select peers and match carefully", supporter_profile, selection_procedure,
+    checklist_step<4, "Select peers and match carefully", plan_items::supporter_profile, selection_procedure,
                    grades_checked, leader_duos_matched, buddy_matching, newcomer_matching>;
 /// Step 5 (Train de docentcoaches en de kandidaat-peers).
 using train =

@@ -16,8 +16,8 @@
 
 namespace peerkit {
 
-/// How a pair ended, from a fixed list; `other` covers a school's own reasons, which it
-/// records in `end_reason_detail` of its own vocabulary.
+/// How a pair ended, from a fixed list; `other` covers a school's own reasons, which
+/// supervision's pair_closure records by name from the school's end_reason_list.
 enum class end_reason {
   period_completed,     ///< planned: the agreed period (at least six months) is over
   supportee_withdrew,

@@ -1,0 +1,426 @@
+#pragma once
+// The programme of one school: its policies (roles, selection, matching, schedule,
+// checklist), the school's data and what the coordinator records, and the steps of a
+// year — select supporters, pair them, plan the year, report readiness — each callable
+// on its own or all at once with run().
+//
+//   basic_programme<Policies...>  policies in any order, one per family; a family not
+//                                 given takes its default (docs/architecture.md)
+//   programme                     the brochure's programme: peer leaders and peer buddies
+//   presets.hpp                   the shipped school presets
+//
+// Programme state is plain data (school, programme_data): cheap to copy and compare, so a
+// simulation can run the same model forward and a front end can save and load it.
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <peerkit/calendar/programme_schedule.hpp>
+#include <peerkit/calendar/school_calendar.hpp>
+#include <peerkit/calendar/school_year.hpp>
+#include <peerkit/checklist/checklist_policy.hpp>
+#include <peerkit/checklist/derived_checks.hpp>
+#include <peerkit/checklist/progress.hpp>
+#include <peerkit/checklist/readiness.hpp>
+#include <peerkit/core/school.hpp>
+#include <peerkit/matching/buddy_pairing.hpp>
+#include <peerkit/matching/class_assignment.hpp>
+#include <peerkit/matching/explanation.hpp>
+#include <peerkit/matching/leader_duos.hpp>
+#include <peerkit/matching/matching_policy.hpp>
+#include <peerkit/programme/policy.hpp>
+#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/programme/schedule_policy.hpp>
+#include <peerkit/selection/application.hpp>
+#include <peerkit/selection/choose.hpp>
+#include <peerkit/selection/policy.hpp>
+#include <peerkit/selection/training.hpp>
+
+namespace peerkit {
+
+/// A student who is to get a supporter of a role (asked for by the student, a mentor or
+/// the care coordinator; taking part is always voluntary, so consent is checked too).
+struct support_request {
+  student_id student;
+  supporter_role role = supporter_role::peer_buddy;
+  friend bool operator==(const support_request&, const support_request&) = default;
+};
+
+/// What the coordinator records for one programme year, beyond the school's own data.
+struct programme_data {
+  school_year year{2025};
+  /// The day supporters and supportees are paired: consent must hold on it. Empty: the
+  /// first day of the school year.
+  std::optional<date> pairing_date;
+  std::vector<application> applications;
+  training_log training;
+  /// Who is to get a supporter. Empty: derived from each consenting student's needs by
+  /// the selection policy's recommendation (needs stay inside that step).
+  std::vector<support_request> support_requests;
+  std::vector<student_pair> pinned_pairs;     ///< coordinator: pairs that must be made
+  std::vector<student_pair> forbidden_pairs;  ///< coordinator: pairs that must never be made
+  std::vector<ranking> rankings;              ///< ranked preferences, for the stable objective
+  std::vector<observed_pair> observed_duos;   ///< the teacher coach's view of leader pairs
+  std::vector<leader_pair> pinned_duos;
+  std::vector<leader_pair> forbidden_duos;
+  std::vector<class_exclusion> class_exclusions;  ///< e.g. not the class of a sibling
+  std::vector<class_wish> class_wishes;
+  progress_book::record_map checklist_progress;
+  report_mode checklist_mode = report_mode::go_live;
+
+  [[nodiscard]] date pairing_day() const { return pairing_date.value_or(year.first_day()); }
+  friend bool operator==(const programme_data&, const programme_data&) = default;
+};
+
+/// The pairing of one one-to-one (or small-group) role.
+struct role_pairing {
+  role_entry role;
+  pairing_request request;
+  pairing_result result;
+  pairing_explanation explanation;
+  std::vector<training_status> in_training;  ///< accepted, not yet available for pairing
+  friend bool operator==(const role_pairing&, const role_pairing&) = default;
+};
+
+/// Peer-leader duos and the first-year classes they serve.
+struct leader_pairing {
+  role_entry role;
+  duo_request duo_input;
+  duo_result duos;
+  duo_explanation duo_reasons;
+  class_request class_input;
+  class_result classes;
+  class_explanation class_reasons;
+  std::vector<training_status> in_training;
+  friend bool operator==(const leader_pairing&, const leader_pairing&) = default;
+};
+
+/// Everything a pairing round produced.
+struct programme_pairing {
+  std::vector<role_pairing> roles;
+  std::optional<leader_pairing> leaders;
+  std::vector<support_pair> pairs;  ///< as the programme follows them through the year
+  friend bool operator==(const programme_pairing&, const programme_pairing&) = default;
+};
+
+/// Something the programme is short of, and by how much: an outcome, not an error. Open
+/// places in selection are not a shortfall by themselves (a buddy may take a second
+/// supportee); students left without a supporter, or classes without a duo, are.
+struct shortfall {
+  supporter_role role = supporter_role::peer_buddy;
+  std::string what;  ///< "supportees without a supporter" or "classes without a duo"
+  int missing = 0;
+  std::string text;  ///< in words, for the report
+  friend bool operator==(const shortfall&, const shortfall&) = default;
+};
+
+/// A whole run of the programme's year.
+struct programme_run {
+  std::vector<support_request> requests;
+  selection_result selection;
+  std::vector<application> applications;  ///< with the selection's decisions recorded
+  programme_pairing pairing;
+  programme_year year;
+  programme_facts facts;
+  readiness_report readiness;
+  std::vector<shortfall> shortfalls;
+
+  /// True when every supportee is paired and every first-year class has a duo.
+  [[nodiscard]] bool feasible() const noexcept { return shortfalls.empty(); }
+};
+
+template <class... Policies>
+class basic_programme {
+  static_assert(one_policy_per_family<Policies...>,
+                "basic_programme: give at most one policy of each family");
+  static_assert((Policy<Policies> && ...),
+                "basic_programme: every argument must be a policy (with a policy_family)");
+
+ public:
+  using roles_policy = policy_for<roles_family, role_set<peer_leader, peer_buddy>, Policies...>;
+  using selection_policy = policy_for<selection_family, default_selection, Policies...>;
+  using matching_policy = policy_for<matching_family, default_matching, Policies...>;
+  using schedule_policy = policy_for<schedule_family, default_schedule, Policies...>;
+  using checklist_policy = policy_for<checklist_family, default_checklist_policy, Policies...>;
+  static_assert(RolesPolicy<roles_policy>);
+  static_assert(SelectionPolicy<selection_policy>);
+  static_assert(MatchingPolicy<matching_policy>);
+  static_assert(SchedulePolicy<schedule_policy>);
+  static_assert(ChecklistPolicy<checklist_policy>);
+
+  /// A programme for `s` with default-constructed policies. Throws peerkit::error when
+  /// the school data is invalid.
+  explicit basic_programme(school s, programme_data data = {})
+    requires(std::default_initializable<Policies> && ...)
+      : basic_programme(std::move(s), std::move(data), std::tuple<Policies...>{}) {}
+
+  /// A programme for `s` with its policies as values (those chosen at run time).
+  basic_programme(school s, programme_data data, Policies... policies)
+    requires(sizeof...(Policies) > 0)
+      : basic_programme(std::move(s), std::move(data), std::tuple<Policies...>(std::move(policies)...)) {}
+
+  [[nodiscard]] const school& school_data() const noexcept { return school_; }
+  [[nodiscard]] const programme_data& data() const noexcept { return data_; }
+  [[nodiscard]] programme_data& data() noexcept { return data_; }
+
+  [[nodiscard]] const roles_policy& roles() const noexcept { return roles_; }
+  [[nodiscard]] const selection_policy& selection() const noexcept { return selection_; }
+  [[nodiscard]] const matching_policy& matching() const noexcept { return matching_; }
+  [[nodiscard]] const schedule_policy& schedule() const noexcept { return schedule_; }
+  [[nodiscard]] const checklist_policy& checklist() const noexcept { return checklist_; }
+
+  /// The roles the programme runs, as entries.
+  [[nodiscard]] std::vector<role_entry> role_entries() const {
+    const auto& r = roles().roles();
+    return {std::ranges::begin(r), std::ranges::end(r)};
+  }
+
+  /// Who is to get a supporter: the recorded requests, or those the recommendation
+  /// derives for consenting students, for every individually supported role the
+  /// programme runs. A student never supports and is supported in the same role.
+  [[nodiscard]] std::vector<support_request> support_requests() const {
+    if (!data_.support_requests.empty()) return data_.support_requests;
+    std::vector<support_request> out;
+    const auto entries = role_entries();
+    const date day = data_.pairing_day();
+    for (const auto& s : school_.students) {
+      if (!s.consent || !s.consent->holds_on(day)) continue;
+      const auto advice = selection().recommend(s);
+      for (const auto& e : entries) {
+        if (e.parameters.form == support_form::duo_for_class || !advice.recommends(e.kind)) continue;
+        if (applied_for(s.id, e.kind)) continue;
+        out.push_back({s.id, e.kind});
+      }
+    }
+    return out;
+  }
+
+  /// How many supportees (or first-year classes, for leader duos) each role serves.
+  [[nodiscard]] std::vector<role_demand> demand(const std::vector<support_request>& requests) const {
+    std::vector<role_demand> out;
+    for (const auto& e : role_entries()) {
+      if (e.parameters.form == support_form::duo_for_class) {
+        out.push_back({e.kind, first_year_classes(school_)});
+        continue;
+      }
+      out.push_back({e.kind, static_cast<int>(std::count_if(
+                                 requests.begin(), requests.end(),
+                                 [&](const support_request& r) { return r.role == e.kind; }))});
+    }
+    return out;
+  }
+
+  /// Chooses supporters for the demand of `requests`.
+  [[nodiscard]] selection_result select(const std::vector<support_request>& requests) const {
+    return choose(school_, data_.applications, roles(), selection(), demand(requests));
+  }
+
+  /// Pairs the accepted and trained supporters of `applications` with `requests`, and
+  /// forms leader duos for the first-year classes. Throws peerkit::error for invalid
+  /// coordinator input (unknown students, pins that break a rule).
+  [[nodiscard]] programme_pairing pair(const std::vector<application>& applications,
+                                       const std::vector<support_request>& requests) const {
+    programme_pairing out;
+    const auto settings = matching().settings();
+    const date day = data_.pairing_day();
+    auto next_id = pair_id{1};
+    for (const auto& e : role_entries()) {
+      const auto ready = ready_for_matching(applications, data_.training, e);
+      if (e.parameters.form == support_form::duo_for_class) {
+        out.leaders = pair_leaders(e, ready, settings, day);
+        auto pairs = to_support_pairs(out.leaders->classes, next_id, day);
+        next_id = pair_id{next_id.value() + static_cast<std::uint32_t>(pairs.size())};
+        out.pairs.insert(out.pairs.end(), pairs.begin(), pairs.end());
+        continue;
+      }
+      role_pairing rp;
+      rp.role = e;
+      rp.in_training = ready.in_training;
+      rp.request.supporters = as_supporters(ready.available, e);
+      for (const auto& r : requests)
+        if (r.role == e.kind) rp.request.supportees.push_back(r.student);
+      rp.request.on = day;
+      rp.request.pinned = within(data_.pinned_pairs, rp.request);
+      rp.request.forbidden = within(data_.forbidden_pairs, rp.request);
+      for (const auto& r : data_.rankings)
+        if (involved(rp.request, r.who)) rp.request.rankings.push_back(r);
+      const pairing_graph graph(school_, rp.request, settings);
+      rp.result = pair_buddies(graph);
+      rp.explanation = explain(graph, rp.result);
+      auto pairs = to_support_pairs(rp.request, rp.result, next_id, day);
+      next_id = pair_id{next_id.value() + static_cast<std::uint32_t>(pairs.size())};
+      out.pairs.insert(out.pairs.end(), pairs.begin(), pairs.end());
+      out.roles.push_back(std::move(rp));
+    }
+    return out;
+  }
+
+  /// The programme year on the school's calendar, for the supporters accepted.
+  [[nodiscard]] programme_year plan_year(const school_calendar& calendar,
+                                         const std::vector<application>& applications) const {
+    std::vector<scheduled_role> roles;
+    const int coaches = std::max<int>(1, static_cast<int>(school_.staff_in(staff_role::teacher_coach).size()));
+    for (const auto& e : role_entries()) {
+      const int accepted = static_cast<int>(std::count_if(applications.begin(), applications.end(), [&](const application& a) {
+        return a.role == e.kind && a.state == application_state::accepted;
+      }));
+      roles.push_back({e, accepted, coaches});
+    }
+    return schedule_programme_year(calendar, data_.year, roles, schedule().options());
+  }
+
+  /// What the checklist needs to know, from the programme's own results.
+  [[nodiscard]] programme_facts facts(const std::vector<application>& applications,
+                                      const programme_pairing& pairing, const programme_year& year,
+                                      const school_calendar& calendar) const {
+    programme_facts f;
+    f.roles = role_entries();
+    for (const auto& e : f.roles) {
+      for (const auto& a : applications) {
+        if (a.role != e.kind || a.state != application_state::accepted) continue;
+        supporter_record record{a.applicant, e.kind, data_.pairing_day(), std::nullopt};
+        if (const auto done = data_.training.completed_on(a.applicant, e))
+          record.trained_on = *done;
+        f.supporters.push_back(record);
+      }
+    }
+    f.pairs = pairing.pairs;
+    for (const auto& ev : year.events) {
+      if (ev.kind != programme_event_kind::intervision || !ev.role) continue;
+      auto it = std::find_if(f.intervision.begin(), f.intervision.end(), [&](const intervision_series& s) {
+        return s.role == *ev.role && s.group == ev.group;
+      });
+      if (it == f.intervision.end()) it = f.intervision.insert(f.intervision.end(), {*ev.role, ev.group, {}});
+      it->dates.push_back(ev.day);
+    }
+    if (!year.events.empty()) {
+      const date first = year.events.front().day;
+      const date last = year.events.back().day;
+      for (const auto& e : f.roles)
+        if (e.parameters.form != support_form::duo_for_class) f.periods.push_back({e.kind, {first, last}});
+    }
+    for (const auto& h : calendar.holidays)
+      if (h.region == calendar.region) f.breaks.push_back({h.first, h.last});
+    return f;
+  }
+
+  /// The readiness report on the programme's checklist.
+  [[nodiscard]] readiness_report readiness(const programme_facts& facts) const {
+    const auto derived = evaluate_derived(school_, facts);
+    const auto book = progress_book::restore(checklist().definition(), data_.checklist_progress);
+    return make_readiness_report(book, derived, school_, data_.checklist_mode);
+  }
+
+  /// The whole year: select, pair, plan, check. Throws peerkit::error for invalid input;
+  /// what the programme is short of is reported in the result's shortfalls.
+  [[nodiscard]] programme_run run(const school_calendar& calendar) const {
+    programme_run r;
+    r.requests = support_requests();
+    r.selection = select(r.requests);
+    r.applications = data_.applications;
+    record_decisions(r.applications, r.selection);
+    r.pairing = pair(r.applications, r.requests);
+    r.year = plan_year(calendar, r.applications);
+    r.facts = facts(r.applications, r.pairing, r.year, calendar);
+    r.readiness = readiness(r.facts);
+    r.shortfalls = shortfalls_of(r);
+    return r;
+  }
+
+ private:
+  basic_programme(school s, programme_data data, std::tuple<Policies...> given)
+      : school_(std::move(s)),
+        data_(std::move(data)),
+        roles_(take<roles_policy>(given)),
+        selection_(take<selection_policy>(given)),
+        matching_(take<matching_policy>(given)),
+        schedule_(take<schedule_policy>(given)),
+        checklist_(take<checklist_policy>(given)) {
+    validate(school_);
+  }
+  /// The policy of type P among those given, or a default-constructed one.
+  template <class P>
+  static P take(std::tuple<Policies...>& given) {
+    if constexpr ((std::same_as<P, Policies> || ...)) return std::move(std::get<P>(given));
+    else return P{};
+  }
+
+  [[nodiscard]] bool applied_for(student_id s, supporter_role r) const {
+    return std::any_of(data_.applications.begin(), data_.applications.end(), [&](const application& a) {
+      return a.applicant == s && a.role == r && a.state != application_state::withdrawn;
+    });
+  }
+
+  static bool involved(const pairing_request& request, student_id s) {
+    return std::any_of(request.supporters.begin(), request.supporters.end(),
+                       [s](const supporter_entry& e) { return e.student == s; }) ||
+           std::find(request.supportees.begin(), request.supportees.end(), s) != request.supportees.end();
+  }
+  static std::vector<student_pair> within(const std::vector<student_pair>& pairs, const pairing_request& request) {
+    std::vector<student_pair> out;
+    for (const auto& p : pairs)
+      if (involved(request, p.supporter) && involved(request, p.supportee)) out.push_back(p);
+    return out;
+  }
+
+  [[nodiscard]] leader_pairing pair_leaders(const role_entry& e, const matching_readiness& ready,
+                                            const matching_settings& settings, date day) const {
+    leader_pairing out;
+    out.role = e;
+    out.in_training = ready.in_training;
+    out.duo_input = {ready.available, day, data_.observed_duos, data_.pinned_duos, data_.forbidden_duos};
+    const duo_graph duos(school_, out.duo_input, settings);
+    out.duos = form_duos(duos);
+    out.duo_reasons = explain(duos, out.duos);
+    out.class_input.duos = duos_of(out.duos);
+    // The school's rules and wishes are recorded for candidates; only those in a duo count.
+    const auto in_a_duo = [&](student_id s) {
+      return std::any_of(out.class_input.duos.begin(), out.class_input.duos.end(),
+                         [s](const leader_pair& d) { return d.involves(s); });
+    };
+    for (const auto& x : data_.class_exclusions)
+      if (in_a_duo(x.leader)) out.class_input.exclusions.push_back(x);
+    for (const auto& w : data_.class_wishes)
+      if (in_a_duo(w.leader)) out.class_input.wishes.push_back(w);
+    out.class_input.leader_role = e.parameters;
+    const class_table table(school_, out.class_input, settings);
+    out.classes = assign_classes(table);
+    out.class_reasons = explain(table, out.classes);
+    return out;
+  }
+
+  static std::vector<shortfall> shortfalls_of(const programme_run& r) {
+    std::vector<shortfall> out;
+    for (const auto& rp : r.pairing.roles)
+      if (!rp.result.unpaired_supportees.empty()) {
+        const int n = static_cast<int>(rp.result.unpaired_supportees.size());
+        out.push_back({rp.role.kind, "supportees without a supporter", n,
+                       std::to_string(n) + " of " + std::to_string(rp.request.supportees.size()) +
+                           " students waiting for a " + rp.role.name + " have none"});
+      }
+    if (r.pairing.leaders && !r.pairing.leaders->classes.uncovered.empty()) {
+      const int n = static_cast<int>(r.pairing.leaders->classes.uncovered.size());
+      out.push_back({r.pairing.leaders->role.kind, "classes without a duo", n,
+                     std::to_string(n) + " first-year class" + (n == 1 ? "" : "es") + " without a leader duo"});
+    }
+    return out;
+  }
+
+  school school_;
+  programme_data data_;
+  roles_policy roles_;
+  selection_policy selection_;
+  matching_policy matching_;
+  schedule_policy schedule_;
+  checklist_policy checklist_;
+};
+
+/// The programme of the brochure (source 000): peer leaders and peer buddies, with every
+/// other policy at its default.
+using programme = basic_programme<>;
+
+}  // namespace peerkit

@@ -1,0 +1,170 @@
+#include <catch2/catch.hpp>
+
+#include <peerkit/calendar/holiday_reader.hpp>
+#include <peerkit/programme/presets.hpp>
+
+using namespace peerkit;
+
+namespace {
+struct not_a_policy {};
+
+// A first-year class of havo with its mentor, an upper-year class of candidates.
+school small_school() {
+  school s;
+  s.name = "Test";
+  s.staff = {{staff_id{1}, "Coordinator", {staff_role::coordinator}, staff_id{2}},
+             {staff_id{2}, "Coach", {staff_role::teacher_coach, staff_role::class_mentor}, staff_id{1}}};
+  s.classes = {{class_id{1}, "1A", 1, school_track::havo, staff_id{2}, ""},
+               {class_id{4}, "4H", 4, school_track::havo, staff_id{2}, ""}};
+  auto add = [&](std::uint32_t id, class_id c, int year) -> student& {
+    student st;
+    st.id = student_id{id};
+    st.name = "Student " + std::to_string(id);
+    st.class_of = c;
+    st.year = year;
+    st.birth_date = date(2013 - (year - 1), 1, 1);
+    st.consent = consent{consent_giver::parent, date(2025, 8, 1), std::nullopt};
+    s.students.push_back(st);
+    return s.students.back();
+  };
+  for (std::uint32_t i = 0; i < 4; ++i) {
+    auto& c = add(100 + i, class_id{4}, 4);
+    c.grades = {{"maths", 7.0}, {"dutch", 7.5}};
+    c.traits = {{"takes_initiative", 4}, {"emotionally_stable", 4}, {"empathy", 4},
+                {"socially_skilled", 4}, {"outgoing", static_cast<int>(1 + i)}};
+    c.interests = {"football"};
+  }
+  auto& shy = add(10, class_id{1}, 1);
+  shy.needs = needs_data{{need::shy_or_insecure, need::bullied}};
+  shy.interests = {"football"};
+  add(11, class_id{1}, 1);  // no needs: no buddy
+  return s;
+}
+
+programme_data small_data() {
+  programme_data d;
+  d.year = school_year{2025};
+  d.pairing_date = date(2025, 10, 1);
+  std::uint32_t id = 1;
+  for (std::uint32_t i = 0; i < 4; ++i) {
+    application a;
+    a.id = application_id{id++};
+    a.applicant = student_id{100 + i};
+    a.role = i < 2 ? supporter_role::peer_leader : supporter_role::peer_buddy;
+    record_interview(a, interview{interview_format::individual, {}, std::nullopt, date(2025, 9, 1)},
+                     default_rating_scale);
+    d.applications.push_back(a);
+    for (int k = 0; k < 2; ++k)
+      d.training.record({student_id{100 + i}, a.role, date(2025, 9, 10 + k), minutes_per_half_day});
+  }
+  return d;
+}
+
+school_calendar calendar_for(holiday_region region) {
+  return {region, read_holidays_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/school_holidays_nl.csv"), {}};
+}
+}  // namespace
+
+TEST_CASE("programme: policies are found by family, in any order, with defaults") {
+  using p = basic_programme<runtime_matching, role_set<peer_buddy>>;
+  STATIC_REQUIRE(std::is_same_v<p::roles_policy, role_set<peer_buddy>>);
+  STATIC_REQUIRE(std::is_same_v<p::matching_policy, runtime_matching>);
+  STATIC_REQUIRE(std::is_same_v<p::selection_policy, default_selection>);
+  STATIC_REQUIRE(std::is_same_v<p::checklist_policy, default_checklist_policy>);
+  STATIC_REQUIRE(std::is_same_v<programme::roles_policy, role_set<peer_leader, peer_buddy>>);
+  STATIC_REQUIRE(!Policy<not_a_policy>);
+  STATIC_REQUIRE(Policy<runtime_roles>);
+  STATIC_REQUIRE(RolesPolicy<role_set<peer_leader>>);
+  STATIC_REQUIRE(RolesPolicy<runtime_roles>);
+  STATIC_REQUIRE(!RolesPolicy<runtime_matching>);
+  STATIC_REQUIRE(SchedulePolicy<default_schedule>);
+  STATIC_REQUIRE(SchedulePolicy<runtime_schedule>);
+  STATIC_REQUIRE(!SchedulePolicy<runtime_roles>);
+  STATIC_REQUIRE(one_policy_per_family<runtime_roles, runtime_matching>);
+  STATIC_REQUIRE(!one_policy_per_family<runtime_roles, role_set<peer_buddy>>);
+}
+
+TEST_CASE("programme: the presets follow the sources") {
+  STATIC_REQUIRE(Role<hoofdvaart_buddy>);
+  constexpr auto p = role_traits<hoofdvaart_buddy>::parameters;
+  CHECK(p.training.total_minutes() == 2 * 4 * 60);
+  CHECK(p.intervision == intervision_cadence{4, 2, {4, 4}});
+  CHECK(p.newcomers_only);
+  CHECK(newcomer_programme(school{}).checklist().definition().steps.size() == 5);
+  CHECK(brochure_programme(school{}).checklist().definition().steps.size() == 7);
+  CHECK(brochure_programme(school{}).role_entries().size() == 2);
+}
+
+TEST_CASE("programme: a run selects, pairs, plans and reports") {
+  const programme prog(small_school(), small_data());
+  const auto run = prog.run(calendar_for(holiday_region::midden));
+
+  REQUIRE(run.requests == std::vector<support_request>{{student_id{10}, supporter_role::peer_buddy}});
+  REQUIRE(run.selection.roles.size() == 2);
+  CHECK(run.selection.roles[0].needed == 2);  // two leaders for the one first-year class
+  CHECK(run.selection.roles[1].needed == 1);  // one supportee, one buddy
+  std::vector<application_state> states;
+  for (const auto& a : run.applications) states.push_back(a.state);
+  // the second buddy applicant ranks beyond the one buddy needed
+  CHECK(states == std::vector{application_state::accepted, application_state::accepted,
+                              application_state::accepted, application_state::rejected});
+
+  REQUIRE(run.pairing.leaders);
+  REQUIRE(run.pairing.leaders->duos.duos.size() == 1);
+  CHECK(run.pairing.leaders->classes.assignments.size() == 1);
+  REQUIRE(run.pairing.roles.size() == 1);
+  CHECK(run.pairing.roles[0].result.supported == 1);
+  REQUIRE(run.pairing.pairs.size() == 2);
+  CHECK(run.pairing.pairs[0].class_served == class_id{1});
+  CHECK(run.pairing.pairs[1].supportees == std::vector<student_id>{student_id{10}});
+  CHECK(run.pairing.pairs[0].id != run.pairing.pairs[1].id);
+
+  CHECK(run.year.outcome == schedule_outcome::scheduled);
+  CHECK_FALSE(run.year.events.empty());
+  CHECK(run.facts.supporters.size() == 3);
+  CHECK(run.readiness.item_count() == prog.checklist().definition().item_count());
+  CHECK(run.feasible());
+}
+
+TEST_CASE("programme: what is short is reported, not thrown") {
+  auto d = small_data();
+  SECTION("a buddy takes a second supportee before anyone is left without one") {
+    auto s = small_school();
+    auto& another = s.students.emplace_back(s.students[4]);  // a second student who needs a buddy
+    another.id = student_id{12};
+    d.applications.erase(d.applications.begin() + 3);  // one buddy applicant fewer
+    const auto run = programme(s, d).run(calendar_for(holiday_region::noord));
+    CHECK(run.selection.roles[1].shortfall() == 1);  // a place stays open in selection
+    CHECK(run.pairing.roles[0].result.supported == 2);
+    CHECK(run.feasible());
+  }
+  SECTION("students without a supporter and classes without a duo are shortfalls") {
+    d.applications.erase(d.applications.begin() + 1, d.applications.end());  // one leader, no buddy
+    const auto run = programme(small_school(), d).run(calendar_for(holiday_region::noord));
+    REQUIRE_FALSE(run.feasible());
+    REQUIRE(run.shortfalls.size() == 2);
+    CHECK(run.shortfalls[0].text == "1 of 1 students waiting for a peer buddy have none");
+    CHECK(run.shortfalls[1].text == "1 first-year class without a leader duo");
+  }
+}
+
+TEST_CASE("programme: the same year with run-time policies gives the same result") {
+  const programme fixed(small_school(), small_data());
+  const runtime_programme configured(
+      small_school(), small_data(),
+      runtime_roles::of({supporter_role::peer_leader, supporter_role::peer_buddy}), runtime_selection{},
+      runtime_matching{}, runtime_schedule{}, runtime_checklist{definition_of<seven_step_plan>()});
+  const auto cal = calendar_for(holiday_region::zuid);
+  const auto a = fixed.run(cal);
+  const auto b = configured.run(cal);
+  CHECK(a.selection == b.selection);
+  CHECK(a.pairing == b.pairing);
+  CHECK(a.year == b.year);
+  CHECK(a.readiness == b.readiness);
+}
+
+TEST_CASE("programme: invalid school data is refused when the programme is made") {
+  auto s = small_school();
+  s.students[0].grades.push_back({"history", 0.5});
+  CHECK_THROWS_AS(programme(s), error);
+}
