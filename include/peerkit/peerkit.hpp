@@ -18,7 +18,12 @@
 
 // programme and its policies
 #include <peerkit/programme/policy.hpp>
+#include <peerkit/programme/presets.hpp>
+#include <peerkit/programme/programme.hpp>
+#include <peerkit/programme/pseudonymise.hpp>
+#include <peerkit/programme/report.hpp>
 #include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/programme/schedule_policy.hpp>
 
 // calendar
 #include <peerkit/calendar/holiday_reader.hpp>
@@ -100,3 +105,7 @@
 #include <peerkit/matching/rules.hpp>
 #include <peerkit/matching/scores.hpp>
 #include <peerkit/matching/verifier.hpp>
+
+// reading and writing files that need no JSON library (the JSON headers are included on their own)
+#include <peerkit/io/csv.hpp>
+#include <peerkit/io/output_files.hpp>
