@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include <peerkit/calendar/holiday_reader.hpp>
+#include <peerkit/io/programme_json.hpp>
+
+using namespace peerkit;
+
+namespace {
+const std::string data_dir = std::string(PEERKIT_SOURCE_DIR) + "/examples/data";
+
+std::vector<std::string> problems_of(const std::string& text) {
+  try {
+    (void)io::read_programme(text, "programme.json", data_dir);
+  } catch (const error& e) {
+    std::vector<std::string> out;
+    for (const auto& p : e.problems()) out.push_back(p.id + " " + p.to_string());
+    return out;
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("io: the sample programme reads and runs") {
+  const auto doc = io::read_programme_file(data_dir + "/sample_programme.json");
+  CHECK(doc.school_file == "sample_school.json");
+  CHECK(doc.roles.size() == 3);
+  CHECK(doc.data.year == school_year{2025});
+  CHECK_FALSE(doc.data.applications.empty());
+  const auto prog = doc.programme();
+  const school_calendar cal{doc.the_school.region, read_holidays_file(data_dir + "/school_holidays_nl.csv"), {}};
+  const auto run = prog.run(cal);
+  CHECK(run.year.outcome == schedule_outcome::scheduled);
+  REQUIRE(run.pairing.leaders);
+  CHECK_FALSE(run.pairing.pairs.empty());
+}
+
+TEST_CASE("io: a programme document written and read back is the same") {
+  const auto doc = io::read_programme_file(data_dir + "/sample_programme.json");
+  const auto text = io::to_json(doc).dump(1);
+  const auto again = io::read_programme(text, "again.json", data_dir);
+  CHECK(again.the_school == doc.the_school);
+  CHECK(again.data == doc.data);
+  CHECK(again.roles == doc.roles);
+  CHECK(again.scale == doc.scale);
+  CHECK(again.selection_rules == doc.selection_rules);
+  CHECK(again.matching == doc.matching);
+  CHECK(again.schedule == doc.schedule);
+  CHECK(again.checklist_plan == doc.checklist_plan);
+  CHECK(io::to_json(again).dump(1) == text);
+}
+
+TEST_CASE("io: problems in a programme document are located") {
+  CHECK(problems_of(R"({"school": "sample_school.json", "yaer": "2025-2026"})") ==
+        std::vector<std::string>{"json.unknown_field yaer: unknown field 'yaer'; did you mean 'year'?"});
+  CHECK(problems_of(R"({"school": "missing.json"})") ==
+        std::vector<std::string>{"io.cannot_read school: cannot read the school document " + data_dir +
+                                 "/missing.json"});
+  CHECK(problems_of(R"({"school": "sample_school.json", "roles": [{"role": "buddy"}],
+                        "applications": [{"id": 1, "student": 1001, "role": "peer_buddy",
+                                          "state": "accepted", "history": ["applied", "rejected"]}]})") ==
+        std::vector<std::string>{
+            "json.unknown_value roles[0].role: 'buddy' is not one of peer_leader, peer_buddy, newcomer_buddy, "
+            "peer_tutor, peer_mentor, peer_coach, confidant_student, peer_mediator, peer_educator",
+            "selection.illegal_transition applications[0].state: an application cannot move from rejected to "
+            "accepted"});
+  CHECK(problems_of(R"({"school": {"name": "X", "region": "oost"}})") ==
+        std::vector<std::string>{"json.unknown_value school.region: 'oost' is not one of noord, midden, zuid"});
+}
