@@ -1,0 +1,210 @@
+// peerkit: run a school's peer-support programme from the command line.
+//   peerkit <command> [programme.json] [options]       peerkit help <command>
+// Exit codes: 0 ok, 1 usage, 2 bad input, 3 infeasible programme, 4 output refused.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <boost/date_time/posix_time/posix_time.hpp>
+
+#include <peerkit/calendar/holiday_reader.hpp>
+#include <peerkit/calendar/icalendar.hpp>
+#include <peerkit/io/output_files.hpp>
+#include <peerkit/io/programme_json.hpp>
+#include <peerkit/io/run_json.hpp>
+#include <peerkit/io/student_csv.hpp>
+#include <peerkit/matching/dot.hpp>
+#include <peerkit/programme/pseudonymise.hpp>
+#include <peerkit/programme/report.hpp>
+
+#include "options.hpp"
+
+using namespace peerkit;
+using namespace peerkit_tool;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct command {
+  std::string_view name;
+  std::string_view summary;
+  bool takes_input;
+};
+
+const std::vector<command> commands{
+    {"validate", "check a programme document (and a student CSV) and report every problem", true},
+    {"select", "choose supporters from the applications and print the selection with reasons", true},
+    {"pair", "select, then pair supporters and supportees, and print why each pair was made", true},
+    {"plan", "select and pair, then plan the school year (training, meetings, intervision)", true},
+    {"readiness", "run the year and report readiness on the implementation checklist", true},
+    {"run", "all of it: select, pair, plan, check; write every result with --output", true},
+    {"demo", "run the whole programme of the shipped sample school", false},
+};
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error("io.cannot_read", path.string(), "cannot read the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void print_help(std::ostream& out, std::string_view name = {}) {
+  const auto it = std::find_if(commands.begin(), commands.end(), [&](const command& c) { return c.name == name; });
+  if (it == commands.end()) {
+    out << "peerkit: run a school's peer-support programme\n\nusage: peerkit <command> [programme.json] "
+           "[options]\n\ncommands:\n";
+    for (const auto& c : commands) out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << "\n";
+    out << "\n'peerkit <command> --help' shows the options. Exit codes: 0 ok, 1 usage, 2 bad input,\n"
+           "3 infeasible programme (students or classes left without support), 4 output refused.\n";
+    return;
+  }
+  out << "usage: peerkit " << it->name << (it->takes_input ? " programme.json" : "") << " [options]\n\n"
+      << it->summary << ".\n\noptions:\n";
+  for (const auto& s : option_specs()) out << "  " << s.name << " " << s.help << "\n";
+}
+
+/// The programme document with the options applied: students from CSV, pseudonyms.
+io::programme_document load(const options& o, const fs::path& input) {
+  auto doc = io::read_programme_file(input);
+  if (o.students_csv) {
+    const auto separator = from_key<io::csv_separator>(o.separator);
+    if (!separator) throw usage_problem{"--separator takes detect, semicolon or comma, not '" + o.separator + "'"};
+    doc.the_school = io::merge_students_csv(doc.the_school, read_text(*o.students_csv),
+                                            o.students_csv->filename().string(), {*separator});
+    doc.school_file.clear();
+  }
+  if (o.pseudonym_key) {
+    const pseudonymiser p(read_text(*o.pseudonym_key));
+    std::tie(doc.the_school, doc.data) = pseudonymise(doc.the_school, doc.data, p);
+    doc.school_file.clear();
+  }
+  return doc;
+}
+
+school_calendar calendar_for(const options& o, const school& s) {
+  const fs::path file = o.holidays.value_or(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv");
+  return {s.region, read_holidays_file(file), {}};
+}
+
+/// SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else now.
+boost::posix_time::ptime creation_time() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+    return boost::posix_time::from_time_t(static_cast<std::time_t>(std::stoll(epoch)));
+  return boost::posix_time::second_clock::universal_time();
+}
+
+std::vector<io::output_file> result_files(const options& o, const io::programme_document& doc,
+                                          const runtime_programme& prog, const programme_run& run) {
+  std::vector<io::output_file> files;
+  files.push_back({"report.md", markdown_report(prog, run)});
+  files.push_back({"result.json", io::to_json(run, prog.school_data()).dump(1) + "\n"});
+  io::export_access access;
+  if (o.reveal_purpose) access.special_category = access_purpose{*o.reveal_purpose};
+  auto state = doc;
+  state.data.applications = run.applications;  // the selection's decisions, recorded
+  state.school_file.clear();
+  files.push_back({"programme.json", io::to_json(state, access).dump(1) + "\n"});
+  const auto settings = prog.matching().settings();
+  const dot_options dot{.label = o.pseudonym_key ? dot_label::student_ids : dot_label::names};
+  for (const auto& rp : run.pairing.roles) {
+    const pairing_graph graph(prog.school_data(), rp.request, settings);
+    files.push_back({"pairing-" + std::string(key_of(rp.role.kind)) + ".dot", to_dot(graph, rp.result, dot)});
+  }
+  if (run.year.outcome == schedule_outcome::scheduled)
+    files.push_back({"year.ics", to_icalendar(to_calendar_events(run.year),
+                                              {creation_time(), "peerkit", prog.school_data().name + " " +
+                                                                                run.year.year.to_string()})});
+  return files;
+}
+
+/// Pictures of the pairing graphs, where Graphviz is installed.
+void draw_pictures(const std::vector<fs::path>& written) {
+  if (std::system("command -v dot >/dev/null 2>&1") != 0) return;
+  for (const auto& f : written)
+    if (f.extension() == ".dot") {
+      auto svg = f;
+      svg.replace_extension(".svg");
+      const auto cmd = "dot -Tsvg '" + f.string() + "' -o '" + svg.string() + "'";
+      if (std::system(cmd.c_str()) != 0) std::cerr << "peerkit: dot could not draw " << f << "\n";
+    }
+}
+
+int run_command(const options& o) {
+  const fs::path input = o.command == "demo" ? fs::path(PEERKIT_SAMPLE_DIR) / "sample_programme.json" : o.input;
+  if (input.empty()) throw usage_problem{"'" + o.command + "' needs a programme document (programme.json)"};
+  const auto doc = load(o, input);
+  const auto prog = doc.programme();
+  if (o.command == "validate") {
+    std::cout << input.string() << ": valid: " << doc.the_school.students.size() << " students, "
+              << doc.the_school.classes.size() << " classes, " << doc.the_school.staff.size() << " staff, "
+              << doc.data.applications.size() << " applications\n";
+    return ok;
+  }
+  const auto cal = calendar_for(o, doc.the_school);
+  const auto run = prog.run(cal);
+  const school& sch = prog.school_data();
+  if (o.command == "select") {
+    std::cout << selection_report(run.selection, sch);
+    return ok;
+  }
+  if (o.command == "pair") {
+    for (const auto& rp : run.pairing.roles) std::cout << "## " << rp.role.name << "\n" << describe(rp.explanation, sch) << "\n";
+    if (run.pairing.leaders) std::cout << "## leader duos\n" << describe(run.pairing.leaders->duo_reasons, sch);
+  } else if (o.command == "plan") {
+    std::cout << detail::key_dates(run.year);
+  } else if (o.command == "readiness") {
+    std::cout << to_markdown(run.readiness);
+  } else {
+    if (o.output) {
+      std::vector<fs::path> inputs{input, *o.holidays};
+      if (!doc.school_file.empty()) inputs.push_back(input.parent_path() / doc.school_file);
+      if (o.students_csv) inputs.push_back(*o.students_csv);
+      const auto files = result_files(o, doc, prog, run);
+      const auto written = io::write_output_directory(*o.output, files, {inputs, o.force});
+      draw_pictures(written);
+      std::cout << "wrote " << written.size() << " files to " << o.output->string() << "\n";
+    } else {
+      std::cout << markdown_report(prog, run);
+    }
+  }
+  if (!run.feasible()) {
+    std::cerr << "peerkit: the programme is short:\n";
+    for (const auto& s : run.shortfalls) std::cerr << "  " << s.text << "\n";
+    return infeasible;
+  }
+  return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  options o;
+  try {
+    o = parse_options(argc, argv);
+    if (o.command == "help" || o.command == "--help" || o.command == "-h") {
+      print_help(std::cout, argc > 2 ? std::string_view(argv[2]) : std::string_view{});
+      return ok;
+    }
+    if (std::none_of(commands.begin(), commands.end(), [&](const command& c) { return c.name == o.command; }))
+      throw usage_problem{"unknown command '" + o.command + "'"};
+    if (o.help) {
+      print_help(std::cout, o.command);
+      return ok;
+    }
+    return run_command(o);
+  } catch (const usage_problem& u) {
+    std::cerr << "peerkit: " << u.message << "\n\n";
+    print_help(std::cerr, o.command);
+    return usage_error;
+  } catch (const error& e) {
+    const bool output = std::all_of(e.problems().begin(), e.problems().end(),
+                                    [](const problem& p) { return p.id.starts_with("io.") && p.id != "io.cannot_read"; });
+    for (const auto& p : e.problems()) std::cerr << "peerkit: " << p.to_string() << " [" << p.id << "]\n";
+    return output ? output_refused : bad_input;
+  }
+}

@@ -1,0 +1,201 @@
+// The command-line tool driven as a user drives it: commands, files, exit codes.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+const fs::path sample_dir = fs::path(PEERKIT_SOURCE_DIR) / "examples" / "data";
+
+struct outcome {
+  int code = -1;
+  std::string out;  ///< standard output and standard error together
+};
+
+/// Runs the tool with `args` (a shell-quoted string) in `dir`.
+outcome tool(const std::string& args, const fs::path& dir = fs::temp_directory_path()) {
+  const std::string cmd = "cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=1756684800 '" PEERKIT_TOOL "' " + args + " 2>&1";
+  outcome o;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return o;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+/// A fresh directory holding copies of the sample programme and school.
+struct workspace {
+  fs::path dir;
+  explicit workspace(const std::string& name) : dir(fs::temp_directory_path() / ("peerkit-cli-" + name)) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const char* f : {"sample_programme.json", "sample_school.json", "school_holidays_nl.csv"})
+      fs::copy_file(sample_dir / f, dir / f);
+  }
+  ~workspace() { fs::remove_all(dir); }
+  json load(const std::string& f) const { return json::parse(read(dir / f)); }
+  void save(const std::string& f, const json& j) const { write(dir / f, j.dump(1)); }
+};
+
+}  // namespace
+
+TEST_CASE("cli: demo runs the sample school and reads as a report") {
+  const auto o = tool("demo");
+  CHECK(o.code == 0);
+  CHECK(o.out.rfind("# Peer support 2025-2026 at Het Voorbeeld College", 0) == 0);
+  for (const char* section : {"## Selection", "## Pairing", "## The year", "## Readiness to go live"})
+    CHECK(o.out.find(section) != std::string::npos);
+}
+
+TEST_CASE("cli: help for the tool and every command, usage errors") {
+  CHECK(tool("help").code == 0);
+  for (const char* c : {"validate", "select", "pair", "plan", "readiness", "run", "demo"}) {
+    const auto o = tool(std::string(c) + " --help");
+    CHECK(o.code == 0);
+    CHECK(o.out.find(std::string("usage: peerkit ") + c) != std::string::npos);
+  }
+  const auto unknown = tool("pairs x.json");
+  CHECK(unknown.code == 1);
+  CHECK(unknown.out.find("unknown command 'pairs'") != std::string::npos);
+  CHECK(tool("run").code == 1);
+  CHECK(tool("run a.json --colour").code == 1);
+}
+
+TEST_CASE("cli: every stage runs on its own") {
+  const workspace w("stages");
+  CHECK(tool("validate sample_programme.json", w.dir).out.find("valid: 131 students") != std::string::npos);
+  CHECK(tool("select sample_programme.json", w.dir).out.find("ranked 1st of 12 needed") != std::string::npos);
+  CHECK(tool("pair sample_programme.json", w.dir).out.find("form a duo") != std::string::npos);
+  CHECK(tool("plan sample_programme.json", w.dir).out.find("| intervision (peer buddy) |") != std::string::npos);
+  CHECK(tool("readiness sample_programme.json", w.dir).out.find("# Readiness to go live: 7-step plan") !=
+        std::string::npos);
+}
+
+TEST_CASE("cli: run writes every result, and the written state runs to the same result") {
+  const workspace w("run");
+  const auto o = tool("run sample_programme.json --output out", w.dir);
+  REQUIRE(o.code == 0);
+  for (const char* f : {"report.md", "result.json", "programme.json", "pairing-peer_buddy.dot",
+                        "pairing-newcomer_buddy.dot", "year.ics"})
+    CHECK(fs::exists(w.dir / "out" / f));
+  const auto result = json::parse(read(w.dir / "out" / "result.json"));
+  CHECK(result["feasible"] == true);
+  CHECK(read(w.dir / "out" / "year.ics").find("DTSTAMP:20250901T000000Z\r\n") != std::string::npos);
+
+  REQUIRE(tool("run out/programme.json --output again", w.dir).code == 0);
+  CHECK(read(w.dir / "again" / "result.json") == read(w.dir / "out" / "result.json"));
+  CHECK(read(w.dir / "again" / "programme.json") == read(w.dir / "out" / "programme.json"));
+}
+
+TEST_CASE("cli: output never overwrites what the user gave") {
+  const workspace w("output");
+  REQUIRE(tool("run sample_programme.json -o out", w.dir).code == 0);
+  const auto again = tool("run sample_programme.json -o out", w.dir);
+  CHECK(again.code == 4);
+  CHECK(again.out.find("[io.directory_not_empty]") != std::string::npos);
+  CHECK(tool("run sample_programme.json -o out --force", w.dir).code == 0);
+  // out/programme.json is the input now: not even --force writes over it
+  const auto before = read(w.dir / "out" / "programme.json");
+  const auto onto_input = tool("run out/programme.json -o out --force", w.dir);
+  CHECK(onto_input.code == 4);
+  CHECK(onto_input.out.find("[io.output_is_input]") != std::string::npos);
+  CHECK(read(w.dir / "out" / "programme.json") == before);
+}
+
+TEST_CASE("cli: bad input is reported with file, path and every problem") {
+  const workspace w("bad");
+  auto school = w.load("sample_school.json");
+  school["students"][12]["grades"]["maths"] = 11;
+  school["students"][3]["nmae"] = "x";
+  w.save("sample_school.json", school);
+  const auto o = tool("validate sample_programme.json", w.dir);
+  CHECK(o.code == 2);
+  CHECK(o.out.find("sample_school.json: students[3].nmae: unknown field 'nmae'; did you mean 'name'?") !=
+        std::string::npos);
+  w.save("sample_school.json", [&] {
+    auto s = w.load("sample_school.json");
+    s["students"][3].erase("nmae");
+    return s;
+  }());
+  const auto range = tool("run sample_programme.json", w.dir);
+  CHECK(range.code == 2);
+  CHECK(range.out.find("sample_school.json: students[12].grades.maths: 11 is outside 1..10 [data.out_of_range]") !=
+        std::string::npos);
+  write(w.dir / "broken.json", "{\"school\": \"sample_school.json\",\n \"year\": }");
+  const auto syntax = tool("validate broken.json", w.dir);
+  CHECK(syntax.code == 2);
+  CHECK(syntax.out.find("broken.json:2:10: syntax error") != std::string::npos);
+}
+
+TEST_CASE("cli: an infeasible programme says what is short and by how much") {
+  const workspace w("short");
+  auto prog = w.load("sample_programme.json");
+  json kept = json::array();
+  for (const auto& a : prog["applications"])
+    if (a["role"] != "peer_buddy") kept.push_back(a);
+  prog["applications"] = kept;
+  w.save("sample_programme.json", prog);
+  const auto o = tool("run sample_programme.json", w.dir);
+  CHECK(o.code == 3);
+  CHECK(o.out.find("13 of 13 students waiting for a peer buddy have none") != std::string::npos);
+}
+
+TEST_CASE("cli: student lists come in as CSV exports") {
+  const workspace w("csv");
+  const std::string header = "\xEF\xBB\xBFid;name;year;track;class;grades.maths;interests\r\n";
+  write(w.dir / "students.csv", header + "1001;Test A.;1;havo;1A;6,5;football|music\r\n");
+  const auto ok = tool("validate sample_programme.json --students students.csv", w.dir);
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("valid: 1 students") != std::string::npos);  // the CSV replaces the students
+  write(w.dir / "bad.csv", "id,name,year,track,class\n1001,Test A.,9,havo,1A\n1002,Test B.,1,hvo,1A\n");
+  const auto bad = tool("validate sample_programme.json --students bad.csv", w.dir);
+  CHECK(bad.code == 2);
+  CHECK(bad.out.find("bad.csv:3:4") != std::string::npos);
+}
+
+TEST_CASE("cli: pseudonymised output has no identity left in it") {
+  const workspace w("pseudonyms");
+  write(w.dir / "key", "a school secret of enough length");
+  REQUIRE(tool("run sample_programme.json --pseudonymise key -o out", w.dir).code == 0);
+  const auto school = w.load("sample_school.json");
+  std::string everything;
+  for (const auto& f : fs::directory_iterator(w.dir / "out")) everything += read(f.path());
+  for (const auto& s : school["students"]) {
+    CHECK(everything.find(s["name"].get<std::string>()) == std::string::npos);
+    CHECK(everything.find("\"student\": " + std::to_string(s["id"].get<int>()) + ",") == std::string::npos);
+  }
+  for (const auto& m : school["staff"]) CHECK(everything.find(m["name"].get<std::string>()) == std::string::npos);
+  // the same key gives the same pseudonyms
+  REQUIRE(tool("run sample_programme.json --pseudonymise key -o again", w.dir).code == 0);
+  CHECK(read(w.dir / "again" / "result.json") == read(w.dir / "out" / "result.json"));
+}
+
+TEST_CASE("cli: special-category values are written only when asked for, with a purpose") {
+  const workspace w("sensitive");
+  REQUIRE(tool("run sample_programme.json -o plain", w.dir).code == 0);
+  REQUIRE(tool("run sample_programme.json -o full --reveal-special-category 'backup of the care file'", w.dir).code == 0);
+  std::string plain;
+  for (const auto& f : fs::directory_iterator(w.dir / "plain")) plain += read(f.path());
+  for (const char* v : {"\"origin\"", "\"needs\"", "\"languages\"", "Eritrea", "tigrinya", "syria_group_a"})
+    CHECK(plain.find(v) == std::string::npos);
+  CHECK(read(w.dir / "full" / "programme.json").find("\"origin\"") != std::string::npos);
+}
