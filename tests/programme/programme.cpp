@@ -168,3 +168,17 @@ TEST_CASE("programme: invalid school data is refused when the programme is made"
   s.students[0].grades.push_back({"history", 0.5});
   CHECK_THROWS_AS(programme(s), error);
 }
+
+// The programme of the README: a school's policies fixed at compile time.
+using readme_programme =
+    basic_programme<role_set<peer_leader, peer_buddy>, selection_rules<role_rule<peer_buddy, buddy_profile, 2>>,
+                    fixed_matching<pairing_options{.goal = objective::fairest}>, static_checklist<seven_step_plan>>;
+
+TEST_CASE("programme: the README's programme runs") {
+  const readme_programme prog(small_school(), small_data());
+  const auto run = prog.run(calendar_for(holiday_region::midden));
+  CHECK(run.feasible());
+  CHECK(run.pairing.roles[0].result.goal == objective::fairest);
+  CHECK(run.selection.roles[1].reserves == 2);
+  CHECK(markdown_report(prog, run).find("# Peer support 2025-2026 at Test") == 0);
+}
