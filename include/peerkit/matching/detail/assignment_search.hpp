@@ -1,7 +1,11 @@
 #pragma once
 // The exact core of the capacitated assignment: shortest augmenting paths in the manner of
 // Jonker and Volgenant, one unit of demand at a time, with Dijkstra's algorithm on reduced
-// costs over an implicit residual graph.
+// costs over an implicit residual graph. Four stages, all keeping the invariants below:
+//   1. greedy start: every unit takes a tight arc to a target with room;
+//   2. row reduction: free units bid for their best target (an auction with exact prices);
+//   3. tight sweeps: with heavy ties, units are served along zero-cost paths together;
+//   4. one search per unit left, each ending in a price update and a flipped path.
 //
 // Sources have a demand and targets a capacity; one of the two sides has unit values (a
 // supportee is paired once), which is what the dual updates rely on. Every unit of demand
@@ -167,24 +171,17 @@ class assignment_search {
     reached_.assign(static_cast<std::size_t>(ns_), 0);
   }
 
-  /// Serves every unit of demand: a greedy start on tight arcs, then one shortest
-  /// augmenting path per unit left, sources in index order.
+  /// Serves every unit of demand: greedy start, row reduction, tight sweeps, then one
+  /// shortest augmenting path per unit left, sources in index order.
   void run() {
     greedy_start();
     reduce_rows();
-    for (int s = 0; s < ns_; ++s) {
-      if constexpr (UnitSources) {
-        if (src_arc_[s] < 0 && !on_exit_[s]) {
-          v_[s] = best_gain(s);
-          search(s);
-        }
-      } else {
-        while (src_count_[s] + on_exit_[s] < demand_[s]) {
-          if (src_count_[s] == 0 && on_exit_[s] == 0) v_[s] = best_gain(s);
-          search(s);
-        }
+    tight_sweeps();
+    for (int s = 0; s < ns_; ++s)
+      while (pending(s) > 0) {
+        if (holds_nothing(s)) v_[s] = best_gain(s);
+        search(s);
       }
-    }
   }
 
   [[nodiscard]] bool matched(int arc) const { return matched_[arc] != 0; }
@@ -288,12 +285,8 @@ class assignment_search {
     b.first = exit_;
     b.second = exit_;
     for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
-      if (matched_[a]) continue;
-      if constexpr (!UnitSources) {
-        // A repeated pair to a target s already holds is no alternative.
-        const int held = tgt_arc_[arcs_.target[a]];
-        if (held >= 0 && source_of_[held] == s) continue;
-      }
+      // A repeated pair to a target s already holds is no alternative.
+      if (matched_[a] || held_by(arcs_.target[a], s)) continue;
       const std::int64_t g = arcs_.weight[a] - tgt_[arcs_.target[a]].u;
       if (g > b.first || (g == b.first && b.arc < 0)) {
         b.second = b.first;
@@ -314,13 +307,8 @@ class assignment_search {
   // passes and a bid budget keep it from turning into a long price war.
   void reduce_rows() {
     std::vector<int> todo;
-    for (int s = 0; s < ns_; ++s) {
-      if constexpr (UnitSources) {
-        if (src_arc_[s] < 0 && !on_exit_[s]) todo.push_back(s);
-      } else {
-        for (int k = src_count_[s] + on_exit_[s]; k < demand_[s]; ++k) todo.push_back(s);
-      }
-    }
+    for (int s = 0; s < ns_; ++s)
+      for (int k = 0; k < pending(s); ++k) todo.push_back(s);
     long long budget = 8 * static_cast<long long>(todo.size()) + 16;
     std::vector<int> later;
     for (int pass = 0; pass < 2 && !todo.empty(); ++pass) {
@@ -431,6 +419,125 @@ class assignment_search {
     matched_[a] = 1;
   }
 
+  // --- tight sweeps -----------------------------------------------------------------
+  //
+  // With heavy ties many units can be served along tight paths (reduced cost 0), where a
+  // search per unit would explore the same plateau of ties again and again. A sweep tries
+  // every unit left by depth-first search over tight arcs, each target visited at most
+  // once per sweep (Kuhn's method), and flips the paths found; prices do not change.
+  // Sweeps repeat while they serve enough units for their cost; the searches finish.
+
+  [[nodiscard]] int pending(int s) const {
+    if constexpr (UnitSources) return src_arc_[s] < 0 && !on_exit_[s] ? 1 : 0;
+    else return demand_[s] - src_count_[s] - on_exit_[s];
+  }
+  // Nothing ties the price of such a source: it may be set to its best gain.
+  [[nodiscard]] bool holds_nothing(int s) const {
+    if constexpr (UnitSources) return src_arc_[s] < 0 && !on_exit_[s];
+    else return src_count_[s] + on_exit_[s] == 0;
+  }
+  [[nodiscard]] bool held_by(int t, int s) const {
+    if constexpr (UnitSources) {
+      (void)t;
+      (void)s;
+      return false;  // a free unit source holds nothing
+    } else {
+      return tgt_arc_[t] >= 0 && source_of_[tgt_arc_[t]] == s;
+    }
+  }
+  [[nodiscard]] bool tight(int s, int a) const {
+    const int t = arcs_.target[a];
+    return !matched_[a] && !held_by(t, s) && tgt_[t].u + v_[s] == arcs_.weight[a];
+  }
+
+  void tight_sweeps() {
+    std::vector<int> roots;
+    for (;;) {
+      roots.clear();
+      for (int s = 0; s < ns_; ++s)
+        if (pending(s) > 0) roots.push_back(s);
+      if (roots.empty()) return;
+      // A sweep looks at most tight arcs; it pays while it serves a fair share of the
+      // units left (a search per unit explores a plateau of ties of similar size).
+      if (tight_sweep(roots) * 32 < roots.size()) return;
+    }
+  }
+
+  // One sweep. Returns the units served.
+  std::size_t tight_sweep(const std::vector<int>& roots) {
+    seen_t_.assign(static_cast<std::size_t>(nt_), 0);
+    seen_s_.assign(static_cast<std::size_t>(ns_), 0);
+    std::size_t served = 0;
+    std::vector<path_frame>& stack = frames_;
+    for (const int r : roots) {
+      if (holds_nothing(r)) v_[r] = best_gain(r);
+      seen_s_[r] = 1;
+      for (int unit = pending(r); unit > 0; --unit) {
+        stack.assign(1, {r, arcs_.begin[r], -1});
+        bool found = false;
+        while (!stack.empty()) {
+          path_frame& f = stack.back();
+          if (f.a == arcs_.begin[f.s + 1]) {
+            stack.pop_back();
+            continue;
+          }
+          const int t = arcs_.target[f.a];
+          if (f.k < 0) {
+            if (seen_t_[t] || !tight(f.s, f.a)) {
+              ++f.a;
+              continue;
+            }
+            seen_t_[t] = 1;
+            if (has_room(t)) {
+              found = true;
+              break;
+            }
+            f.k = 0;
+          }
+          const int s2 = source_at(t, f.k);
+          if (s2 < 0) {
+            ++f.a;
+            f.k = -1;
+            continue;
+          }
+          ++f.k;
+          if (seen_s_[s2]) continue;
+          seen_s_[s2] = 1;
+          stack.push_back({s2, arcs_.begin[s2], -1});
+        }
+        if (!found) break;  // no further unit of r gets through in this sweep
+        reach_target_[r] = -1;
+        for (std::size_t i = 0; i < stack.size(); ++i) {
+          const int t = arcs_.target[stack[i].a];
+          tgt_[t].pred = stack[i].a;
+          if (i + 1 < stack.size()) reach_target_[stack[i + 1].s] = t;
+        }
+        const int end = arcs_.target[stack.back().a];
+        flip_to_target(end);
+        if (has_room(end)) seen_t_[end] = 0;  // it can take another unit
+        ++served;
+      }
+    }
+    return served;
+  }
+
+  // The source in place k of target t (as a matched arc's source), or -1 past the last.
+  [[nodiscard]] int source_at(int t, int k) const {
+    if constexpr (UnitSources) {
+      return k < load_[t] ? source_of_[slots_[slot_begin_[t] + k]] : -1;
+    } else {
+      return k == 0 && tgt_arc_[t] >= 0 ? source_of_[tgt_arc_[t]] : -1;
+    }
+  }
+  template <class F>
+  void for_sources_at(int t, F&& f) const {
+    for (int k = 0;; ++k) {
+      const int s = source_at(t, k);
+      if (s < 0) return;
+      f(s);
+    }
+  }
+
   void reach(int s, std::int64_t d, int via) {
     reached_[s] = 1;
     reach_dist_[s] = d;
@@ -488,21 +595,15 @@ class assignment_search {
         dstar = key;
         break;
       }
-      if constexpr (UnitSources) {
-        for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k) {
-          const int s = source_of_[slots_[k]];
-          if (!reached_[s]) reach(s, key, t);
-        }
-      } else {
-        const int s = source_of_[tgt_arc_[t]];
+      for_sources_at(t, [&](int s) {
         if (!reached_[s]) reach(s, key, t);
-      }
+      });
     }
     queue_.clear(touched_t_);
     if (exit_target < 0) dstar = best_exit_;
     update_prices(dstar);
-    if (exit_target >= 0) flip_to_target(root, exit_target);
-    else flip_to_exit(root, exit_source_);
+    if (exit_target >= 0) flip_to_target(exit_target);
+    else flip_to_exit(exit_source_);
     for (const int t : touched_t_) tgt_[t].label = 0;
     for (const int s : touched_s_) reached_[s] = 0;
     touched_t_.clear();
@@ -541,16 +642,17 @@ class assignment_search {
     }
   }
 
-  // Walks the predecessor chain from target t, whose free place is taken by its pred. In
-  // the unit-source case `slot` is that place in slots_.
-  void hand_on(int root, int t, int slot) {
+  // Walks the predecessor chain from target t, whose free place is taken by its pred, up
+  // to the root (the source reached from no target). In the unit-source case `slot` is
+  // that place in slots_.
+  void hand_on(int t, int slot) {
     for (;;) {
       const int a = tgt_[t].pred;
       const int s = source_of_[a];
       matched_[a] = 1;
       if constexpr (UnitSources) slots_[slot] = a;
       else tgt_arc_[t] = a;
-      if (s == root) {
+      if (reach_target_[s] < 0) {
         if constexpr (UnitSources) {
           src_arc_[s] = a;
           src_slot_[s] = slot;
@@ -576,15 +678,15 @@ class assignment_search {
     }
   }
 
-  void flip_to_target(int root, int t) {
+  void flip_to_target(int t) {
     int slot = -1;
     if constexpr (UnitSources) slot = slot_begin_[t] + load_[t]++;
-    hand_on(root, t, slot);
+    hand_on(t, slot);
   }
 
-  void flip_to_exit(int root, int s) {
+  void flip_to_exit(int s) {
     ++on_exit_[s];
-    if (s == root) return;
+    if (reach_target_[s] < 0) return;
     const int prev = reach_target_[s];
     int slot = -1;
     if constexpr (UnitSources) {
@@ -605,7 +707,7 @@ class assignment_search {
       --src_count_[s];
       tgt_arc_[prev] = -1;
     }
-    hand_on(root, prev, slot);
+    hand_on(prev, slot);
   }
 
   int ns_;
@@ -649,6 +751,15 @@ class assignment_search {
   distance_queue queue_;
   std::int64_t best_exit_ = 0;
   std::int64_t best_room_ = 0;
+  // tight sweep scratch
+  std::vector<std::uint8_t> seen_t_;
+  std::vector<std::uint8_t> seen_s_;
+  struct path_frame {
+    int s;  ///< source
+    int a;  ///< its arc being tried
+    int k;  ///< next place to try at the target of arc a, -1 before the first
+  };
+  std::vector<path_frame> frames_;
   int exit_source_ = -1;
 };
 
