@@ -149,6 +149,28 @@ TEST_CASE("matching_solvers: assignment certificates hold on medium random probl
   }
 }
 
+TEST_CASE("matching_solvers: assignment certificates hold with heavy ties and extreme weights") {
+  // Scores of three values leave many units to serve along tied paths; weights at the
+  // limit check that the bonus and the prices stay within range.
+  for (std::uint32_t seed = 300; seed < 312; ++seed) {
+    draw d(seed);
+    assignment_problem p;
+    const auto nl = static_cast<int>(d.in(150, 250));
+    p.supportee_count = static_cast<int>(d.in(200, 400));
+    for (int i = 0; i < nl; ++i) p.capacities.push_back(static_cast<int>(d.in(1, 2)));
+    const bool extreme = seed % 3 == 0;
+    for (int j = 0; j < p.supportee_count; ++j)
+      for (int k = 0; k < 8; ++k) {
+        const auto w = extreme ? d.in(-peerkit::max_pair_weight, peerkit::max_pair_weight) : d.in(0, 2);
+        p.edges.push_back({static_cast<int>(d.in(0, nl - 1)), j, w});
+      }
+    for (const auto o : all_objectives) {
+      INFO("seed " << seed);
+      require_optimal(p, o, solve_assignment(p, o));
+    }
+  }
+}
+
 TEST_CASE("matching_solvers: assignment edge cases") {
   SECTION("empty problem") {
     for (const auto o : all_objectives) {
