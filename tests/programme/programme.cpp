@@ -2,6 +2,7 @@
 
 #include <peerkit/calendar/holiday_reader.hpp>
 #include <peerkit/programme/presets.hpp>
+#include <peerkit/programme/report.hpp>
 
 using namespace peerkit;
 
