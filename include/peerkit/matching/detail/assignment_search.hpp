@@ -171,17 +171,22 @@ class assignment_search {
     reached_.assign(static_cast<std::size_t>(ns_), 0);
   }
 
-  /// Serves every unit of demand: greedy start, row reduction, tight sweeps, then one
-  /// shortest augmenting path per unit left, sources in index order.
+  /// Serves every unit of demand: start(), then one shortest augmenting path per unit
+  /// left, sources in index order.
   void run() {
+    start();
+    for (int s = 0; s < ns_; ++s)
+      while (pending(s) > 0) search(s);
+  }
+
+  /// The cheap stages only (greedy start, row reduction, tight sweeps): some units may be
+  /// left unserved, but all prices are feasible, those of free sources at their best gain.
+  void start() {
     greedy_start();
     reduce_rows();
     tight_sweeps();
     for (int s = 0; s < ns_; ++s)
-      while (pending(s) > 0) {
-        if (holds_nothing(s)) v_[s] = best_gain(s);
-        search(s);
-      }
+      if (holds_nothing(s)) v_[s] = best_gain(s);
   }
 
   [[nodiscard]] bool matched(int arc) const { return matched_[arc] != 0; }
@@ -578,6 +583,7 @@ class assignment_search {
   // One unit of demand of `root`, whose price is feasible: find the cheapest way to serve
   // it, update prices so that the path is tight, and flip the path.
   void search(int root) {
+    if (holds_nothing(root)) v_[root] = best_gain(root);
     best_exit_ = v_[root] - exit_;
     exit_source_ = root;
     best_room_ = std::numeric_limits<std::int64_t>::max();

@@ -18,7 +18,8 @@
 // children in cycle order from the base child, with the connecting endpoints. Duals are
 // kept relative to the running total of dual changes, so one change costs O(1).
 // Weights arrive multiplied by 4 and every vertex dual starts even, which keeps all duals
-// integral (the dual change of event 3 is half a slack).
+// integral (the dual change of event 3 is half a slack). The starting duals come from the
+// bipartite double cover (see jump_start), so most vertices start matched, outside trees.
 
 #include <algorithm>
 #include <cstdint>
@@ -319,13 +320,13 @@ class blossom_forest {
 
   // --- the jump start ---------------------------------------------------------------
 
-  // An optimal fractional matching (each edge 0, 1/2 or 1) comes from the maximum weight
-  // assignment on the bipartite double cover (u on the left to v on the right, and v to u,
-  // both worth w): halve its pairs. Half the sum of a vertex's two prices is an optimal
-  // dual of the fractional programme, so every edge of the fractional support is tight.
-  // Pairs of the support become matched edges, even cycles and paths alternate, and each
-  // odd cycle becomes a free blossom: the root of one tree. Vertices left uncovered have
-  // dual 0 and stay free outside the forest. With weights times 4 the duals are even.
+  // Good starting duals come from the bipartite double cover (u on the left to v on the
+  // right, and v to u, both worth w), whose optimum is twice the optimal fractional
+  // matching: the cheap stages of the assignment search leave feasible prices there, and
+  // half the sum of a vertex's two prices is a feasible dual of the general problem (times
+  // 4: twice the sum, an even number). Pairs the cover matched both ways are matched when
+  // tight, then further tight edges greedily; every other vertex with a positive dual roots
+  // a tree, and one with dual 0 is simply free.
   void jump_start() {
     assignment_arcs arcs;
     arcs.begin.assign(adj_begin_.begin(), adj_begin_.end());
@@ -336,77 +337,39 @@ class blossom_forest {
       arcs.weight[i] = w_[adj_[i] >> 1] / 4;
     }
     assignment_search<true> cover(n_, n_, std::move(arcs), std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
-    cover.run();
-    std::vector<int> next(static_cast<std::size_t>(n_), -1);  // endpoint at the image
-    std::vector<char> has_pred(static_cast<std::size_t>(n_), 0);
+    cover.start();
+    std::vector<int> image(static_cast<std::size_t>(n_), -1);  // endpoint at u's image
     for (int u = 0; u < n_; ++u) {
       y_base_[u] = 2 * (cover.source_price(u) + cover.target_price(u));
       for (int i = adj_begin_[u]; i < adj_begin_[u + 1]; ++i)
-        if (cover.matched(i)) {
-          next[u] = adj_[i];
-          has_pred[endpoint(adj_[i])] = 1;
-        }
+        if (cover.matched(i)) image[u] = adj_[i];
     }
-    std::vector<char> done(static_cast<std::size_t>(n_), 0);
     const auto match = [&](int p) {  // p: endpoint at the far end, seen from its tail
       mate_[endpoint(p ^ 1)] = p;
       mate_[endpoint(p)] = p ^ 1;
     };
-    // Paths, from their first vertex: alternate.
     for (int u = 0; u < n_; ++u) {
-      if (has_pred[u] || done[u]) continue;
-      int x = u;
-      bool take = true;
-      while (true) {
-        done[x] = 1;
-        if (next[x] < 0) break;
-        if (take) match(next[x]);
-        take = !take;
-        x = endpoint(next[x]);
-      }
+      if (mate_[u] >= 0 || image[u] < 0) continue;
+      const int v = endpoint(image[u]);
+      if (mate_[v] < 0 && image[v] >= 0 && endpoint(image[v]) == u && slack(image[u] >> 1) == 0)
+        match(image[u]);
     }
-    // Cycles, from their smallest vertex: pairs and even cycles alternate, odd cycles
-    // become blossoms based at that vertex.
-    std::vector<int> cycle;
-    std::vector<int> ends;
     for (int u = 0; u < n_; ++u) {
-      if (done[u]) continue;
-      cycle.clear();
-      ends.clear();
-      for (int x = u; !done[x]; x = endpoint(next[x])) {
-        done[x] = 1;
-        cycle.push_back(x);
-        ends.push_back(next[x] ^ 1);  // endpoint at x of the edge to the next vertex
-      }
-      const auto len = cycle.size();
-      if (len % 2 == 0) {
-        for (std::size_t k = 0; k < len; k += 2) match(next[cycle[k]]);
-        continue;
-      }
-      for (std::size_t k = 1; k < len; k += 2) match(next[cycle[k]]);
-      int root = u;
-      if (len > 1) {
-        root = free_ids_.back();
-        free_ids_.pop_back();
-        base_[root] = u;
-        children_[root] = cycle;
-        // endps[i]: endpoint(endps[i]) in child i, endpoint(endps[i] ^ 1) in child i + 1.
-        endps_[root] = ends;
-        for (const int x : cycle) {
-          parent_[x] = root;
-          top_[x] = root;
+      if (mate_[u] >= 0) continue;
+      for (int i = adj_begin_[u]; i < adj_begin_[u + 1]; ++i)
+        if (mate_[endpoint(adj_[i])] < 0 && slack(adj_[i] >> 1) == 0) {
+          match(adj_[i]);
+          break;
         }
-      }
-      ++trees_;
-      label_[root] = even;
-      tree_[root] = u;
-      tree_members_[u].push_back(root);
-      set_z_mode(root, 2);
-      for (const int x : cycle) set_mode(x, -1);
     }
-    for (int v = 0; v < n_; ++v)
-      PEERKIT_ASSERT(mate_[v] >= 0 || mode_[v] == -1 || y_base_[v] == 0,
-                     "blossom_forest: a vertex the fractional optimum leaves uncovered has dual 0");
+    for (int u = 0; u < n_; ++u) {
+      if (mate_[u] >= 0 || y_base_[u] == 0) continue;
+      ++trees_;
+      label_[u] = even;
+      tree_[u] = u;
+      tree_members_[u].push_back(u);
+      set_mode(u, -1);
+    }
   }
 
   // --- event selection -------------------------------------------------------------
