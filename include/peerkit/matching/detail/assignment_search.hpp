@@ -52,6 +52,7 @@ class distance_queue {
 
   /// Puts `t` in with `key`, or lowers its key. Keys never go below the last key popped.
   void push(int t, std::int64_t key) {
+    PEERKIT_ASSERT(key >= cur_, "distance_queue: keys must not fall below the last one popped");
     if (key_[t] >= 0) unlink(t);
     if (key < bucket_count) {
       key_[t] = key;
@@ -201,6 +202,29 @@ class assignment_search {
     if constexpr (UnitSources) return load_[t] < cap_[t];
     else return tgt_arc_[t] < 0;
   }
+  // Units of s still to serve.
+  [[nodiscard]] int pending(int s) const {
+    if constexpr (UnitSources) return src_arc_[s] < 0 && !on_exit_[s] ? 1 : 0;
+    else return demand_[s] - src_count_[s] - on_exit_[s];
+  }
+  // Nothing ties the price of such a source: it may be set to its best gain.
+  [[nodiscard]] bool holds_nothing(int s) const {
+    if constexpr (UnitSources) return src_arc_[s] < 0 && !on_exit_[s];
+    else return src_count_[s] + on_exit_[s] == 0;
+  }
+  [[nodiscard]] bool held_by(int t, int s) const {
+    if constexpr (UnitSources) {
+      (void)t;
+      (void)s;
+      return false;  // a free unit source holds nothing
+    } else {
+      return tgt_arc_[t] >= 0 && source_of_[tgt_arc_[t]] == s;
+    }
+  }
+  [[nodiscard]] bool tight(int s, int a) const {
+    const int t = arcs_.target[a];
+    return !matched_[a] && !held_by(t, s) && tgt_[t].u + v_[s] == arcs_.weight[a];
+  }
 
   // The best a free source can get: its exit or its best arc at current prices.
   [[nodiscard]] std::int64_t best_gain(int s) const {
@@ -334,34 +358,31 @@ class assignment_search {
       const bid b = best_two(s);
       if (b.arc < 0) return -1;  // the exit is as good: left to the search
       const int t = arcs_.target[b.arc];
-      if (load_[t] < cap_[t]) {
+      if (has_room(t)) {
         v_[s] = b.first;
         take_slot(s, b.arc, slot_begin_[t] + load_[t]++);
+        return -1;
+      }
+      if (b.first == b.second && b.second_arc >= 0 && has_room(arcs_.target[b.second_arc])) {
+        const int t2 = arcs_.target[b.second_arc];  // a tie: the target with room instead
+        v_[s] = b.second;
+        take_slot(s, b.second_arc, slot_begin_[t2] + load_[t2]++);
         return -1;
       }
       // Full: the occupant with the least slack leaves; the price may rise by the bidder's
       // margin, but no more than the slack of every occupant who stays.
       int victim_slot = -1;
       std::int64_t victim_slack = 0;
-      std::int64_t others = b.first - b.second;
+      std::int64_t delta = b.first - b.second;
       for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k) {
         const int y = source_of_[slots_[k]];
         const std::int64_t slack = v_[y] - best_two(y).first;
         if (victim_slot < 0 || slack < victim_slack) {
-          if (victim_slot >= 0) others = std::min(others, victim_slack);
+          if (victim_slot >= 0) delta = std::min(delta, victim_slack);
           victim_slot = k;
           victim_slack = slack;
         } else {
-          others = std::min(others, slack);
-        }
-      }
-      const std::int64_t delta = others;
-      if (b.first == b.second && b.second_arc >= 0) {
-        const int t2 = arcs_.target[b.second_arc];
-        if (load_[t2] < cap_[t2]) {
-          v_[s] = b.second;
-          take_slot(s, b.second_arc, slot_begin_[t2] + load_[t2]++);
-          return -1;
+          delta = std::min(delta, slack);
         }
       }
       const int x = source_of_[slots_[victim_slot]];
@@ -383,8 +404,7 @@ class assignment_search {
       int a = b.arc;
       std::int64_t price = b.second;  // the source's new price: its second best
       const int t1 = arcs_.target[a];
-      if (b.first == b.second && tgt_arc_[t1] >= 0 && b.second_arc >= 0 &&
-          tgt_arc_[arcs_.target[b.second_arc]] < 0)
+      if (b.first == b.second && !has_room(t1) && b.second_arc >= 0 && has_room(arcs_.target[b.second_arc]))
         a = b.second_arc;  // a tie: take the free target instead of displacing
       const int t = arcs_.target[a];
       // Lower the source's price to `price`; the targets it holds stay tight.
@@ -431,29 +451,6 @@ class assignment_search {
   // every unit left by depth-first search over tight arcs, each target visited at most
   // once per sweep (Kuhn's method), and flips the paths found; prices do not change.
   // Sweeps repeat while they serve enough units for their cost; the searches finish.
-
-  [[nodiscard]] int pending(int s) const {
-    if constexpr (UnitSources) return src_arc_[s] < 0 && !on_exit_[s] ? 1 : 0;
-    else return demand_[s] - src_count_[s] - on_exit_[s];
-  }
-  // Nothing ties the price of such a source: it may be set to its best gain.
-  [[nodiscard]] bool holds_nothing(int s) const {
-    if constexpr (UnitSources) return src_arc_[s] < 0 && !on_exit_[s];
-    else return src_count_[s] + on_exit_[s] == 0;
-  }
-  [[nodiscard]] bool held_by(int t, int s) const {
-    if constexpr (UnitSources) {
-      (void)t;
-      (void)s;
-      return false;  // a free unit source holds nothing
-    } else {
-      return tgt_arc_[t] >= 0 && source_of_[tgt_arc_[t]] == s;
-    }
-  }
-  [[nodiscard]] bool tight(int s, int a) const {
-    const int t = arcs_.target[a];
-    return !matched_[a] && !held_by(t, s) && tgt_[t].u + v_[s] == arcs_.weight[a];
-  }
 
   void tight_sweeps() {
     std::vector<int> roots;

@@ -118,7 +118,7 @@ class blossom_forest {
 
   // An event is its time (the total dual change at which it happens) and what it is
   // about. While the labels it depends on stay, that time is a constant of the dual bases
-  // (see the key_* functions); an entry whose labels or key no longer match is stale and
+  // (key1 to key4 below); an entry whose labels or key no longer match is stale and
   // is dropped when met, so no entry ever needs to be found and removed.
   struct event {
     std::int64_t key;
@@ -163,7 +163,6 @@ class blossom_forest {
       for (std::size_t i = items_.size() / 4 + 1; i-- > 0;)
         if (i < items_.size()) sift_down(i, items_[i]);
     }
-    void reserve(std::size_t n) { items_.reserve(n); }
     void assign_unordered(std::vector<event> items) {
       items_ = std::move(items);
       filter([](const event&) { return true; });
@@ -193,9 +192,6 @@ class blossom_forest {
   [[nodiscard]] std::int64_t z(int b) const { return z_base_[b] + z_mode_[b] * delta_; }
   // Slack of edge k between vertices in different top-level blossoms.
   [[nodiscard]] std::int64_t slack(int k) const { return y(eu_[k]) + y(ev_[k]) - w_[k]; }
-
-  static void push(event_heap& h, event e) { h.push(e); }
-  static void pop(event_heap& h) { h.pop(); }
 
   // Event times from the dual bases: an even vertex's dual falls and an odd blossom's
   // dual falls twice as fast as the total dual change grows.
@@ -244,7 +240,7 @@ class blossom_forest {
   // Vertex v has just become even: queue its dual, offer its edges to the candidates of
   // its neighbours (even ones elsewhere, ones outside the forest) and find its own.
   void scan_even_vertex(int v) {
-    push(h1_, {key1(v), v});
+    h1_.push({key1(v), v});
     const int bv = top_[v];
     candidate best;
     for (int i = adj_begin_[v]; i < adj_begin_[v + 1]; ++i) {
@@ -259,18 +255,18 @@ class blossom_forest {
         if (key < best.key) best = {key, p};
         if (key < best3_[w].key) {
           best3_[w] = {key, p ^ 1};
-          push(h3_, {key, w});
+          h3_.push({key, w});
         }
       } else if (label_[bw] == none) {
         const std::int64_t key = key2(k);
         if (key < best2_[w].key) {
           best2_[w] = {key, p};
-          push(h2_, {key, w});
+          h2_.push({key, w});
         }
       }
     }
     best3_[v] = best;
-    if (best.endpoint >= 0) push(h3_, {best.key, v});
+    if (best.endpoint >= 0) h3_.push({best.key, v});
   }
   // The best edge from v (even) to an even vertex of another blossom, queued.
   void refresh_even(int v) {
@@ -284,7 +280,7 @@ class blossom_forest {
       if (key < best.key) best = {key, p};
     }
     best3_[v] = best;
-    if (best.endpoint >= 0) push(h3_, {best.key, v});
+    if (best.endpoint >= 0) h3_.push({best.key, v});
   }
   // The best edge from an even vertex to v (outside the forest), queued.
   void scan_outside_vertex(int v) {
@@ -296,7 +292,7 @@ class blossom_forest {
       if (key < best.key) best = {key, p ^ 1};
     }
     best2_[v] = best;
-    if (best.endpoint >= 0) push(h2_, {best.key, v});
+    if (best.endpoint >= 0) h2_.push({best.key, v});
   }
 
   void make_even(int b, int labelend, int tree) {
@@ -315,7 +311,7 @@ class blossom_forest {
     tree_members_[tree].push_back(b);
     set_z_mode(b, -2);
     for_each_leaf(b, [&](int v) { set_mode(v, 1); });
-    if (b >= n_) push(h4_, {key4(b), b});
+    if (b >= n_) h4_.push({key4(b), b});
   }
 
   // --- the jump start ---------------------------------------------------------------
@@ -403,7 +399,7 @@ class blossom_forest {
   // no smaller than the stale one, or equal to it, so the top is still the stale entry.
   template <class Live>
   static const event* first_live(event_heap& h, Live&& live) {
-    while (!h.empty() && !live(h.top())) pop(h);
+    while (!h.empty() && !live(h.top())) h.pop();
     return h.empty() ? nullptr : &h.top();
   }
 
@@ -425,13 +421,13 @@ class blossom_forest {
     switch (kind) {
       case 1: {
         const int v = e1->id;
-        pop(h1_);
+        h1_.pop();
         free_vertex(v);
         break;
       }
       case 2: {
         const int v = e2->id;
-        pop(h2_);
+        h2_.pop();
         grow(best2_[v].endpoint);
         // v still outside the forest (it was augmented into): its next candidate.
         if (mode_[v] == 0) scan_outside_vertex(v);
@@ -439,7 +435,7 @@ class blossom_forest {
       }
       case 3: {
         const int v = e3->id;
-        pop(h3_);
+        h3_.pop();
         const int p = best3_[v].endpoint;
         const int a = top_[endpoint(p ^ 1)];
         const int b = top_[endpoint(p)];
@@ -450,7 +446,7 @@ class blossom_forest {
       }
       default: {
         const int b = e4->id;
-        pop(h4_);
+        h4_.pop();
         expand(b);
         break;
       }
