@@ -74,7 +74,10 @@ io::programme_document load(const options& o, const fs::path& input) {
   if (o.students_csv) {
     const auto separator = from_key<io::csv_separator>(o.separator);
     if (!separator) throw usage_problem{"--separator takes detect, semicolon or comma, not '" + o.separator + "'"};
-    doc.the_school = io::merge_students_csv(doc.the_school, read_text(*o.students_csv),
+    // The export lists every student: it replaces the students of the school document.
+    auto base = doc.the_school;
+    base.students.clear();
+    doc.the_school = io::merge_students_csv(std::move(base), read_text(*o.students_csv),
                                             o.students_csv->filename().string(), {*separator});
     doc.school_file.clear();
   }
@@ -86,9 +89,8 @@ io::programme_document load(const options& o, const fs::path& input) {
   return doc;
 }
 
-school_calendar calendar_for(const options& o, const school& s) {
-  const fs::path file = o.holidays.value_or(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv");
-  return {s.region, read_holidays_file(file), {}};
+fs::path holidays_file(const options& o) {
+  return o.holidays.value_or(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv");
 }
 
 /// SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else now.
@@ -145,7 +147,7 @@ int run_command(const options& o) {
               << doc.data.applications.size() << " applications\n";
     return ok;
   }
-  const auto cal = calendar_for(o, doc.the_school);
+  const school_calendar cal{doc.the_school.region, read_holidays_file(holidays_file(o)), {}};
   const auto run = prog.run(cal);
   const school& sch = prog.school_data();
   if (o.command == "select") {
@@ -161,7 +163,7 @@ int run_command(const options& o) {
     std::cout << to_markdown(run.readiness);
   } else {
     if (o.output) {
-      std::vector<fs::path> inputs{input, *o.holidays};
+      std::vector<fs::path> inputs{input, holidays_file(o)};
       if (!doc.school_file.empty()) inputs.push_back(input.parent_path() / doc.school_file);
       if (o.students_csv) inputs.push_back(*o.students_csv);
       const auto files = result_files(o, doc, prog, run);

@@ -161,15 +161,27 @@ TEST_CASE("cli: an infeasible programme says what is short and by how much") {
 
 TEST_CASE("cli: student lists come in as CSV exports") {
   const workspace w("csv");
-  const std::string header = "\xEF\xBB\xBFid;name;year;track;class;grades.maths;interests\r\n";
-  write(w.dir / "students.csv", header + "1001;Test A.;1;havo;1A;6,5;football|music\r\n");
+  // the sample school's students as a student-information system exports them
+  std::string csv = "\xEF\xBB\xBFid;name;gender;year;track;class;interests\r\n";
+  for (const auto& s : w.load("sample_school.json")["students"]) {
+    std::string interests;
+    for (const auto& i : s["interests"]) interests += (interests.empty() ? "" : "|") + i.get<std::string>();
+    csv += std::to_string(s["id"].get<int>()) + ";\"" + s["name"].get<std::string>() + "\";" +
+           s["gender"].get<std::string>() + ";" + std::to_string(s["year"].get<int>()) + ";" +
+           s["track"].get<std::string>() + ";" + std::to_string(s["class"].get<int>()) + ";" + interests + "\r\n";
+  }
+  write(w.dir / "students.csv", csv);
   const auto ok = tool("validate sample_programme.json --students students.csv", w.dir);
   CHECK(ok.code == 0);
-  CHECK(ok.out.find("valid: 1 students") != std::string::npos);  // the CSV replaces the students
+  CHECK(ok.out.find("valid: 131 students") != std::string::npos);
+  CHECK(tool("select sample_programme.json --students students.csv --separator semicolon", w.dir).code == 0);
+  CHECK(tool("select sample_programme.json --students students.csv --separator tab", w.dir).code == 1);
+
   write(w.dir / "bad.csv", "id,name,year,track,class\n1001,Test A.,9,havo,1A\n1002,Test B.,1,hvo,1A\n");
   const auto bad = tool("validate sample_programme.json --students bad.csv", w.dir);
   CHECK(bad.code == 2);
-  CHECK(bad.out.find("bad.csv:3:4") != std::string::npos);
+  CHECK(bad.out.find("bad.csv:3:4") != std::string::npos);  // line 3, the track column
+  CHECK(bad.out.find("bad.csv:2:3") != std::string::npos);  // line 2, the year column
 }
 
 TEST_CASE("cli: pseudonymised output has no identity left in it") {

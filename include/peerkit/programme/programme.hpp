@@ -133,6 +133,62 @@ struct programme_run {
   [[nodiscard]] bool feasible() const noexcept { return shortfalls.empty(); }
 };
 
+/// Checks that everything `d` refers to is in the school: students, staff and classes.
+/// Throws peerkit::error listing every reference that is not, at its place in `d`.
+inline void validate(const programme_data& d, const school& s) {
+  problem_list problems;
+  const auto at = [](std::string_view list, std::size_t i, std::string_view field) {
+    return std::string(list) + "[" + std::to_string(i) + "]." + std::string(field);
+  };
+  const auto student_known = [&](student_id id, const std::string& where) {
+    if (!s.find(id))
+      problems.add("data.unknown_reference", where, "no student has id " + std::to_string(id.value()));
+  };
+  for (std::size_t i = 0; i < d.applications.size(); ++i) {
+    student_known(d.applications[i].applicant, at("applications", i, "student"));
+    for (std::size_t k = 0; k < d.applications[i].interviews.size(); ++k)
+      if (const auto by = d.applications[i].interviews[k].interviewer; by && !s.find(*by))
+        problems.add("data.unknown_reference", at("applications", i, "interviews[" + std::to_string(k) + "].interviewer"),
+                     "no staff member has id " + std::to_string(by->value()));
+  }
+  for (std::size_t i = 0; i < d.training.sessions().size(); ++i)
+    student_known(d.training.sessions()[i].supporter, at("training", i, "student"));
+  for (std::size_t i = 0; i < d.support_requests.size(); ++i)
+    student_known(d.support_requests[i].student, at("support_requests", i, "student"));
+  for (const auto& [list, pairs] : {std::pair{"pinned_pairs", &d.pinned_pairs}, std::pair{"forbidden_pairs", &d.forbidden_pairs}})
+    for (std::size_t i = 0; i < pairs->size(); ++i) {
+      student_known((*pairs)[i].supporter, at(list, i, "supporter"));
+      student_known((*pairs)[i].supportee, at(list, i, "supportee"));
+    }
+  for (std::size_t i = 0; i < d.rankings.size(); ++i) student_known(d.rankings[i].who, at("rankings", i, "student"));
+  for (std::size_t i = 0; i < d.observed_duos.size(); ++i) {
+    student_known(d.observed_duos[i].first, at("observed_duos", i, "first"));
+    student_known(d.observed_duos[i].second, at("observed_duos", i, "second"));
+  }
+  for (const auto& [list, duos] : {std::pair{"pinned_duos", &d.pinned_duos}, std::pair{"forbidden_duos", &d.forbidden_duos}})
+    for (std::size_t i = 0; i < duos->size(); ++i) {
+      student_known((*duos)[i].first, at(list, i, "first"));
+      student_known((*duos)[i].second, at(list, i, "second"));
+    }
+  for (std::size_t i = 0; i < d.class_exclusions.size(); ++i) {
+    student_known(d.class_exclusions[i].leader, at("class_exclusions", i, "leader"));
+    if (!s.find(d.class_exclusions[i].excluded))
+      problems.add("data.unknown_reference", at("class_exclusions", i, "class"),
+                   "no class has id " + std::to_string(d.class_exclusions[i].excluded.value()));
+  }
+  for (std::size_t i = 0; i < d.class_wishes.size(); ++i) {
+    student_known(d.class_wishes[i].leader, at("class_wishes", i, "leader"));
+    if (!s.find(d.class_wishes[i].wanted))
+      problems.add("data.unknown_reference", at("class_wishes", i, "class"),
+                   "no class has id " + std::to_string(d.class_wishes[i].wanted.value()));
+  }
+  for (const auto& [key, record] : d.checklist_progress)
+    if (record.owner && !s.find(*record.owner))
+      problems.add("data.unknown_reference", "checklist.progress." + key + ".owner",
+                   "no staff member has id " + std::to_string(record.owner->value()));
+  problems.throw_if_any();
+}
+
 template <class... Policies>
 class basic_programme {
   static_assert(one_policy_per_family<Policies...>,
@@ -153,7 +209,7 @@ class basic_programme {
   static_assert(ChecklistPolicy<checklist_policy>);
 
   /// A programme for `s` with default-constructed policies. Throws peerkit::error when
-  /// the school data is invalid.
+  /// the school data is invalid or `data` refers to someone the school does not have.
   explicit basic_programme(school s, programme_data data = {})
     requires(std::default_initializable<Policies> && ...)
       : basic_programme(std::move(s), std::move(data), std::tuple<Policies...>{}) {}
@@ -341,6 +397,7 @@ class basic_programme {
         schedule_(take<schedule_policy>(given)),
         checklist_(take<checklist_policy>(given)) {
     validate(school_);
+    validate(data_, school_);
   }
   /// The policy of type P among those given, or a default-constructed one.
   template <class P>
