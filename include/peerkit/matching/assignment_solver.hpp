@@ -103,6 +103,12 @@ struct assignment_result {
 
 namespace detail {
 
+/// "an index in 0..n-1" for error messages, or why there is none.
+inline std::string index_range(const char* what, long long n) {
+  if (n <= 0) return std::string("no ") + what + " index (there are none)";
+  return std::string("a ") + what + " index in 0.." + std::to_string(n - 1);
+}
+
 inline void validate_assignment(const assignment_problem& p) {
   problem_list problems;
   for (std::size_t i = 0; i < p.capacities.size(); ++i)
@@ -123,12 +129,11 @@ inline void validate_assignment(const assignment_problem& p) {
     const std::string at = "edges[" + std::to_string(k) + "]";
     if (e.supporter < 0 || e.supporter >= supporters)
       problems.add("matching.unknown_supporter", at + ".supporter",
-                   "expected a supporter index in 0.." + std::to_string(supporters - 1) +
-                       "; found " + std::to_string(e.supporter));
+                   "expected " + index_range("supporter", supporters) + "; found " + std::to_string(e.supporter));
     if (e.supportee < 0 || e.supportee >= p.supportee_count)
       problems.add("matching.unknown_supportee", at + ".supportee",
-                   "expected a supportee index in 0.." + std::to_string(p.supportee_count - 1) +
-                       "; found " + std::to_string(e.supportee));
+                   "expected " + index_range("supportee", p.supportee_count) + "; found " +
+                       std::to_string(e.supportee));
     if (!weight_ok)
       problems.add("matching.weight_out_of_range", at + ".weight",
                    "expected a weight between -" + std::to_string(max_pair_weight) + " and " +

@@ -57,15 +57,16 @@ inline void validate_stable(const stable_pairing_problem& p) {
                  "expected one ranking per supporter (" + std::to_string(nl) + "); found " +
                      std::to_string(p.supporter_ranking.size()));
   const auto check = [&](const std::vector<std::vector<int>>& rankings, int others, const char* name,
-                         const char* unknown) {
+                         const char* unknown, const char* kind) {
     std::vector<int> seen_in(static_cast<std::size_t>(others), -1);
     for (std::size_t a = 0; a < rankings.size(); ++a)
       for (std::size_t k = 0; k < rankings[a].size(); ++k) {
         const int x = rankings[a][k];
         const std::string at = std::string(name) + "[" + std::to_string(a) + "][" + std::to_string(k) + "]";
         if (x < 0 || x >= others) {
-          problems.add(unknown, at,
-                       "expected an index in 0.." + std::to_string(others - 1) + "; found " + std::to_string(x));
+          const std::string expected = others > 0 ? "an index in 0.." + std::to_string(others - 1)
+                                                  : std::string("no index (there are no ") + kind + "s)";
+          problems.add(unknown, at, "expected " + expected + "; found " + std::to_string(x));
         } else if (seen_in[x] == static_cast<int>(a)) {
           problems.add("matching.repeated_choice", at, std::to_string(x) + " is ranked twice");
         } else {
@@ -73,8 +74,8 @@ inline void validate_stable(const stable_pairing_problem& p) {
         }
       }
   };
-  check(p.supporter_ranking, nr, "supporter_ranking", "matching.unknown_supportee");
-  check(p.supportee_ranking, nl, "supportee_ranking", "matching.unknown_supporter");
+  check(p.supporter_ranking, nr, "supporter_ranking", "matching.unknown_supportee", "supportee");
+  check(p.supportee_ranking, nl, "supportee_ranking", "matching.unknown_supporter", "supporter");
   problems.throw_if_any();
 }
 

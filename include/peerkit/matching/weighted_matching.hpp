@@ -63,7 +63,7 @@ struct matching_certificate {
   std::int64_t dual_scale = 4;
   std::int64_t pair_bonus = 0;
   std::vector<std::int64_t> vertex_dual;  ///< per vertex
-  std::vector<blossom_dual> blossoms;     ///< laminar family, in no particular order
+  std::vector<blossom_dual> blossoms;     ///< a laminar family, sorted by vertex lists
   friend bool operator==(const matching_certificate&, const matching_certificate&) = default;
 };
 
@@ -90,7 +90,7 @@ inline void validate_matching(const weighted_matching_problem& p) {
     const bool weight_ok = e.weight <= max_pair_weight && e.weight >= -max_pair_weight;
     if (in_range && e.u != e.v && weight_ok) continue;
     const std::string at = "edges[" + std::to_string(k) + "]";
-    const std::string range = "expected a vertex index in 0.." + std::to_string(p.vertex_count - 1) + "; found ";
+    const std::string range = "expected " + detail::index_range("vertex", p.vertex_count) + "; found ";
     if (e.u < 0 || e.u >= p.vertex_count) problems.add("matching.unknown_vertex", at + ".u", range + std::to_string(e.u));
     if (e.v < 0 || e.v >= p.vertex_count) problems.add("matching.unknown_vertex", at + ".v", range + std::to_string(e.v));
     if (in_range && e.u == e.v)
