@@ -16,6 +16,7 @@
 // docs/solvers.md describes the algorithms, their complexity and the tie rules.
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>

@@ -11,7 +11,7 @@
 // Plain data in, plain data out: indices, best first. docs/solvers.md has the details.
 
 #include <algorithm>
-#include <cstdint>
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>

@@ -10,8 +10,11 @@
 // their weights. docs/solvers.md describes the algorithm, its complexity and the tie rules.
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <peerkit/config.hpp>
@@ -116,7 +119,7 @@ inline void validate_matching(const weighted_matching_problem& p) {
 ///
 /// Ties: among optimal matchings the result is fixed by the input alone (vertex and edge
 /// order), identical on every platform; see docs/solvers.md.
-/// Cost: O(V E log E) at worst; far less on sparse random graphs.
+/// Cost: O(V E log V) at worst; far less on sparse random graphs.
 [[nodiscard]] inline weighted_matching_result solve_matching(
     const weighted_matching_problem& problem, matching_objective objective = matching_objective::max_weight) {
   detail::validate_matching(problem);
@@ -144,7 +147,7 @@ inline void validate_matching(const weighted_matching_problem& p) {
   for (std::size_t k = 0; k < problem.edges.size(); ++k) {
     const auto& e = problem.edges[k];
     const std::int64_t worth = e.weight + bonus;
-    if (worth <= 0) continue;  // never raises the total (max_weight only: bonus > |w|)
+    if (worth <= 0) continue;  // cannot raise the total; with a bonus every edge is worth more
     use.push_back(static_cast<int>(k));
     eu.push_back(e.u);
     ev.push_back(e.v);

@@ -21,6 +21,7 @@
 // dual prices of the linear programme, which is what makes the result checkable.
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <utility>

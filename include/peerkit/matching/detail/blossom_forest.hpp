@@ -22,8 +22,10 @@
 // bipartite double cover (see jump_start), so most vertices start matched, outside trees.
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include <peerkit/config.hpp>
