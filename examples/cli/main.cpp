@@ -109,6 +109,7 @@ std::vector<io::output_file> result_files(const options& o, const io::programme_
   if (o.reveal_purpose) access.special_category = access_purpose{*o.reveal_purpose};
   auto state = doc;
   state.data.applications = run.applications;  // the selection's decisions, recorded
+  state.data.support_requests = run.requests;   // who asked for support, without the needs behind it
   state.school_file.clear();
   files.push_back({"programme.json", io::to_json(state, access).dump(1) + "\n"});
   const auto settings = prog.matching().settings();
