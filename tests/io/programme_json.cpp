@@ -66,3 +66,13 @@ TEST_CASE("io: problems in a programme document are located") {
   CHECK(problems_of(R"({"school": {"name": "X", "region": "oost"}})") ==
         std::vector<std::string>{"json.unknown_value school.region: 'oost' is not one of noord, midden, zuid"});
 }
+
+TEST_CASE("io: the programme reads whether second supportees come last") {
+  const auto on = io::read_programme(R"({"school": "sample_school.json"})", "on.json", data_dir);
+  CHECK(on.matching.buddies.second_supportee_last);
+  const auto off = io::read_programme(
+      R"({"school": "sample_school.json", "matching": {"second_supportee_last": false}})", "off.json", data_dir);
+  CHECK_FALSE(off.matching.buddies.second_supportee_last);
+  CHECK(io::to_json(off)["matching"]["second_supportee_last"] == false);
+  CHECK(problems_of(R"({"school": "sample_school.json", "matching": {"second_supportee_last": 2}})").size() == 1);
+}

@@ -152,9 +152,10 @@ inline void read_selection(json_reader& r, const json& j, programme_document& do
 
 inline void read_matching(json_reader& r, const json& j, matching_settings& m) {
   const std::string path = "matching";
-  if (!r.object(j, path, {"objective", "proposer", "rules", "weights"})) return;
+  if (!r.object(j, path, {"objective", "proposer", "second_supportee_last", "rules", "weights"})) return;
   r.field(j, path, "objective", m.buddies.goal, false);
   r.field(j, path, "proposer", m.buddies.proposer, false);
+  r.field(j, path, "second_supportee_last", m.buddies.second_supportee_last, false);
   if (auto it = j.find("rules");
       it != j.end() && r.object(*it, path + ".rules", {"consent", "conflicting_groups", "newcomer_class", "same_gender", "availability"})) {
     const auto where = path + ".rules";
@@ -442,6 +443,7 @@ inline json to_json(const programme_document& doc, const export_access& access =
   const auto& b = doc.matching.buddies;
   j["matching"] = {{"objective", key_of(b.goal)},
                    {"proposer", key_of(b.proposer)},
+                   {"second_supportee_last", b.second_supportee_last},
                    {"rules",
                     {{"consent", b.rules.consent},
                      {"conflicting_groups", b.rules.conflicting_groups},

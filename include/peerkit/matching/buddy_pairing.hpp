@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -92,6 +93,117 @@ inline pairing_result solve_by_assignment(const pairing_graph& g, assignment_obj
   return r;
 }
 
+/// True when some supporter has a place beyond its first (pinned supportees included).
+inline bool has_second_places(const pairing_graph& g) {
+  for (std::size_t i = 0; i < g.supporter_count(); ++i)
+    if (g.capacity(i) > 1) return true;
+  return false;
+}
+
+inline void scores_too_large() {
+  throw error("matching.scores_too_large", "matching.weights",
+              "pair scores small enough to rank second places exactly (below " +
+                  std::to_string(max_pair_weight) + " after scaling); found larger ones");
+}
+
+/// weight * scale - penalty, or an error when it leaves the solver's weight range. All
+/// arguments are within max_pair_weight in size, so the arithmetic cannot overflow.
+inline std::int64_t place_weight(std::int64_t weight, std::int64_t scale, std::int64_t penalty) {
+  if (weight != 0 && (weight > max_pair_weight / scale || weight < -max_pair_weight / scale))
+    scores_too_large();
+  const auto w = weight * scale - penalty;
+  if (w < -max_pair_weight || w > max_pair_weight) scores_too_large();
+  return w;
+}
+
+/// Solves on places: each supporter's capacity left after the pins is split into places
+/// of one supportee. A pair on a supporter's first place weighs score * scale; on a later
+/// place (a supporter with a pinned supportee has only later places left) it weighs
+/// score * scale - penalty. Pairs scoring below `floor` are left out.
+inline std::vector<std::pair<std::size_t, std::size_t>> solve_by_places(
+    const pairing_graph& g, const after_pins& left, assignment_objective how, std::int64_t scale,
+    std::int64_t penalty, std::optional<score_points> floor) {
+  assignment_problem problem{{}, static_cast<int>(g.supportee_count()), {}};
+  std::vector<std::size_t> owner;
+  std::vector<char> later;
+  std::vector<int> first_place(g.supporter_count());
+  for (std::size_t i = 0; i < g.supporter_count(); ++i) {
+    first_place[i] = static_cast<int>(owner.size());
+    const int pinned = g.capacity(i) - left.capacity[i];
+    for (int k = 0; k < left.capacity[i]; ++k) {
+      owner.push_back(i);
+      later.push_back(pinned + k > 0 ? 1 : 0);
+      problem.capacities.push_back(1);
+    }
+  }
+  for (const auto* e : g.edges()) {
+    if (left.pinned_supportee[e->supportee] || (floor && e->score.total < *floor)) continue;
+    for (int k = 0; k < left.capacity[e->supporter]; ++k) {
+      const int place = first_place[e->supporter] + k;
+      problem.edges.push_back({place, static_cast<int>(e->supportee),
+                               place_weight(e->score.total, scale, later[static_cast<std::size_t>(place)] ? penalty : 0)});
+    }
+  }
+  const auto solved = solve_assignment(problem, how);
+  std::vector<std::pair<std::size_t, std::size_t>> chosen;
+  for (int k : solved.chosen)
+    chosen.emplace_back(owner[static_cast<std::size_t>(problem.edges[k].supporter)],
+                        static_cast<std::size_t>(problem.edges[k].supportee));
+  return chosen;
+}
+
+/// A penalty per later place larger than any difference in total score between two
+/// pairings of free pairs scoring at least `floor`: 1 + pairs * (max(0, best) - min(0, worst)).
+inline std::int64_t later_place_penalty(const pairing_graph& g, const after_pins& left,
+                                        std::optional<score_points> floor) {
+  std::int64_t best = 0, worst = 0, room = 0, free_supportees = 0;
+  for (const auto* e : g.edges())
+    if (!left.pinned_supportee[e->supportee] && (!floor || e->score.total >= *floor)) {
+      best = std::max(best, e->score.total);
+      worst = std::min(worst, e->score.total);
+    }
+  if (best > max_pair_weight || worst < -max_pair_weight) scores_too_large();
+  for (auto c : left.capacity) room += c;
+  for (auto p : left.pinned_supportee) free_supportees += p ? 0 : 1;
+  const auto pairs = std::min(room, free_supportees);
+  const auto range = best - worst;
+  if (range > 0 && pairs > (max_pair_weight - 1) / range) scores_too_large();
+  return 1 + pairs * range;
+}
+
+/// The objective with later places used only where needed (pairing_options::
+/// second_supportee_last). Exact: the solver optimises a weight that ranks pairings in
+/// the objective's order. No certificate: its prices would be per place, not per supporter.
+inline pairing_result solve_with_later_places_last(const pairing_graph& g) {
+  const auto left = left_after_pins(g);
+  switch (g.options().goal) {
+    case objective::best_total_score: {
+      // score * (pairs + 1) - 1 per later place: a better total always wins, and at most
+      // `pairs` later places cannot outweigh one point.
+      std::int64_t room = 0;
+      for (auto c : left.capacity) room += c;
+      const auto scale = std::min<std::int64_t>(room, static_cast<std::int64_t>(g.supportee_count())) + 1;
+      return assemble(g, solve_by_places(g, left, assignment_objective::max_weight, scale, 1, std::nullopt));
+    }
+    case objective::fairest: {
+      // The best worst pair among the largest pairings, then the fewest later places and
+      // the best total among pairings of pairs at least that good (as large as any).
+      const auto plain = solve_by_assignment(g, assignment_objective::max_min_then_weight);
+      std::optional<score_points> floor;
+      for (const auto& p : plain.pairs)
+        if (!p.pinned) floor = floor ? std::min(*floor, p.score.total) : p.score.total;
+      if (!floor) return plain;
+      return assemble(g, solve_by_places(g, left, assignment_objective::max_cardinality_then_weight,
+                                         1, later_place_penalty(g, left, floor), floor));
+    }
+    case objective::most_supported:
+    case objective::stable:
+      break;
+  }
+  return assemble(g, solve_by_places(g, left, assignment_objective::max_cardinality_then_weight, 1,
+                                     later_place_penalty(g, left, std::nullopt), std::nullopt));
+}
+
 inline pairing_result solve_stable(const pairing_graph& g) {
   const auto left = left_after_pins(g);
   stable_pairing_problem problem;
@@ -117,9 +229,14 @@ inline pairing_result solve_stable(const pairing_graph& g) {
 
 /// Pairs the round of `g` for its objective. Exact: the result is an optimum (objectives
 /// most_supported, best_total_score, fairest) or a stable pairing optimal for the
-/// proposing side (stable). Deterministic: ties are broken by request order.
+/// proposing side (stable). With pairing_options::second_supportee_last, places beyond a
+/// supporter's first are used only where the objective needs them. Deterministic: ties
+/// are broken by request order.
 [[nodiscard]] inline pairing_result pair_buddies(const pairing_graph& g) {
-  switch (g.options().goal) {
+  const auto goal = g.options().goal;
+  if (g.options().second_supportee_last && goal != objective::stable && detail::has_second_places(g))
+    return detail::solve_with_later_places_last(g);
+  switch (goal) {
     case objective::most_supported:
       return detail::solve_by_assignment(g, assignment_objective::max_cardinality_then_weight);
     case objective::best_total_score:

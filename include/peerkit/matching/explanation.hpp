@@ -5,11 +5,14 @@
 //   - for each unpaired supportee, what stands between them and every supporter: a rule
 //     (which), or the supporter is full with pairs that score at least as high (stable:
 //     with supportees the supporter prefers), or the objective gains nothing;
-//   - for each unused supporter, the same from the supporter's side.
+//   - for each unused supporter, the same from the supporter's side; with second
+//     supportees last, also whether taking a supportee over would free a holder's
+//     second place.
 // Explanations never contain special-category data. describe() with an access_purpose
 // adds it to the words (languages in common, the country, the conflicting groups): that is
 // the explicit access step, for the coordinator's eyes only.
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -59,6 +62,12 @@ struct candidate_note {
   /// For taken: every holding pair scores at least as high (stable: is preferred). Always
   /// true for an optimal result; the explanation states it rather than assumes it.
   bool held_by_better = false;
+  /// For taken, from an unused supporter's side, with second supportees last
+  /// (pairing_options::second_supportee_last): the holder also supports others, so moving
+  /// the supportee over would free a second place. It stays only when moving costs more
+  /// than that place: best_total_score, the holder scores higher; fairest, the pair would
+  /// score below the worst pair.
+  bool holder_has_others = false;
   friend bool operator==(const candidate_note&, const candidate_note&) = default;
 };
 
@@ -99,6 +108,8 @@ struct unpaired_explanation {
 
 struct pairing_explanation {
   objective goal = objective::most_supported;
+  /// Second supportees came last (pairing_options::second_supportee_last, not stable).
+  bool second_supportee_last = false;
   std::vector<pair_explanation> pairs;
   std::vector<unpaired_explanation> unpaired_supportees;
   std::vector<unpaired_explanation> unused_supporters;
@@ -145,6 +156,7 @@ class explainer {
       PEERKIT_ASSERT(i && j, "explain: the result belongs to this pairing graph");
       mate_[*j] = *i;
       held_[*i].push_back(*j);
+      if (!p.pinned) worst_free_ = worst_free_ ? std::min(*worst_free_, p.score.total) : p.score.total;
     }
     if (r.goal == objective::stable) {
       for (std::size_t i = 0; i < g.supporter_count(); ++i) sup_pref_.push_back(g.preferences_of_supporter(i));
@@ -155,6 +167,7 @@ class explainer {
   pairing_explanation run() const {
     pairing_explanation out;
     out.goal = r_.goal;
+    out.second_supportee_last = later_places_last();
     for (const auto& p : r_.pairs) {
       pair_explanation e{p.supporter, p.supportee, p.score, p.pinned, std::nullopt, std::nullopt};
       if (stable()) {
@@ -174,6 +187,9 @@ class explainer {
 
  private:
   bool stable() const noexcept { return r_.goal == objective::stable; }
+  bool later_places_last() const noexcept {
+    return !stable() && g_.options().second_supportee_last;
+  }
   score_points score(std::size_t i, std::size_t j) const { return g_.find(i, j)->score.total; }
   // Supporter i would rather keep h than take j (stable: by its order; else by score).
   bool prefers_supportee(std::size_t i, std::size_t h, std::size_t j) const {
@@ -187,6 +203,18 @@ class explainer {
     const auto pk = place_in(see_pref_[j], k);
     return pk && *pk < place_in(see_pref_[j], i).value_or(static_cast<std::size_t>(-1));
   }
+  // With second supportees last: moving j from k, who has others, to the unused i frees a
+  // second place, which most_supported ranks above any score. best_total_score ranks the
+  // total first, fairest the worst pair; only a loss there keeps j with k.
+  bool stays_with_holder(std::size_t k, std::size_t i, std::size_t j) const {
+    switch (r_.goal) {
+      case objective::best_total_score: return score(k, j) > score(i, j);
+      case objective::fairest: return worst_free_ && score(i, j) < *worst_free_;
+      case objective::most_supported:
+      case objective::stable: return false;
+    }
+    return false;
+  }
   bool ranked(std::size_t i, std::size_t j) const {
     return place_in(sup_pref_[i], j).has_value() && place_in(see_pref_[j], i).has_value();
   }
@@ -194,7 +222,7 @@ class explainer {
   unpaired_explanation for_supportee(std::size_t j) const {
     unpaired_explanation u{g_.supportee(j).id, unpaired_reason::no_compatible_partner, {}};
     for (std::size_t i = 0; i < g_.supporter_count(); ++i) {
-      candidate_note n{g_.supporter(i).id, candidate_status::excluded, {}, std::nullopt, {}, false};
+      candidate_note n{g_.supporter(i).id, candidate_status::excluded, {}, std::nullopt, {}, false, false};
       const auto* e = g_.find(i, j);
       if (!e) {
         n.rules = g_.excluded_by(i, j);
@@ -225,7 +253,7 @@ class explainer {
   unpaired_explanation for_supporter(std::size_t i) const {
     unpaired_explanation u{g_.supporter(i).id, unpaired_reason::no_compatible_partner, {}};
     for (std::size_t j = 0; j < g_.supportee_count(); ++j) {
-      candidate_note n{g_.supportee(j).id, candidate_status::excluded, {}, std::nullopt, {}, false};
+      candidate_note n{g_.supportee(j).id, candidate_status::excluded, {}, std::nullopt, {}, false, false};
       const auto* e = g_.find(i, j);
       if (!e) {
         n.rules = g_.excluded_by(i, j);
@@ -238,7 +266,9 @@ class explainer {
           const bool pin = g_.find(k, j)->pinned;
           n.status = candidate_status::taken;
           n.held_by.push_back({g_.supporter(k).id, g_.supportee(j).id, score(k, j), pin});
-          n.held_by_better = pin || prefers_supporter(j, k, i);
+          n.holder_has_others = later_places_last() && !pin && held_[k].size() >= 2;
+          n.held_by_better = pin || (n.holder_has_others ? stays_with_holder(k, i, j)
+                                                         : prefers_supporter(j, k, i));
         } else {
           n.status = (r_.goal == objective::best_total_score && e->score.total == 0)
                          ? candidate_status::adds_nothing
@@ -256,6 +286,7 @@ class explainer {
   std::vector<std::optional<std::size_t>> mate_;
   std::vector<std::vector<std::size_t>> held_;
   std::vector<std::vector<std::size_t>> sup_pref_, see_pref_;
+  std::optional<score_points> worst_free_;  // the worst pair not pinned
 };
 
 inline std::string name_of(const school& sch, student_id id) {
@@ -355,10 +386,11 @@ inline std::string words(const pair_explanation& p, const school& sch,
 }
 
 inline std::string words(const unpaired_explanation& u, bool supporter_side, objective goal,
-                         const school& sch, std::optional<access_purpose> why) {
+                         bool later_places_last, const school& sch, std::optional<access_purpose> why) {
   const auto who = name_of(sch, u.who);
   const bool stable = goal == objective::stable;
   std::vector<std::string> excluded, ranked_out, taken, nothing, open;
+  bool any_holder_has_others = false;
   for (const auto& n : u.candidates) {
     const auto other = name_of(sch, n.other);
     switch (n.status) {
@@ -377,7 +409,13 @@ inline std::string words(const unpaired_explanation& u, bool supporter_side, obj
                             std::to_string(h.score) + (h.pinned ? ", pinned" : "") + ")");
         taken.push_back(other + " (" + std::to_string(*n.score) + " with " + who + ") " +
                         (supporter_side ? "is with " : "supports ") + join(holders, " and ") +
-                        (n.held_by_better ? "" : stable ? ", not preferred" : ", scoring less"));
+                        (n.holder_has_others ? " among others" : "") +
+                        (!n.held_by_better      ? (stable ? ", not preferred" : ", scoring less")
+                         : !n.holder_has_others ? ""
+                         : goal == objective::fairest
+                             ? ", and with " + who + " would score below the worst pair"
+                             : ", scoring more"));
+        if (n.holder_has_others && n.held_by_better) any_holder_has_others = true;
         break;
       }
       case candidate_status::adds_nothing: nothing.push_back(other); break;
@@ -400,6 +438,8 @@ inline std::string words(const unpaired_explanation& u, bool supporter_side, obj
                : (stable ? ": every compatible supporter is full with supportees they prefer: "
                          : ": every compatible supporter is full with pairs that score at least as high: ");
       s += join(taken, "; ") + ".";
+      if (supporter_side && later_places_last && !any_holder_has_others)
+        s += " Moving any of them that is not pinned over frees no second place.";
       break;
     case unpaired_reason::no_gain:
       s += ": pairing with " + join(nothing, " or ") +
@@ -422,8 +462,10 @@ inline std::string words(const pairing_explanation& e, const school& sch,
                          std::optional<access_purpose> why) {
   std::string s = "Objective: " + std::string(describe(e.goal)) + ".\n";
   for (const auto& p : e.pairs) s += words(p, sch, why) + "\n";
-  for (const auto& u : e.unpaired_supportees) s += words(u, false, e.goal, sch, why) + "\n";
-  for (const auto& u : e.unused_supporters) s += words(u, true, e.goal, sch, why) + "\n";
+  for (const auto& u : e.unpaired_supportees)
+    s += words(u, false, e.goal, e.second_supportee_last, sch, why) + "\n";
+  for (const auto& u : e.unused_supporters)
+    s += words(u, true, e.goal, e.second_supportee_last, sch, why) + "\n";
   return s;
 }
 

@@ -20,6 +20,8 @@
 //                       acceptance with capacities, either side proposing)
 //   fairest           - as many supported as possible, then the worst pair's score as high
 //                       as possible, then the best total score
+// With pairing_options::second_supportee_last (on by default) a supporter's second place
+// is used only where the objective needs it (not for stable; docs/pairing.md).
 
 #include <array>
 #include <concepts>
@@ -80,6 +82,13 @@ struct pairing_options {
   score_weights weights{};
   proposing_side proposer = proposing_side::supportees;
   trait_scale scale{};
+  /// A supporter gets a second (third, ...) supportee only where needed: for
+  /// most_supported and fairest, among the pairings best on the objective's leading
+  /// criteria (most supported; for fairest also the best worst pair) the fewest places
+  /// beyond supporters' first are used, then the total score decides; for
+  /// best_total_score, among the best-scoring pairings the fewest such places. The
+  /// stable objective ignores it. On by default: a buddy has one, sometimes two supportees.
+  bool second_supportee_last = true;
 
   [[nodiscard]] constexpr bool valid() const noexcept { return weights.valid() && scale.valid(); }
   friend constexpr bool operator==(const pairing_options&, const pairing_options&) = default;

@@ -33,7 +33,8 @@ struct pairing_result {
   std::optional<score_points> worst_score;        ///< the lowest pair score; none without pairs
   /// The solver's optimality evidence for most_supported, best_total_score and fairest,
   /// indexed by supporter and supportee in request order, over the students left after
-  /// the pinned pairs. The verifier checks it; it never relies on it.
+  /// the pinned pairs. The verifier checks it; it never relies on it. Absent when second
+  /// supportees came last and a supporter had room for two (its prices would be per place).
   std::optional<assignment_certificate> certificate;
 
   /// The supportees of `supporter`, in request order.

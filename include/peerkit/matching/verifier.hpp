@@ -7,6 +7,8 @@
 //   - optimality, for most_supported, best_total_score and fairest: no improving
 //     alternating path or cycle exists (Bellman-Ford on the residual graph finds none), and
 //     for fairest no pairing as large has a better worst pair (an augmenting-path count);
+//     with second_supportee_last, places beyond a supporter's first cost a lexicographic
+//     penalty in the residual graph, ranked as the objective ranks them;
 //     a dual certificate, when the result carries one, is checked as well;
 //   - stability, for stable: no blocking pair.
 // Pinned pairs are fixed; optimality and stability concern the students left after them.
@@ -60,15 +62,30 @@ struct verification_report {
 
 namespace detail {
 
-/// A cost compared lexicographically: first `major` (pairs), then `minor` (score).
+/// A cost compared lexicographically: `major`, then `middle`, then `minor`.
 struct lex_cost {
   std::int64_t major = 0;
+  std::int64_t middle = 0;
   std::int64_t minor = 0;
   friend constexpr lex_cost operator+(lex_cost a, lex_cost b) noexcept {
-    return {a.major + b.major, a.minor + b.minor};
+    return {a.major + b.major, a.middle + b.middle, a.minor + b.minor};
   }
-  friend constexpr lex_cost operator-(lex_cost a) noexcept { return {-a.major, -a.minor}; }
+  friend constexpr lex_cost operator-(lex_cost a) noexcept { return {-a.major, -a.middle, -a.minor}; }
+  friend constexpr lex_cost operator*(std::int64_t k, lex_cost a) noexcept {
+    return {k * a.major, k * a.middle, k * a.minor};
+  }
   friend constexpr auto operator<=>(lex_cost, lex_cost) noexcept = default;
+};
+
+/// What a pairing gains, lexicographically, per pair, per point of a pair's score, and
+/// per place used beyond a supporter's first (a negative gain when those come last).
+struct lex_unit {
+  lex_cost per_pair{};
+  lex_cost per_point{};
+  lex_cost per_later_place{};
+  [[nodiscard]] constexpr lex_cost of_pair(std::int64_t score) const noexcept {
+    return per_pair + score * per_point;
+  }
 };
 
 /// The verifier's own view of a round: students, capacities left after pins, and for
@@ -118,9 +135,14 @@ class pairing_checker {
     if (!check_pairs(result)) return report_;
     check_totals(result);
     if (!report_.ok()) return report_;
+    const bool later_last = settings_.buddies.second_supportee_last;
     switch (settings_.buddies.goal) {
-      case objective::most_supported: check_optimal({1, 1}, std::nullopt); break;
-      case objective::best_total_score: check_optimal({0, 1}, std::nullopt); break;
+      case objective::most_supported:
+        check_optimal({{1, 0, 0}, {0, 0, 1}, {0, later_last ? -1 : 0, 0}}, std::nullopt);
+        break;
+      case objective::best_total_score:
+        check_optimal({{}, {1, 0, 0}, {0, later_last ? -1 : 0, 0}}, std::nullopt);
+        break;
       case objective::fairest: check_fairest(); break;
       case objective::stable: check_stable(); break;
     }
@@ -256,21 +278,26 @@ class pairing_checker {
   };
 
   // Negative cycle in the residual graph of the free students: an improving alternating
-  // path or cycle. `unit` weighs each pair (major) and its score (minor); edges below
-  // `floor` are left out.
-  std::optional<improvement> improving(lex_cost unit, std::optional<score_points> floor) const {
+  // path or cycle. `unit` weighs each pair, its score, and each place beyond a supporter's
+  // first (pinned supportees hold places too); edges below `floor` are left out. A
+  // supporter's places cost nothing, then per_later_place each: a convex cost, so the
+  // cheapest place to add and the dearest to give up are the only ones that matter.
+  std::optional<improvement> improving(lex_unit unit, std::optional<score_points> floor) const {
     const std::size_t ns = sup_.size(), nt = see_.size();
     const std::size_t src = ns + nt, snk = src + 1, n = snk + 1;
     std::vector<arc> arcs;
     for (std::size_t i = 0; i < ns; ++i) {
       int used = 0;
       for (auto j : match_[i]) used += free_pair(i, j) ? 1 : 0;
-      if (used < free_capacity(i)) arcs.push_back({src, i, {}, std::nullopt});
-      if (used > 0) arcs.push_back({i, src, {}, std::nullopt});
+      const auto load = match_[i].size();
+      const lex_cost add_place = load >= 1 ? -unit.per_later_place : lex_cost{};
+      const lex_cost drop_place = load >= 2 ? unit.per_later_place : lex_cost{};
+      if (used < free_capacity(i)) arcs.push_back({src, i, add_place, std::nullopt});
+      if (used > 0) arcs.push_back({i, src, drop_place, std::nullopt});
       for (const auto& a : adj_[i]) {
         if (pinned_supportee(a.j) || !free_pair(i, a.j)) continue;
         if (floor && a.score.total < *floor) continue;
-        const lex_cost gain{unit.major, unit.minor * a.score.total};
+        const lex_cost gain = unit.of_pair(a.score.total);
         if (mate_[a.j] == i)
           arcs.push_back({ns + a.j, i, gain, std::pair{i, a.j}, false});
         else
@@ -329,20 +356,31 @@ class pairing_checker {
     return "pair " + list(b.add) + " and unpair " + list(b.remove);
   }
 
-  void check_optimal(lex_cost unit, std::optional<score_points> floor) {
+  void check_optimal(lex_unit unit, std::optional<score_points> floor) {
+    const bool counts = unit.per_pair != lex_cost{};
+    const bool scores = unit.per_point != lex_cost{};
+    const bool places = unit.per_later_place != lex_cost{};
     if (auto b = improving(unit, floor)) {
-      const char* gain = unit.minor == 0   ? "more supportees: "
-                         : unit.major == 0 ? "a better total score: "
-                                           : "more supportees, or as many with a better total score: ";
+      const std::string gain =
+          !scores   ? "more supportees: "
+          : !counts ? (places ? "a better total score, or as good with fewer second places: "
+                              : "a better total score: ")
+                    : (places ? "more supportees, or as many with fewer second places or a better "
+                                "total score: "
+                              : "more supportees, or as many with a better total score: ");
       fail("pairing.not_optimal", "pairs", gain + describe_change(*b));
       report_.better = std::move(b);
       return;
     }
     report_.proof.push_back(
-        unit.major != 0
-            ? "no improving alternating path or cycle: no pairing supports more supportees, and "
-              "none as large scores more"
-            : "no improving alternating path or cycle: no pairing scores more");
+        !counts   ? (places ? "no improving alternating path or cycle: no pairing scores more, and "
+                              "none as good uses fewer second places"
+                            : "no improving alternating path or cycle: no pairing scores more")
+        : !scores ? "no improving alternating path or cycle: no pairing supports more supportees"
+        : places  ? "no improving alternating path or cycle: no pairing supports more supportees, "
+                    "none as large uses fewer second places, and none as large with as few scores more"
+                  : "no improving alternating path or cycle: no pairing supports more supportees, and "
+                    "none as large scores more");
   }
 
   // Most free supportees that can be paired using only edges scoring above `above`.
@@ -381,7 +419,7 @@ class pairing_checker {
   }
 
   void check_fairest() {
-    check_optimal({1, 0}, std::nullopt);
+    check_optimal({{1, 0, 0}, {}, {}}, std::nullopt);
     if (!report_.ok()) return;
     int free_pairs = 0;
     std::optional<score_points> worst;
@@ -401,7 +439,10 @@ class pairing_checker {
     }
     report_.proof.push_back("no pairing as large has every pair scoring above " +
                             std::to_string(*worst));
-    check_optimal({1, 1}, worst);
+    // Among pairings as large with every pair at least the worst: fewest second places
+    // (when they come last), then the best total.
+    check_optimal({{1, 0, 0}, {0, 0, 1}, {0, settings_.buddies.second_supportee_last ? -1 : 0, 0}},
+                  worst);
   }
 
   // The solver's dual prices: feasible on every free edge it certifies, tight on chosen
