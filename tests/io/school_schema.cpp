@@ -1,20 +1,20 @@
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <cmath>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <peerkit/io/school_json.hpp>
 #include <peerkit/io/student_csv.hpp>
 
+#include "json_schema_validator.hpp"
+
 using namespace peerkit;
 using io::json;
+using test::schema_validator;
 
 namespace {
 std::string read_file(const std::string& path) {
@@ -28,99 +28,6 @@ std::string sample_text() { return read_file(std::string(PEERKIT_SOURCE_DIR) + "
 std::string fixture(const std::string& name) { return read_file(std::string(PEERKIT_TEST_DATA_DIR) + "/csv/" + name); }
 
 const access_purpose full_export{"test: every field of the school"};
-
-// A JSON Schema (draft 2020-12) validator for the keywords the school schema uses. A
-// keyword it does not know is an error, so the schema cannot use one that goes unchecked.
-class schema_validator {
- public:
-  explicit schema_validator(json root) : root_(std::move(root)) {}
-
-  /// Where `instance` breaks the schema, as "path: what"; empty when it is valid.
-  [[nodiscard]] std::vector<std::string> errors(const json& instance) const {
-    std::vector<std::string> out;
-    check(root_, instance, "$", out);
-    return out;
-  }
-
- private:
-  void check(const json& s, const json& v, const std::string& at, std::vector<std::string>& out) const {
-    for (const auto& [key, arg] : s.items()) {
-      if (key == "$ref") {
-        const auto ref = arg.get<std::string>();
-        if (!ref.starts_with("#/")) throw std::logic_error("only local references are supported: " + ref);
-        check(root_.at(json::json_pointer(ref.substr(1))), v, at, out);
-      } else if (key == "type") {
-        bool any = false;
-        for (const auto& t : arg.is_array() ? arg : json::array({arg})) any = any || is_type(v, t.get<std::string>());
-        if (!any) out.push_back(at + ": not of type " + arg.dump());
-      } else if (key == "enum") {
-        if (std::find(arg.begin(), arg.end(), v) == arg.end()) out.push_back(at + ": not in the enum");
-      } else if (key == "properties") {
-        if (v.is_object())
-          for (const auto& [name, sub] : arg.items())
-            if (v.contains(name)) check(sub, v.at(name), at + "." + name, out);
-      } else if (key == "additionalProperties") {
-        if (!v.is_object()) continue;
-        for (const auto& [name, value] : v.items()) {
-          if (s.contains("properties") && s.at("properties").contains(name)) continue;
-          if (arg.is_boolean()) {
-            if (!arg.get<bool>()) out.push_back(at + ": property '" + name + "' is not allowed");
-          } else {
-            check(arg, value, at + "." + name, out);
-          }
-        }
-      } else if (key == "required") {
-        if (v.is_object())
-          for (const auto& name : arg)
-            if (!v.contains(name.get<std::string>())) out.push_back(at + ": lacks '" + name.get<std::string>() + "'");
-      } else if (key == "items") {
-        if (v.is_array())
-          for (std::size_t i = 0; i < v.size(); ++i) check(arg, v[i], at + "[" + std::to_string(i) + "]", out);
-      } else if (key == "minItems" || key == "maxItems") {
-        if (v.is_array() && (key == "minItems" ? v.size() < arg.get<std::size_t>() : v.size() > arg.get<std::size_t>()))
-          out.push_back(at + ": breaks " + key);
-      } else if (key == "minimum" || key == "maximum") {
-        if (v.is_number() &&
-            (key == "minimum" ? v.get<double>() < arg.get<double>() : v.get<double>() > arg.get<double>()))
-          out.push_back(at + ": breaks " + key);
-      } else if (key == "minLength") {
-        if (v.is_string() && code_points(v.get<std::string>()) < arg.get<std::size_t>())
-          out.push_back(at + ": shorter than " + arg.dump());
-      } else if (key == "pattern") {
-        if (v.is_string() && !std::regex_search(v.get<std::string>(), std::regex(arg.get<std::string>())))
-          out.push_back(at + ": does not match " + arg.dump());
-      } else if (key == "anyOf") {
-        bool any = false;
-        for (const auto& sub : arg) {
-          std::vector<std::string> inner;
-          check(sub, v, at, inner);
-          any = any || inner.empty();
-        }
-        if (!any) out.push_back(at + ": matches none of anyOf");
-      } else if (!annotations.contains(key)) {
-        throw std::logic_error("the validator does not know keyword " + key);
-      }
-    }
-  }
-
-  static bool is_type(const json& v, const std::string& t) {
-    if (t == "integer") return v.is_number_integer() || (v.is_number_float() && v.get<double>() == std::floor(v.get<double>()));
-    if (t == "number") return v.is_number();
-    if (t == "string") return v.is_string();
-    if (t == "boolean") return v.is_boolean();
-    if (t == "object") return v.is_object();
-    if (t == "array") return v.is_array();
-    if (t == "null") return v.is_null();
-    throw std::logic_error("unknown type " + t);
-  }
-  static std::size_t code_points(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  }
-
-  inline static const std::set<std::string> annotations{"$schema", "$id", "$defs", "title", "description", "format"};
-  json root_;
-};
 
 std::set<std::string> keys_of(const json& object) {
   std::set<std::string> out;
