@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
 #include <span>
 #include <string>
@@ -190,7 +191,8 @@ inline std::vector<std::filesystem::path> write_output_directory(const std::file
   std::vector<fs::path> targets;
   for (const auto& f : files) {
     PEERKIT_ASSERT(f.path.is_relative() && !f.path.empty(), "output files in a directory have relative paths");
-    for (const auto& part : f.path) PEERKIT_ASSERT(part != "..", "output files stay inside the directory");
+    PEERKIT_ASSERT(std::none_of(f.path.begin(), f.path.end(), [](const auto& part) { return part == ".."; }),
+                   "output files stay inside the directory");
     const fs::path target = out / f.path;
     detail::check_target(target, targets, policy, problems);
     targets.push_back(target);
