@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
@@ -17,6 +15,7 @@
 #include <peerkit/io/programme_json.hpp>
 #include <peerkit/io/run_json.hpp>
 #include <peerkit/io/student_csv.hpp>
+#include <peerkit/io/text_file.hpp>
 #include <peerkit/matching/dot.hpp>
 #include <peerkit/programme/pseudonymise.hpp>
 #include <peerkit/programme/report.hpp>
@@ -45,14 +44,6 @@ const std::vector<command> commands{
     {"demo", "run the whole programme of the shipped sample school", false},
 };
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error("io.cannot_read", path.string(), "cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 void print_help(std::ostream& out, std::string_view name = {}) {
   const auto it = std::find_if(commands.begin(), commands.end(), [&](const command& c) { return c.name == name; });
   if (it == commands.end()) {
@@ -77,12 +68,12 @@ io::programme_document load(const options& o, const fs::path& input) {
     // The export lists every student: it replaces the students of the school document.
     auto base = doc.the_school;
     base.students.clear();
-    doc.the_school = io::merge_students_csv(std::move(base), read_text(*o.students_csv),
+    doc.the_school = io::merge_students_csv(std::move(base), io::read_text_file(*o.students_csv),
                                             o.students_csv->filename().string(), {*separator});
     doc.school_file.clear();
   }
   if (o.pseudonym_key) {
-    const pseudonymiser p(read_text(*o.pseudonym_key));
+    const pseudonymiser p(io::read_text_file(*o.pseudonym_key));
     std::tie(doc.the_school, doc.data) = pseudonymise(doc.the_school, doc.data, p);
     doc.school_file.clear();
   }

@@ -109,3 +109,4 @@
 // reading and writing files that need no JSON library (the JSON headers are included on their own)
 #include <peerkit/io/csv.hpp>
 #include <peerkit/io/output_files.hpp>
+#include <peerkit/io/text_file.hpp>

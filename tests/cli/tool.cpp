@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <peerkit/io/text_file.hpp>
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
@@ -34,12 +35,6 @@ outcome tool(const std::string& args, const fs::path& dir = fs::temp_directory_p
   return o;
 }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
 
 /// A fresh directory holding copies of the sample programme and school.
@@ -52,7 +47,7 @@ struct workspace {
       fs::copy_file(sample_dir / f, dir / f);
   }
   ~workspace() { fs::remove_all(dir); }
-  json load(const std::string& f) const { return json::parse(read(dir / f)); }
+  json load(const std::string& f) const { return json::parse(peerkit::io::read_text_file(dir / f)); }
   void save(const std::string& f, const json& j) const { write(dir / f, j.dump(1)); }
 };
 
@@ -97,17 +92,17 @@ TEST_CASE("cli: run writes every result, and the written state runs to the same 
   for (const char* f : {"report.md", "result.json", "programme.json", "pairing-peer_buddy.dot",
                         "pairing-newcomer_buddy.dot", "year.ics"})
     CHECK(fs::exists(w.dir / "out" / f));
-  const auto result = json::parse(read(w.dir / "out" / "result.json"));
+  const auto result = json::parse(peerkit::io::read_text_file(w.dir / "out" / "result.json"));
   CHECK(result["feasible"] == true);
-  CHECK(read(w.dir / "out" / "year.ics").find("DTSTAMP:20250901T000000Z\r\n") != std::string::npos);
+  CHECK(peerkit::io::read_text_file(w.dir / "out" / "year.ics").find("DTSTAMP:20250901T000000Z\r\n") != std::string::npos);
 
   // The written state holds everything (special-category data only with the access step),
   // and running it again gives the same result and the same state.
   REQUIRE(tool("run sample_programme.json --output full --reveal-special-category 'state backup'", w.dir).code == 0);
   REQUIRE(tool("run full/programme.json --output again --reveal-special-category 'state backup'", w.dir).code == 0);
-  CHECK(read(w.dir / "again" / "result.json") == read(w.dir / "full" / "result.json"));
-  CHECK(read(w.dir / "again" / "programme.json") == read(w.dir / "full" / "programme.json"));
-  CHECK(read(w.dir / "full" / "result.json") == read(w.dir / "out" / "result.json"));
+  CHECK(peerkit::io::read_text_file(w.dir / "again" / "result.json") == peerkit::io::read_text_file(w.dir / "full" / "result.json"));
+  CHECK(peerkit::io::read_text_file(w.dir / "again" / "programme.json") == peerkit::io::read_text_file(w.dir / "full" / "programme.json"));
+  CHECK(peerkit::io::read_text_file(w.dir / "full" / "result.json") == peerkit::io::read_text_file(w.dir / "out" / "result.json"));
 }
 
 TEST_CASE("cli: output never overwrites what the user gave") {
@@ -118,11 +113,11 @@ TEST_CASE("cli: output never overwrites what the user gave") {
   CHECK(again.out.find("[io.directory_not_empty]") != std::string::npos);
   CHECK(tool("run sample_programme.json -o out --force", w.dir).code == 0);
   // out/programme.json is the input now: not even --force writes over it
-  const auto before = read(w.dir / "out" / "programme.json");
+  const auto before = peerkit::io::read_text_file(w.dir / "out" / "programme.json");
   const auto onto_input = tool("run out/programme.json -o out --force", w.dir);
   CHECK(onto_input.code == 4);
   CHECK(onto_input.out.find("[io.output_is_input]") != std::string::npos);
-  CHECK(read(w.dir / "out" / "programme.json") == before);
+  CHECK(peerkit::io::read_text_file(w.dir / "out" / "programme.json") == before);
 }
 
 TEST_CASE("cli: bad input is reported with file, path and every problem") {
@@ -195,7 +190,7 @@ TEST_CASE("cli: pseudonymised output has no identity left in it") {
   REQUIRE(tool("run sample_programme.json --pseudonymise key -o out", w.dir).code == 0);
   const auto school = w.load("sample_school.json");
   std::string everything;
-  for (const auto& f : fs::directory_iterator(w.dir / "out")) everything += read(f.path());
+  for (const auto& f : fs::directory_iterator(w.dir / "out")) everything += peerkit::io::read_text_file(f.path());
   for (const auto& s : school["students"]) {
     CHECK(everything.find(s["name"].get<std::string>()) == std::string::npos);
     CHECK(everything.find("\"student\": " + std::to_string(s["id"].get<int>()) + ",") == std::string::npos);
@@ -203,7 +198,7 @@ TEST_CASE("cli: pseudonymised output has no identity left in it") {
   for (const auto& m : school["staff"]) CHECK(everything.find(m["name"].get<std::string>()) == std::string::npos);
   // the same key gives the same pseudonyms
   REQUIRE(tool("run sample_programme.json --pseudonymise key -o again", w.dir).code == 0);
-  CHECK(read(w.dir / "again" / "result.json") == read(w.dir / "out" / "result.json"));
+  CHECK(peerkit::io::read_text_file(w.dir / "again" / "result.json") == peerkit::io::read_text_file(w.dir / "out" / "result.json"));
 }
 
 TEST_CASE("cli: special-category values are written only when asked for, with a purpose") {
@@ -211,8 +206,8 @@ TEST_CASE("cli: special-category values are written only when asked for, with a 
   REQUIRE(tool("run sample_programme.json -o plain", w.dir).code == 0);
   REQUIRE(tool("run sample_programme.json -o full --reveal-special-category 'backup of the care file'", w.dir).code == 0);
   std::string plain;
-  for (const auto& f : fs::directory_iterator(w.dir / "plain")) plain += read(f.path());
+  for (const auto& f : fs::directory_iterator(w.dir / "plain")) plain += peerkit::io::read_text_file(f.path());
   for (const char* v : {"\"origin\"", "\"needs\"", "\"languages\"", "Eritrea", "tigrinya", "syria_group_a"})
     CHECK(plain.find(v) == std::string::npos);
-  CHECK(read(w.dir / "full" / "programme.json").find("\"origin\"") != std::string::npos);
+  CHECK(peerkit::io::read_text_file(w.dir / "full" / "programme.json").find("\"origin\"") != std::string::npos);
 }

@@ -8,17 +8,12 @@
 #include <peerkit/io/csv.hpp>
 #include <peerkit/io/school_json.hpp>
 #include <peerkit/io/student_csv.hpp>
+#include <peerkit/io/text_file.hpp>
 
 using namespace peerkit;
 
 namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-std::string fixture(const std::string& name) { return read_file(std::string(PEERKIT_TEST_DATA_DIR) + "/csv/" + name); }
+std::string fixture(const std::string& name) { return peerkit::io::read_text_file(std::string(PEERKIT_TEST_DATA_DIR) + "/csv/" + name); }
 school fixture_school() { return io::read_school(fixture("school_classes.json"), "school_classes.json"); }
 
 const access_purpose test_access{"test: check what was read"};

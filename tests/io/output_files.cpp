@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <peerkit/io/output_files.hpp>
+#include <peerkit/io/text_file.hpp>
 
 using namespace peerkit;
 namespace fs = std::filesystem;
@@ -38,12 +39,6 @@ struct scratch {
   }
 };
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Every entry below `dir`, relative to it, sorted.
 std::vector<std::string> listing(const fs::path& dir) {
@@ -74,8 +69,8 @@ TEST_CASE("io: output goes into a new directory, complete or not at all") {
   const auto out = s.root / "runs" / "2025";
   const auto written = io::write_output_directory(out, run_output, {});
   CHECK(written == std::vector<fs::path>{out / "result.json", out / "report.md", out / "graphs/pairs.dot"});
-  CHECK(read_file(out / "report.md") == "# Report\n");
-  CHECK(read_file(out / "graphs" / "pairs.dot") == "graph {}\n");
+  CHECK(peerkit::io::read_text_file(out / "report.md") == "# Report\n");
+  CHECK(peerkit::io::read_text_file(out / "graphs" / "pairs.dot") == "graph {}\n");
   CHECK(listing(out) == std::vector<std::string>{"graphs", "graphs/pairs.dot", "report.md", "result.json"});
   // Nothing temporary is left next to it.
   CHECK(listing(s.root / "runs") ==
@@ -92,17 +87,17 @@ TEST_CASE("io: output refuses a directory that holds files unless forced") {
   s.put("out/notes.txt", "mine");
   CHECK(ids_of([&] { io::write_output_directory(out, run_output, {}); }) ==
         std::vector<std::string>{"io.directory_not_empty"});
-  CHECK(read_file(old) == "old");
+  CHECK(peerkit::io::read_text_file(old) == "old");
   CHECK(listing(out) == std::vector<std::string>{"notes.txt", "result.json"});
 
   io::write_output_directory(out, run_output, {.inputs = {}, .force = true});
-  CHECK(read_file(old) == "{}\n");
-  CHECK(read_file(out / "notes.txt") == "mine");
+  CHECK(peerkit::io::read_text_file(old) == "{}\n");
+  CHECK(peerkit::io::read_text_file(out / "notes.txt") == "mine");
 
   // An existing empty directory needs no force.
   fs::create_directory(s.root / "empty");
   io::write_output_directory(s.root / "empty", run_output, {});
-  CHECK(read_file(s.root / "empty" / "result.json") == "{}\n");
+  CHECK(peerkit::io::read_text_file(s.root / "empty" / "result.json") == "{}\n");
 
   s.put("file", "x");
   CHECK(ids_of([&] { io::write_output_directory(s.root / "file", run_output, {.inputs = {}, .force = true}); }) ==
@@ -128,7 +123,7 @@ TEST_CASE("io: output never replaces an input, forced or not") {
     CHECK(ids_of([&] { io::write_output_files(std::vector<io::output_file>{{input, "x"}}, {{alias}, true}); }) ==
           std::vector<std::string>{"io.output_is_input"});
   }
-  CHECK(read_file(input) == "the school");
+  CHECK(peerkit::io::read_text_file(input) == "the school");
   // A relative input names the same file as an absolute output.
   const auto here = fs::current_path();
   fs::current_path(s.root);
@@ -146,14 +141,14 @@ TEST_CASE("io: output to named files") {
   const auto result = s.root / "result.json";
   std::vector<io::output_file> files{{report, "# Report\n"}, {result, "{}\n"}};
   CHECK(io::write_output_files(files, {}) == std::vector<fs::path>{report, result});
-  CHECK(read_file(report) == "# Report\n");
+  CHECK(peerkit::io::read_text_file(report) == "# Report\n");
 
   files[0].content = "# New\n";
   CHECK(ids_of([&] { io::write_output_files(files, {}); }) ==
         std::vector<std::string>{"io.output_exists", "io.output_exists"});
-  CHECK(read_file(report) == "# Report\n");
+  CHECK(peerkit::io::read_text_file(report) == "# Report\n");
   io::write_output_files(files, {.inputs = {}, .force = true});
-  CHECK(read_file(report) == "# New\n");
+  CHECK(peerkit::io::read_text_file(report) == "# New\n");
   CHECK(listing(s.root) == std::vector<std::string>{"report.md", "result.json"});
 }
 
@@ -183,7 +178,7 @@ TEST_CASE("io: output problems are all reported before anything is written") {
     CHECK(e.problems()[3].id == "io.duplicate_output");
   }
   CHECK_FALSE(fs::exists(s.root / "new.md"));
-  CHECK(read_file(input) == "{}");
+  CHECK(peerkit::io::read_text_file(input) == "{}");
 }
 
 TEST_CASE("io: atomic writes replace the file by renaming, never in place") {
@@ -194,14 +189,14 @@ TEST_CASE("io: atomic writes replace the file by renaming, never in place") {
   // A temporary file left by a crash is neither used nor removed.
   s.put(".result.json.tmp", "left over");
   io::write_file_atomically(target, "new");
-  CHECK(read_file(target) == "new");
-  CHECK(read_file(s.root / "kept.json") == "old");
-  CHECK(read_file(s.root / ".result.json.tmp") == "left over");
+  CHECK(peerkit::io::read_text_file(target) == "new");
+  CHECK(peerkit::io::read_text_file(s.root / "kept.json") == "old");
+  CHECK(peerkit::io::read_text_file(s.root / ".result.json.tmp") == "left over");
   CHECK(listing(s.root) == std::vector<std::string>{".result.json.tmp", "kept.json", "result.json"});
 
   const std::string large(1 << 20, 'x');
   io::write_file_atomically(target, large);
-  CHECK(read_file(target) == large);
+  CHECK(peerkit::io::read_text_file(target) == large);
 }
 
 TEST_CASE("io: a failed write names the file and leaves nothing behind") {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <peerkit/io/programme_json.hpp>
+#include <peerkit/io/text_file.hpp>
 
 #include "json_schema_validator.hpp"
 
@@ -19,14 +20,8 @@ using test::schema_validator;
 namespace {
 const std::string data_dir = std::string(PEERKIT_SOURCE_DIR) + "/examples/data";
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 json schema_file(const std::string& name) {
-  return json::parse(read_text(std::string(PEERKIT_SOURCE_DIR) + "/docs/schema/" + name));
+  return json::parse(peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/docs/schema/" + name));
 }
 json programme_schema() { return schema_file("programme.schema.json"); }
 schema_validator programme_validator() { return schema_validator(programme_schema(), {schema_file("school.schema.json")}); }
@@ -87,7 +82,7 @@ TEST_CASE("io: programme schema is draft 2020-12, versioned, and refers to the s
 
 TEST_CASE("io: programme schema accepts the sample programme and what peerkit writes") {
   const auto validator = programme_validator();
-  CHECK(validator.errors(json::parse(read_text(data_dir + "/sample_programme.json"))).empty());
+  CHECK(validator.errors(json::parse(peerkit::io::read_text_file(data_dir + "/sample_programme.json"))).empty());
   const auto sample = io::read_programme_file(data_dir + "/sample_programme.json");
   CHECK(validator.errors(io::to_json(sample)).empty());
   auto inline_school = complete_programme();

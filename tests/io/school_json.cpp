@@ -4,17 +4,12 @@
 #include <sstream>
 
 #include <peerkit/io/school_json.hpp>
+#include <peerkit/io/text_file.hpp>
 
 using namespace peerkit;
 
 namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-std::string sample_text() { return read_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/sample_school.json"); }
+std::string sample_text() { return peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/sample_school.json"); }
 
 const access_purpose round_trip{"test: full state round trip"};
 

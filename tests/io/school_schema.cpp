@@ -9,6 +9,7 @@
 
 #include <peerkit/io/school_json.hpp>
 #include <peerkit/io/student_csv.hpp>
+#include <peerkit/io/text_file.hpp>
 
 #include "json_schema_validator.hpp"
 
@@ -17,15 +18,9 @@ using io::json;
 using test::schema_validator;
 
 namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-json schema() { return json::parse(read_file(std::string(PEERKIT_SOURCE_DIR) + "/docs/schema/school.schema.json")); }
-std::string sample_text() { return read_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/sample_school.json"); }
-std::string fixture(const std::string& name) { return read_file(std::string(PEERKIT_TEST_DATA_DIR) + "/csv/" + name); }
+json schema() { return json::parse(peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/docs/schema/school.schema.json")); }
+std::string sample_text() { return peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/sample_school.json"); }
+std::string fixture(const std::string& name) { return peerkit::io::read_text_file(std::string(PEERKIT_TEST_DATA_DIR) + "/csv/" + name); }
 
 const access_purpose full_export{"test: every field of the school"};
 

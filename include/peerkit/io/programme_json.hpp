@@ -6,8 +6,6 @@
 // document. Format: docs/input-formats.md and docs/schema/programme.schema.json.
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +15,7 @@
 #include <peerkit/checklist/seven_step_plan.hpp>
 #include <peerkit/io/json_reader.hpp>
 #include <peerkit/io/school_json.hpp>
+#include <peerkit/io/text_file.hpp>
 #include <peerkit/programme/presets.hpp>
 
 namespace peerkit::io {
@@ -289,14 +288,11 @@ inline programme_document read_programme(std::string_view text, const std::strin
   } else if (it->is_string()) {
     doc.school_file = it->get<std::string>();
     const auto path = base_directory / doc.school_file;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (!std::filesystem::is_regular_file(path)) {
       r.problem("io.cannot_read", "school", "cannot read the school document " + path.string());
     } else {
-      std::ostringstream content;
-      content << in.rdbuf();
       try {
-        doc.the_school = read_school(content.str(), path.filename().string());
+        doc.the_school = read_school(read_text_file(path), path.filename().string());
       } catch (const error& e) {
         for (const auto& p : e.problems())
           r.problem(p.id, path.filename().string() + (p.location.empty() ? "" : ": " + p.location), p.message);
@@ -385,11 +381,8 @@ inline programme_document read_programme(std::string_view text, const std::strin
 
 /// Reads the programme document at `path` (a school path in it is relative to its folder).
 inline programme_document read_programme_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error("io.cannot_read", path.string(), "cannot read the programme document");
-  std::ostringstream content;
-  content << in.rdbuf();
-  return read_programme(content.str(), path.filename().string(), path.parent_path().empty() ? "." : path.parent_path());
+  return read_programme(read_text_file(path), path.filename().string(),
+                        path.parent_path().empty() ? "." : path.parent_path());
 }
 
 namespace detail {
