@@ -14,6 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <peerkit/core/enum_keys.hpp>
+#include <peerkit/io/text_file.hpp>
+
 namespace peerkit::test {
 
 /// Checks documents against a root schema; references may name other schemas by `$id`.
@@ -131,5 +134,29 @@ class schema_validator {
   std::string root_id_;
   std::map<std::string, json> schemas_;
 };
+
+/// A schema shipped in docs/schema/.
+inline nlohmann::ordered_json schema_file(const std::string& name) {
+  return nlohmann::ordered_json::parse(
+      peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/docs/schema/" + name));
+}
+
+inline std::set<std::string> keys_of(const nlohmann::ordered_json& object) {
+  std::set<std::string> out;
+  for (const auto& [key, value] : object.items()) out.insert(key);
+  return out;
+}
+/// The property names of the schema's root (`def` empty) or of one of its $defs.
+inline std::set<std::string> properties_of(const nlohmann::ordered_json& s, const std::string& def) {
+  return keys_of(def.empty() ? s.at("properties") : s.at("$defs").at(def).at("properties"));
+}
+
+template <KeyedEnum E>
+std::vector<std::string> keys_as_strings() {
+  return {enum_keys<E>::keys.begin(), enum_keys<E>::keys.end()};
+}
+inline std::vector<std::string> schema_enum(const nlohmann::ordered_json& s, const std::string& def) {
+  return s.at("$defs").at(def).at("enum").get<std::vector<std::string>>();
+}
 
 }  // namespace peerkit::test

@@ -15,14 +15,11 @@
 
 using namespace peerkit;
 using io::json;
-using test::schema_validator;
+using namespace peerkit::test;
 
 namespace {
 const std::string data_dir = std::string(PEERKIT_SOURCE_DIR) + "/examples/data";
 
-json schema_file(const std::string& name) {
-  return json::parse(peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/docs/schema/" + name));
-}
 json programme_schema() { return schema_file("programme.schema.json"); }
 schema_validator programme_validator() { return schema_validator(programme_schema(), {schema_file("school.schema.json")}); }
 
@@ -51,25 +48,10 @@ io::programme_document complete_programme() {
   return doc;
 }
 
-std::set<std::string> keys_of(const json& object) {
-  std::set<std::string> out;
-  for (const auto& [key, value] : object.items()) out.insert(key);
-  return out;
-}
-std::set<std::string> properties_of(const json& s, const std::string& def) {
-  return keys_of(def.empty() ? s.at("properties") : s.at("$defs").at(def).at("properties"));
-}
 bool has_all(const std::set<std::string>& schema_names, const std::set<std::string>& names) {
   return std::includes(schema_names.begin(), schema_names.end(), names.begin(), names.end());
 }
 
-template <KeyedEnum E>
-std::vector<std::string> keys_as_strings() {
-  return {enum_keys<E>::keys.begin(), enum_keys<E>::keys.end()};
-}
-std::vector<std::string> schema_enum(const json& s, const std::string& def) {
-  return s.at("$defs").at(def).at("enum").get<std::vector<std::string>>();
-}
 }  // namespace
 
 TEST_CASE("io: programme schema is draft 2020-12, versioned, and refers to the school schema") {

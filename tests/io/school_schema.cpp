@@ -15,23 +15,15 @@
 
 using namespace peerkit;
 using io::json;
-using test::schema_validator;
+using namespace peerkit::test;
 
 namespace {
-json schema() { return json::parse(peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/docs/schema/school.schema.json")); }
+json schema() { return schema_file("school.schema.json"); }
 std::string sample_text() { return peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/sample_school.json"); }
 std::string fixture(const std::string& name) { return peerkit::io::read_text_file(std::string(PEERKIT_TEST_DATA_DIR) + "/csv/" + name); }
 
 const access_purpose full_export{"test: every field of the school"};
 
-std::set<std::string> keys_of(const json& object) {
-  std::set<std::string> out;
-  for (const auto& [key, value] : object.items()) out.insert(key);
-  return out;
-}
-std::set<std::string> properties_of(const json& s, const std::string& def) {
-  return keys_of(def.empty() ? s.at("properties") : s.at("$defs").at(def).at("properties"));
-}
 
 // A school with every field set, optional ones included.
 school complete_school() {
@@ -63,13 +55,6 @@ school complete_school() {
   return s;
 }
 
-template <KeyedEnum E>
-std::vector<std::string> keys_as_strings() {
-  return {enum_keys<E>::keys.begin(), enum_keys<E>::keys.end()};
-}
-std::vector<std::string> schema_enum(const json& s, const std::string& def) {
-  return s.at("$defs").at(def).at("enum").get<std::vector<std::string>>();
-}
 }  // namespace
 
 TEST_CASE("io: schema is draft 2020-12 and versioned") {
