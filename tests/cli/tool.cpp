@@ -139,6 +139,25 @@ TEST_CASE("cli: bad input is reported with file, path and every problem") {
   CHECK(range.code == 2);
   CHECK(range.out.find("sample_school.json: students[12].grades.maths: 11 is outside 1..10 [data.out_of_range]") !=
         std::string::npos);
+  // duplicate ids and references to unknown ids, reported together
+  auto twice = school;
+  twice["students"][12]["grades"]["maths"] = 7;
+  twice["students"][3].erase("nmae");
+  twice["students"][5]["id"] = twice["students"][4]["id"];
+  w.save("sample_school.json", twice);
+  auto prog = w.load("sample_programme.json");
+  prog["applications"][0]["student"] = 99999;
+  w.save("sample_programme.json", prog);
+  const auto refs = tool("run sample_programme.json", w.dir);
+  CHECK(refs.code == 2);
+  CHECK(refs.out.find("sample_school.json: students[5].id: id") != std::string::npos);
+  CHECK(refs.out.find("[data.duplicate_id]") != std::string::npos);
+  twice["students"][5]["id"] = 5555;
+  w.save("sample_school.json", twice);
+  const auto unknown = tool("run sample_programme.json", w.dir);
+  CHECK(unknown.code == 2);
+  CHECK(unknown.out.find("applications[0].student: no student has id 99999 [data.unknown_reference]") !=
+        std::string::npos);
   write(w.dir / "broken.json", "{\"school\": \"sample_school.json\",\n \"year\": }");
   const auto syntax = tool("validate broken.json", w.dir);
   CHECK(syntax.code == 2);
