@@ -426,7 +426,7 @@ inline std::string words(const unpaired_explanation& u, bool supporter_side, obj
   const std::string partners = supporter_side ? "supportee" : "supporter";
   switch (u.reason) {
     case unpaired_reason::no_compatible_partner:
-      s += ": no " + partners + " can be paired with " + who + ".";
+      s += ": no " + partners + " can be paired with " + who + (who.ends_with('.') ? "" : ".");  // "Lucas R."
       break;
     case unpaired_reason::not_acceptable:
       s += ": no compatible " + partners + " and " + who + " both rank each other.";
