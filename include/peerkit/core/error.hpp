@@ -5,10 +5,20 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace peerkit {
+
+/// The location of an element of a list, and of a field in it: "students[12]",
+/// "students[12].class".
+[[nodiscard]] inline std::string element_location(std::string_view list, std::size_t i,
+                                                  std::string_view field = {}) {
+  auto s = std::string(list) + "[" + std::to_string(i) + "]";
+  if (!field.empty()) s += "." + std::string(field);
+  return s;
+}
 
 /// One thing wrong with the input: `students[12].grades.math: 11 is outside 1..10`.
 struct problem {

@@ -69,9 +69,6 @@ struct school {
 };
 
 namespace detail {
-inline std::string indexed(std::string_view field, std::size_t i) {
-  return std::string(field) + "[" + std::to_string(i) + "]";
-}
 inline std::string format_number(double v) {
   std::string s = std::to_string(v);
   s.erase(s.find_last_not_of('0') + 1);
@@ -84,9 +81,9 @@ void check_unique_ids(const Range& range, std::string_view field, problem_list& 
   for (std::size_t i = 0; i < range.size(); ++i) {
     auto [it, fresh] = first_seen.emplace(range[i].id.value(), i);
     if (!fresh)
-      problems.add("data.duplicate_id", indexed(field, i) + ".id",
+      problems.add("data.duplicate_id", element_location(field, i) + ".id",
                    "id " + std::to_string(range[i].id.value()) + " is already used by " +
-                       indexed(field, it->second));
+                       element_location(field, it->second));
   }
 }
 }  // namespace detail
@@ -94,8 +91,7 @@ void check_unique_ids(const Range& range, std::string_view field, problem_list& 
 /// Checks a school's data: unique ids, references to known classes and staff, grades
 /// within 1..10, years within the track. Throws peerkit::error listing every problem.
 inline void validate(const school& s) {
-  using detail::indexed;
-  problem_list problems;
+    problem_list problems;
   detail::check_unique_ids(s.classes, "classes", problems);
   detail::check_unique_ids(s.students, "students", problems);
   detail::check_unique_ids(s.staff, "staff", problems);
@@ -108,7 +104,7 @@ inline void validate(const school& s) {
   };
   for (std::size_t i = 0; i < s.classes.size(); ++i) {
     const auto& c = s.classes[i];
-    const auto where = indexed("classes", i);
+    const auto where = element_location("classes", i);
     if (c.name.empty()) problems.add("data.missing", where + ".name", "a class needs a name");
     check_year(c.year, c.track, where);
     if (c.mentor && !s.find(*c.mentor))
@@ -117,7 +113,7 @@ inline void validate(const school& s) {
   }
   for (std::size_t i = 0; i < s.students.size(); ++i) {
     const auto& st = s.students[i];
-    const auto where = indexed("students", i);
+    const auto where = element_location("students", i);
     if (st.name.empty()) problems.add("data.missing", where + ".name", "a student needs a name");
     check_year(st.year, st.track, where);
     if (const auto* c = s.find(st.class_of); !c)
@@ -135,7 +131,7 @@ inline void validate(const school& s) {
   }
   for (std::size_t i = 0; i < s.staff.size(); ++i) {
     const auto& m = s.staff[i];
-    const auto where = indexed("staff", i);
+    const auto where = element_location("staff", i);
     if (m.name.empty()) problems.add("data.missing", where + ".name", "a staff member needs a name");
     if (m.successor && (*m.successor == m.id || !s.find(*m.successor)))
       problems.add("data.unknown_reference", where + ".successor",

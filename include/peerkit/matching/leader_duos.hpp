@@ -203,11 +203,6 @@ class duo_graph {
   static std::pair<std::size_t, std::size_t> ordered(std::size_t a, std::size_t b) {
     return a < b ? std::pair(a, b) : std::pair(b, a);
   }
-  static std::string where(std::string_view list, std::size_t i, std::string_view field = {}) {
-    auto s = std::string(list) + "[" + std::to_string(i) + "]";
-    if (!field.empty()) s += "." + std::string(field);
-    return s;
-  }
 
   void check_and_index() {
     problem_list problems;
@@ -217,12 +212,12 @@ class duo_graph {
       const auto id = request_.candidates[k];
       const auto* st = school_->find(id);
       if (!st) {
-        problems.add("matching.unknown_student", where("candidates", k),
+        problems.add("matching.unknown_student", element_location("candidates", k),
                      "no student has id " + std::to_string(id.value()));
         continue;
       }
       if (!at_.emplace(id, candidates_.size()).second) {
-        problems.add("matching.duplicate_student", where("candidates", k),
+        problems.add("matching.duplicate_student", element_location("candidates", k),
                      "student " + std::to_string(id.value()) + " is already a candidate");
         continue;
       }
@@ -243,14 +238,14 @@ class duo_graph {
       return ok;
     };
     for (std::size_t k = 0; k < request_.forbidden.size(); ++k)
-      if (check_pair(request_.forbidden[k].first, request_.forbidden[k].second, where("forbidden", k)))
+      if (check_pair(request_.forbidden[k].first, request_.forbidden[k].second, element_location("forbidden", k)))
         forbidden_.insert(ordered(at_.at(request_.forbidden[k].first), at_.at(request_.forbidden[k].second)));
     for (std::size_t k = 0; k < request_.observed.size(); ++k) {
       const auto& o = request_.observed[k];
-      if (!check_pair(o.first, o.second, where("observed", k))) continue;
+      if (!check_pair(o.first, o.second, element_location("observed", k))) continue;
       const auto sc = settings_.duos.scale;
       if (o.rating < sc.min || o.rating > sc.max)
-        problems.add("matching.out_of_scale", where("observed", k, "rating"),
+        problems.add("matching.out_of_scale", element_location("observed", k, "rating"),
                      "a rating in " + std::to_string(sc.min) + ".." + std::to_string(sc.max) +
                          ", found " + std::to_string(o.rating));
       else
@@ -259,16 +254,16 @@ class duo_graph {
     pinned_.assign(candidates_.size(), 0);
     for (std::size_t k = 0; k < request_.pinned.size(); ++k) {
       const auto& p = request_.pinned[k];
-      if (!check_pair(p.first, p.second, where("pinned", k))) continue;
+      if (!check_pair(p.first, p.second, element_location("pinned", k))) continue;
       const auto a = at_.at(p.first), b = at_.at(p.second);
       if (auto broken = excluded_by(a, b); !broken.empty()) {
         std::string rules;
         for (auto r : broken.list()) rules += (rules.empty() ? "" : "; ") + std::string(describe(r));
-        problems.add("matching.pin_breaks_rule", where("pinned", k), "a duo that keeps every rule; this one breaks: " + rules);
+        problems.add("matching.pin_breaks_rule", element_location("pinned", k), "a duo that keeps every rule; this one breaks: " + rules);
         continue;
       }
       if (pinned_[a] || pinned_[b]) {
-        problems.add("matching.pin_conflict", where("pinned", k), "each candidate in one pinned duo at most");
+        problems.add("matching.pin_conflict", element_location("pinned", k), "each candidate in one pinned duo at most");
         continue;
       }
       pinned_[a] = pinned_[b] = 1;

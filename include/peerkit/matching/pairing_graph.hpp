@@ -191,11 +191,6 @@ class pairing_graph {
   }
 
  private:
-  static std::string where(std::string_view list, std::size_t i, std::string_view field = {}) {
-    auto s = std::string(list) + "[" + std::to_string(i) + "]";
-    if (!field.empty()) s += "." + std::string(field);
-    return s;
-  }
 
   void check_and_index() {
     problem_list problems;
@@ -207,24 +202,24 @@ class pairing_graph {
       const auto& e = request_.supporters[i];
       const auto* st = school_->find(e.student);
       if (!st) {
-        problems.add("matching.unknown_student", where("supporters", i, "student"),
+        problems.add("matching.unknown_student", element_location("supporters", i, "student"),
                      "no student has id " + std::to_string(e.student.value()));
         continue;
       }
       auto params = e.parameters.value_or(default_parameters(e.role));
       if (!params.valid())
-        problems.add("matching.invalid_role", where("supporters", i, "parameters"),
+        problems.add("matching.invalid_role", element_location("supporters", i, "parameters"),
                      "the parameters of the role are inconsistent");
       if (params.form == support_form::duo_for_class)
-        problems.add("matching.role_not_individual", where("supporters", i, "role"),
+        problems.add("matching.role_not_individual", element_location("supporters", i, "role"),
                      "a role that supports individual students, found " +
                          std::string(key_of(e.role)) + ", which serves a class as a duo");
       const int cap = e.capacity.value_or(params.supportees_per_supporter.max);
       if (cap < 1)
-        problems.add("matching.invalid_capacity", where("supporters", i, "capacity"),
+        problems.add("matching.invalid_capacity", element_location("supporters", i, "capacity"),
                      "a capacity of 1 or more, found " + std::to_string(cap));
       if (!supporter_at_.emplace(e.student, supporters_.size()).second) {
-        problems.add("matching.duplicate_student", where("supporters", i, "student"),
+        problems.add("matching.duplicate_student", element_location("supporters", i, "student"),
                      "student " + std::to_string(e.student.value()) + " is already a supporter");
         continue;
       }
@@ -236,15 +231,15 @@ class pairing_graph {
       const auto id = request_.supportees[j];
       const auto* st = school_->find(id);
       if (!st) {
-        problems.add("matching.unknown_student", where("supportees", j),
+        problems.add("matching.unknown_student", element_location("supportees", j),
                      "no student has id " + std::to_string(id.value()));
         continue;
       }
       if (supporter_at_.count(id) != 0)
-        problems.add("matching.both_sides", where("supportees", j),
+        problems.add("matching.both_sides", element_location("supportees", j),
                      "student " + std::to_string(id.value()) + " is also a supporter");
       if (!supportee_at_.emplace(id, supportees_.size()).second) {
-        problems.add("matching.duplicate_student", where("supportees", j),
+        problems.add("matching.duplicate_student", element_location("supportees", j),
                      "student " + std::to_string(id.value()) + " is already a supportee");
         continue;
       }
@@ -253,11 +248,11 @@ class pairing_graph {
     auto check_pair_ids = [&](const std::vector<student_pair>& pairs, std::string_view list) {
       for (std::size_t k = 0; k < pairs.size(); ++k) {
         if (supporter_at_.count(pairs[k].supporter) == 0)
-          problems.add("matching.unknown_student", where(list, k, "supporter"),
+          problems.add("matching.unknown_student", element_location(list, k, "supporter"),
                        "a supporter of this round, found id " +
                            std::to_string(pairs[k].supporter.value()));
         if (supportee_at_.count(pairs[k].supportee) == 0)
-          problems.add("matching.unknown_student", where(list, k, "supportee"),
+          problems.add("matching.unknown_student", element_location(list, k, "supportee"),
                        "a supportee of this round, found id " +
                            std::to_string(pairs[k].supportee.value()));
       }
@@ -269,23 +264,23 @@ class pairing_graph {
       const auto& r = request_.rankings[k];
       const bool is_supporter = supporter_at_.count(r.who) != 0;
       if (!is_supporter && supportee_at_.count(r.who) == 0) {
-        problems.add("matching.unknown_student", where("rankings", k, "who"),
+        problems.add("matching.unknown_student", element_location("rankings", k, "who"),
                      "a student of this round, found id " + std::to_string(r.who.value()));
         continue;
       }
       if (!ranked.insert(r.who).second)
-        problems.add("matching.duplicate_ranking", where("rankings", k, "who"),
+        problems.add("matching.duplicate_ranking", element_location("rankings", k, "who"),
                      "one ranking per student, found a second for id " +
                          std::to_string(r.who.value()));
       const auto& other_side = is_supporter ? supportee_at_ : supporter_at_;
       std::set<student_id> seen;
       for (std::size_t p = 0; p < r.best_first.size(); ++p) {
         if (other_side.count(r.best_first[p]) == 0)
-          problems.add("matching.unknown_student", where("rankings", k, where("best_first", p)),
+          problems.add("matching.unknown_student", element_location("rankings", k, element_location("best_first", p)),
                        std::string("a ") + (is_supporter ? "supportee" : "supporter") +
                            " of this round, found id " + std::to_string(r.best_first[p].value()));
         if (!seen.insert(r.best_first[p]).second)
-          problems.add("matching.duplicate_student", where("rankings", k, where("best_first", p)),
+          problems.add("matching.duplicate_student", element_location("rankings", k, element_location("best_first", p)),
                        "each student once, found id " + std::to_string(r.best_first[p].value()) +
                            " again");
       }
@@ -331,18 +326,18 @@ class pairing_graph {
       if (auto broken = excluded_by(i, j); !broken.empty()) {
         std::string rules;
         for (auto r : broken.list()) rules += (rules.empty() ? "" : "; ") + std::string(describe(r));
-        problems.add("matching.pin_breaks_rule", where("pinned", k),
+        problems.add("matching.pin_breaks_rule", element_location("pinned", k),
                      "a pair that keeps every rule; this pair breaks: " + rules);
         continue;
       }
       if (auto [it, fresh] = pinned_supportee.emplace(j, k); !fresh) {
-        problems.add("matching.pin_conflict", where("pinned", k, "supportee"),
+        problems.add("matching.pin_conflict", element_location("pinned", k, "supportee"),
                      "a supportee pinned once, found a second pin after pinned[" +
                          std::to_string(it->second) + "]");
         continue;
       }
       if (++load[i] > capacities_[i])
-        problems.add("matching.pin_over_capacity", where("pinned", k, "supporter"),
+        problems.add("matching.pin_over_capacity", element_location("pinned", k, "supporter"),
                      "at most " + std::to_string(capacities_[i]) +
                          " pinned supportees for this supporter, found more");
     }
