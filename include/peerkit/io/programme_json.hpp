@@ -44,7 +44,6 @@ struct programme_document {
 };
 
 namespace detail {
-inline std::string at(const std::string& list, std::size_t i) { return list + "[" + std::to_string(i) + "]"; }
 
 /// Reads a JSON array at `doc[key]`, each element through `read(element, path)`.
 template <class Read>
@@ -53,7 +52,7 @@ void each(json_reader& r, const json& doc, std::string_view key, Read read) {
   if (it == doc.end()) return;
   const std::string path(key);
   if (!it->is_array()) return r.wrong_kind(path, "an array", *it);
-  for (std::size_t i = 0; i < it->size(); ++i) read((*it)[i], at(path, i));
+  for (std::size_t i = 0; i < it->size(); ++i) read((*it)[i], element_location(path, i));
 }
 
 inline void read_range(json_reader& r, const json& j, const std::string& path, count_range& out) {

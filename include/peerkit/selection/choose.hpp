@@ -101,9 +101,6 @@ inline std::string grade_cut_text(double g) {
   return s;
 }
 /// "applications[3]"
-inline std::string selection_path(std::string_view list, std::size_t i) {
-  return std::string(list) + "[" + std::to_string(i) + "]";
-}
 }  // namespace detail
 
 /// Why a candidate got their verdict: the kind, and the numbers behind it.
@@ -274,7 +271,6 @@ template <RolesPolicy R, SelectionPolicy S>
 [[nodiscard]] selection_result choose(const school& s, const std::vector<application>& applications,
                                       const R& roles, const S& selection,
                                       const std::vector<role_demand>& demands) {
-  using detail::selection_path;
   const rating_scale scale = selection.scale();
   problem_list problems;
   if (!scale.valid())
@@ -289,7 +285,7 @@ template <RolesPolicy R, SelectionPolicy S>
   std::vector<planned> plan;
   for (std::size_t j = 0; j < demands.size(); ++j) {
     const auto& d = demands[j];
-    const auto where = selection_path("demands", j);
+    const auto where = element_location("demands", j);
     const auto entry = find_role(roles, d.role);
     if (!entry) {
       problems.add("selection.role_not_run", where + ".role",
@@ -316,11 +312,11 @@ template <RolesPolicy R, SelectionPolicy S>
   std::set<std::pair<std::size_t, std::string>> record_checked;
   for (std::size_t i = 0; i < applications.size(); ++i) {
     const auto& a = applications[i];
-    const auto where = selection_path("applications", i);
+    const auto where = element_location("applications", i);
     if (auto [it, fresh] = first_with_id.emplace(a.id, i); !fresh)
       problems.add("data.duplicate_id", where + ".id",
                    "id " + std::to_string(a.id.value()) + " is already used by " +
-                       selection_path("applications", it->second));
+                       element_location("applications", it->second));
     const student* st = s.find(a.applicant);
     if (!st)
       problems.add("selection.unknown_student", where + ".applicant",
@@ -338,7 +334,7 @@ template <RolesPolicy R, SelectionPolicy S>
       if (auto [it, fresh] = open_application.emplace(std::pair{a.applicant, a.role}, i); !fresh)
         problems.add("selection.duplicate_application", where,
                      "student " + std::to_string(a.applicant.value()) + " already applied for " +
-                         std::string(name_of(a.role)) + " in " + selection_path("applications", it->second));
+                         std::string(name_of(a.role)) + " in " + element_location("applications", it->second));
     }
     if (!scale.valid()) continue;
     for (std::size_t k = 0; k < a.interviews.size(); ++k)
@@ -354,7 +350,7 @@ template <RolesPolicy R, SelectionPolicy S>
       const auto index = detail::student_index(s, st->id);
       if (record_checked.emplace(index, std::string(trait)).second)
         problems.add("selection.rating_out_of_scale",
-                     selection_path("students", index) + ".traits." + std::string(trait),
+                     element_location("students", index) + ".traits." + std::string(trait),
                      "rating " + std::to_string(*value) + " for " + trait_label(trait) +
                          " is outside the school's scale " + scale.to_string());
     };
@@ -434,7 +430,7 @@ inline void record_decisions(std::vector<application>& applications, const selec
       if (it->state == to) continue;
       const auto i = static_cast<std::size_t>(it - applications.begin());
       if (!can_move(it->state, to))
-        problems.add("selection.illegal_transition", detail::selection_path("applications", i),
+        problems.add("selection.illegal_transition", element_location("applications", i),
                      detail::illegal_move_message(*it, to));
       else
         moves.emplace_back(i, to);
