@@ -19,10 +19,10 @@
 #include <new>
 #include <string>
 
-#include <peerkit/matching/assignment_solver.hpp>
-#include <peerkit/matching/weighted_matching.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
+#include <peerkit/solvers/weighted_matching.hpp>
 
-#include "../tests/matching_solvers/solver_testing.hpp"
+#include "../tests/solvers/solver_testing.hpp"
 #include "instances.hpp"
 #include "lemon_reference.hpp"
 

@@ -17,7 +17,7 @@
 #include <peerkit/io/student_csv.hpp>
 #include <peerkit/io/text_file.hpp>
 #include <peerkit/matching/dot.hpp>
-#include <peerkit/programme/pseudonymise.hpp>
+#include <peerkit/privacy/pseudonymise.hpp>
 #include <peerkit/programme/report.hpp>
 
 #include "options.hpp"

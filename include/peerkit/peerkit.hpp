@@ -17,12 +17,12 @@
 #include <peerkit/core/support_pair.hpp>
 
 // programme and its policies
-#include <peerkit/programme/policy.hpp>
+#include <peerkit/core/policy.hpp>
 #include <peerkit/programme/presets.hpp>
 #include <peerkit/programme/programme.hpp>
-#include <peerkit/programme/pseudonymise.hpp>
+#include <peerkit/privacy/pseudonymise.hpp>
 #include <peerkit/programme/report.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/programme/schedule_policy.hpp>
 
 // calendar
@@ -31,7 +31,7 @@
 #include <peerkit/calendar/icalendar.hpp>
 #include <peerkit/calendar/programme_schedule.hpp>
 #include <peerkit/calendar/public_holidays.hpp>
-#include <peerkit/calendar/region.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/calendar/teaching_time.hpp>
@@ -66,11 +66,11 @@
 
 // privacy: access per role, consent, retention, pseudonymised export
 #include <peerkit/privacy/access_policy.hpp>
-#include <peerkit/privacy/consent.hpp>
+#include <peerkit/core/consent.hpp>
 #include <peerkit/privacy/pseudonym.hpp>
 #include <peerkit/privacy/research_export.hpp>
 #include <peerkit/privacy/retention.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/privacy/views.hpp>
 #include <peerkit/privacy/withdrawal.hpp>
 
@@ -89,9 +89,9 @@
 #include <peerkit/selection/traits.hpp>
 
 // exact pairing solvers on plain data: capacitated assignment, weighted matching, stable pairing
-#include <peerkit/matching/assignment_solver.hpp>
-#include <peerkit/matching/stable_pairing.hpp>
-#include <peerkit/matching/weighted_matching.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
+#include <peerkit/solvers/stable_pairing.hpp>
+#include <peerkit/solvers/weighted_matching.hpp>
 
 // pairing: rules, scores, buddy pairing with explanations and a verifier, leader duos, classes, DOT
 #include <peerkit/matching/buddy_pairing.hpp>

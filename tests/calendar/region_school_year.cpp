@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <peerkit/calendar/region.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_year.hpp>
 
 using namespace peerkit;

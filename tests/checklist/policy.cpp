@@ -2,7 +2,7 @@
 #include <peerkit/checklist/checklist_policy.hpp>
 #include <peerkit/checklist/five_step_plan.hpp>
 #include <peerkit/checklist/progress.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 
 using namespace peerkit;
 

@@ -2,7 +2,7 @@
 // cannot be written into a log line or alert; logs name students by id only.
 // With PEERKIT_COMPILE_FAIL_CONTROL defined the id is written and the file compiles, so
 // it fails for the stated reason only.
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/core/student.hpp>
 
 int main() {

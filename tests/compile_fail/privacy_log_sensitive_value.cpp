@@ -2,7 +2,7 @@
 // be written into a log line or alert without the explicit access step.
 // With PEERKIT_COMPILE_FAIL_CONTROL defined the log names the student's id only and the
 // file compiles, so it fails for the stated reason only.
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/core/student.hpp>
 
 int main() {

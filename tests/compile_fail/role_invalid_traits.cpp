@@ -1,6 +1,6 @@
 // This file must FAIL to compile: a role whose traits contradict themselves (at least
 // three supportees but at most one) is not a Role and cannot be run by a programme.
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 
 struct overloaded_buddy {};
 template <>

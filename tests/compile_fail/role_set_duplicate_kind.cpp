@@ -1,6 +1,6 @@
 // This file must FAIL to compile: a programme runs each kind of supporter role at most
 // once, so a school's own buddy role cannot sit beside the shipped peer buddy.
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 
 struct our_buddy {};
 template <>

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <peerkit/matching/matching_policy.hpp>
-#include <peerkit/programme/policy.hpp>
+#include <peerkit/core/policy.hpp>
 
 using namespace peerkit;
 

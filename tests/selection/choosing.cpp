@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/selection/choose.hpp>
 #include <peerkit/selection/demand.hpp>
 #include <peerkit/selection/policy.hpp>

@@ -13,7 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <peerkit/core/school.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/selection/choose.hpp>
 #include <peerkit/selection/demand.hpp>
 #include <peerkit/selection/policy.hpp>

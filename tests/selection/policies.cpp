@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <peerkit/programme/policy.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/selection/choose.hpp>
 #include <peerkit/selection/policy.hpp>
 

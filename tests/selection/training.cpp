@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/selection/training.hpp>
 
 using namespace peerkit;

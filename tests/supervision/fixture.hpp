@@ -8,11 +8,11 @@
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/privacy/access_policy.hpp>
-#include <peerkit/privacy/consent.hpp>
+#include <peerkit/core/consent.hpp>
 #include <peerkit/privacy/pseudonym.hpp>
 #include <peerkit/privacy/research_export.hpp>
 #include <peerkit/privacy/retention.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/privacy/views.hpp>
 #include <peerkit/privacy/withdrawal.hpp>
 #include <peerkit/supervision/cadence.hpp>

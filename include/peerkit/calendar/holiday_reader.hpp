@@ -26,7 +26,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <peerkit/calendar/holidays.hpp>
-#include <peerkit/calendar/region.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include <peerkit/calendar/region.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/core/enum_keys.hpp>
 

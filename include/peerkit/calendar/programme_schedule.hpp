@@ -36,7 +36,7 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include <peerkit/calendar/icalendar.hpp>
-#include <peerkit/calendar/region.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/calendar/teaching_time.hpp>
@@ -44,7 +44,7 @@
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 
 namespace peerkit {
 

@@ -16,7 +16,7 @@
 
 #include <peerkit/calendar/holidays.hpp>
 #include <peerkit/calendar/public_holidays.hpp>
-#include <peerkit/calendar/region.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_year.hpp>
 
 namespace peerkit {

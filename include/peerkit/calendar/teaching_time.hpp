@@ -10,7 +10,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <peerkit/calendar/holidays.hpp>
-#include <peerkit/calendar/region.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/calendar/school_year.hpp>
 

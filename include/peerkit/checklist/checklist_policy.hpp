@@ -18,7 +18,7 @@
 #include <peerkit/checklist/plan_items.hpp>
 #include <peerkit/checklist/seven_step_plan.hpp>
 #include <peerkit/core/error.hpp>
-#include <peerkit/programme/policy.hpp>
+#include <peerkit/core/policy.hpp>
 #include <string>
 #include <type_traits>
 #include <utility>

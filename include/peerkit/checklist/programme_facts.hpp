@@ -11,7 +11,7 @@
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/student.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <string>
 #include <vector>
 

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include <peerkit/calendar/region.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/staff.hpp>
 #include <peerkit/core/student.hpp>

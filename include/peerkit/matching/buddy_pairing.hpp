@@ -24,11 +24,11 @@
 
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/matching/assignment_solver.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/pairing_graph.hpp>
 #include <peerkit/matching/pairing_result.hpp>
-#include <peerkit/matching/stable_pairing.hpp>
+#include <peerkit/solvers/stable_pairing.hpp>
 
 namespace peerkit {
 

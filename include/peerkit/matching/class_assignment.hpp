@@ -21,7 +21,7 @@
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/matching/assignment_solver.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
 #include <peerkit/matching/leader_duos.hpp>
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/rules.hpp>

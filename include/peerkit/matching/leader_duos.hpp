@@ -32,7 +32,7 @@
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/rules.hpp>
 #include <peerkit/matching/scores.hpp>
-#include <peerkit/matching/weighted_matching.hpp>
+#include <peerkit/solvers/weighted_matching.hpp>
 
 namespace peerkit {
 

@@ -34,7 +34,7 @@
 #include <peerkit/core/error.hpp>
 #include <peerkit/matching/rules.hpp>
 #include <peerkit/matching/scores.hpp>
-#include <peerkit/programme/policy.hpp>
+#include <peerkit/core/policy.hpp>
 
 namespace peerkit {
 

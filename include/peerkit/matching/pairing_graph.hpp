@@ -27,7 +27,7 @@
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/rules.hpp>
 #include <peerkit/matching/scores.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 
 namespace peerkit {
 

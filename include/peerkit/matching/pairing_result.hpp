@@ -7,7 +7,7 @@
 #include <vector>
 
 #include <peerkit/core/strong_id.hpp>
-#include <peerkit/matching/assignment_solver.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/scores.hpp>
 

@@ -27,7 +27,7 @@
 
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/school.hpp>
-#include <peerkit/matching/assignment_solver.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/pairing_graph.hpp>
 #include <peerkit/matching/pairing_result.hpp>

@@ -23,7 +23,7 @@
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/sensitive.hpp>
-#include <peerkit/privacy/consent.hpp>
+#include <peerkit/core/consent.hpp>
 #include <peerkit/privacy/pseudonym.hpp>
 #include <peerkit/supervision/cadence.hpp>
 #include <peerkit/supervision/closure.hpp>

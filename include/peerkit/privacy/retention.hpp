@@ -15,7 +15,7 @@
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/school.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/supervision/records.hpp>
 
 namespace peerkit {

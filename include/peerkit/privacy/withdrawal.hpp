@@ -11,7 +11,7 @@
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/sensitive.hpp>
 #include <peerkit/privacy/retention.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/supervision/records.hpp>
 
 namespace peerkit {

@@ -32,8 +32,8 @@
 #include <peerkit/matching/explanation.hpp>
 #include <peerkit/matching/leader_duos.hpp>
 #include <peerkit/matching/matching_policy.hpp>
-#include <peerkit/programme/policy.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/programme/schedule_policy.hpp>
 #include <peerkit/selection/application.hpp>
 #include <peerkit/selection/choose.hpp>
@@ -189,12 +189,25 @@ inline void validate(const programme_data& d, const school& s) {
   problems.throw_if_any();
 }
 
+namespace detail {
+/// Checks one policy of a programme; a failure's "required from" line names the policy.
+template <class P, class... Policies>
+consteval bool check_programme_policy() {
+  static_assert(Policy<P>, "basic_programme: this argument is not a policy (no policy_family)");
+  if constexpr (Policy<P>) {
+    static_assert(policy_of_any<P, roles_family, selection_family, matching_family,
+                                schedule_family, checklist_family>,
+                  "basic_programme: this policy's family is not one a programme has");
+    static_assert(count_family<P, Policies...> == 1,
+                  "basic_programme: another policy of this policy's family is given too");
+  }
+  return true;
+}
+}  // namespace detail
+
 template <class... Policies>
 class basic_programme {
-  static_assert(one_policy_per_family<Policies...>,
-                "basic_programme: give at most one policy of each family");
-  static_assert((Policy<Policies> && ...),
-                "basic_programme: every argument must be a policy (with a policy_family)");
+  static_assert((detail::check_programme_policy<Policies, Policies...>() && ...));
 
  public:
   using roles_policy = policy_for<roles_family, role_set<peer_leader, peer_buddy>, Policies...>;

@@ -11,7 +11,7 @@
 #include <concepts>
 
 #include <peerkit/calendar/programme_schedule.hpp>
-#include <peerkit/programme/policy.hpp>
+#include <peerkit/core/policy.hpp>
 
 namespace peerkit {
 

@@ -32,7 +32,7 @@
 #include <peerkit/core/roles.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/selection/application.hpp>
 #include <peerkit/selection/demand.hpp>
 #include <peerkit/selection/policy.hpp>

@@ -22,7 +22,7 @@
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/programme/policy.hpp>
+#include <peerkit/core/policy.hpp>
 #include <peerkit/selection/default_profiles.hpp>
 #include <peerkit/selection/profile.hpp>
 #include <peerkit/selection/rating_scale.hpp>

@@ -14,7 +14,7 @@
 #include <peerkit/core/roles.hpp>
 #include <peerkit/core/strong_id.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/selection/application.hpp>
 
 namespace peerkit {

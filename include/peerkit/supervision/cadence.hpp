@@ -13,8 +13,8 @@
 
 #include <peerkit/core/roles.hpp>
 #include <peerkit/core/school.hpp>
-#include <peerkit/privacy/safe_text.hpp>
-#include <peerkit/programme/roles_policy.hpp>
+#include <peerkit/core/safe_text.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/supervision/alerts.hpp>
 #include <peerkit/supervision/records.hpp>
 #include <peerkit/supervision/school_breaks.hpp>

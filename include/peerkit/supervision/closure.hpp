@@ -16,7 +16,7 @@
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 
 namespace peerkit {
 

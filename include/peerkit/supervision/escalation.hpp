@@ -26,7 +26,7 @@
 #include <peerkit/core/staff.hpp>
 #include <peerkit/core/staff_roles.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/supervision/alerts.hpp>
 #include <peerkit/supervision/ids.hpp>
 #include <peerkit/supervision/intervision.hpp>

@@ -20,7 +20,7 @@
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/strong_id.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 
 namespace peerkit {
 

@@ -13,8 +13,8 @@
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/privacy/consent.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/consent.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/supervision/closure.hpp>
 #include <peerkit/supervision/contact_log.hpp>
 #include <peerkit/supervision/escalation.hpp>

@@ -11,7 +11,7 @@
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
 #include <peerkit/core/strong_id.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/supervision/intervision.hpp>
 
 namespace peerkit {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <peerkit/matching/assignment_solver.hpp>
-#include <peerkit/matching/weighted_matching.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
+#include <peerkit/solvers/weighted_matching.hpp>
 
 namespace solver_testing {
 

@@ -29,7 +29,7 @@
 #include <vector>
 
 #include <peerkit/config.hpp>
-#include <peerkit/matching/detail/assignment_search.hpp>
+#include <peerkit/solvers/detail/assignment_search.hpp>
 
 namespace peerkit::detail {
 

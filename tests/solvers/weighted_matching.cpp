@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <peerkit/matching/weighted_matching.hpp>
+#include <peerkit/solvers/weighted_matching.hpp>
 
 #include "solver_testing.hpp"
 
@@ -82,7 +82,7 @@ void require_optimal(const weighted_matching_problem& p, matching_objective o, c
 
 }  // namespace
 
-TEST_CASE("matching_solvers: weighted matching agrees with brute force on random small graphs") {
+TEST_CASE("solvers: weighted matching agrees with brute force on random small graphs") {
   for (std::uint32_t seed = 1; seed <= 3000; ++seed) {
     draw d(seed);
     const int density = static_cast<int>(d.in(15, 90));
@@ -102,7 +102,7 @@ TEST_CASE("matching_solvers: weighted matching agrees with brute force on random
   }
 }
 
-TEST_CASE("matching_solvers: weighted matching certificates hold on larger random graphs") {
+TEST_CASE("solvers: weighted matching certificates hold on larger random graphs") {
   for (std::uint32_t seed = 200; seed < 260; ++seed) {
     draw d(seed);
     weighted_matching_problem p;
@@ -124,7 +124,7 @@ TEST_CASE("matching_solvers: weighted matching certificates hold on larger rando
   }
 }
 
-TEST_CASE("matching_solvers: weighted matching edge cases") {
+TEST_CASE("solvers: weighted matching edge cases") {
   SECTION("empty graph and isolated vertices") {
     for (const auto o : both_objectives) {
       CHECK(solve_matching({}, o).chosen.empty());
@@ -174,7 +174,7 @@ TEST_CASE("matching_solvers: weighted matching edge cases") {
   }
 }
 
-TEST_CASE("matching_solvers: weighted matching rejects invalid graphs with located errors") {
+TEST_CASE("solvers: weighted matching rejects invalid graphs with located errors") {
   const weighted_matching_problem p{3, {{0, 3, 1}, {1, 1, 2}, {0, 2, -2'000'000'000}}};
   try {
     (void)solve_matching(p);

@@ -11,7 +11,7 @@
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/privacy/safe_text.hpp>
+#include <peerkit/core/safe_text.hpp>
 
 namespace peerkit {
 

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <peerkit/matching/stable_pairing.hpp>
+#include <peerkit/solvers/stable_pairing.hpp>
 
 #include "solver_testing.hpp"
 
@@ -87,7 +87,7 @@ stable_pairing_problem random_preferences(draw& d, int max_supporters, int max_s
 
 }  // namespace
 
-TEST_CASE("matching_solvers: stable pairing is stable and best for the proposing side") {
+TEST_CASE("solvers: stable pairing is stable and best for the proposing side") {
   for (std::uint32_t seed = 1; seed <= 1200; ++seed) {
     draw d(seed);
     const auto p = random_preferences(d, 4, 5);
@@ -142,7 +142,7 @@ TEST_CASE("matching_solvers: stable pairing is stable and best for the proposing
   }
 }
 
-TEST_CASE("matching_solvers: blocking pairs are reported") {
+TEST_CASE("solvers: blocking pairs are reported") {
   // Both supportees prefer supporter 0 (room 1), who prefers supportee 1.
   const stable_pairing_problem p{{1, 1}, {{1, 0}, {0, 1}}, {{0, 1}, {0, 1}}};
   CHECK(blocking_pairs(p, {0, 1}) == std::vector<std::pair<int, int>>{{0, 1}});
@@ -152,7 +152,7 @@ TEST_CASE("matching_solvers: blocking pairs are reported") {
   CHECK(r.supportees_of == std::vector<std::vector<int>>{{1}, {0}});
 }
 
-TEST_CASE("matching_solvers: stable pairing edge cases") {
+TEST_CASE("solvers: stable pairing edge cases") {
   SECTION("nobody") {
     const auto r = stable_pairing({});
     CHECK(r.pair_count == 0);
@@ -179,7 +179,7 @@ TEST_CASE("matching_solvers: stable pairing edge cases") {
   }
 }
 
-TEST_CASE("matching_solvers: stable pairing rejects invalid preferences with located errors") {
+TEST_CASE("solvers: stable pairing rejects invalid preferences with located errors") {
   const stable_pairing_problem p{{1, -1}, {{0, 0}, {5}, {}}, {{2}}};
   try {
     (void)stable_pairing(p);

@@ -19,8 +19,8 @@
 
 #include <peerkit/config.hpp>
 #include <peerkit/core/error.hpp>
-#include <peerkit/matching/assignment_solver.hpp>
-#include <peerkit/matching/detail/blossom_forest.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
+#include <peerkit/solvers/detail/blossom_forest.hpp>
 
 namespace peerkit {
 

@@ -26,7 +26,7 @@
 
 #include <peerkit/config.hpp>
 #include <peerkit/core/error.hpp>
-#include <peerkit/matching/detail/assignment_search.hpp>
+#include <peerkit/solvers/detail/assignment_search.hpp>
 
 namespace peerkit {
 

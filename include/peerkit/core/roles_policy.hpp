@@ -14,7 +14,7 @@
 
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
-#include <peerkit/programme/policy.hpp>
+#include <peerkit/core/policy.hpp>
 
 namespace peerkit {
 

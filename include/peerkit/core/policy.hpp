@@ -21,9 +21,6 @@ template <class P, class Family>
 concept PolicyOf = Policy<P> && std::is_same_v<typename P::policy_family, Family>;
 
 namespace detail {
-template <class Family, class... Ps>
-inline constexpr int count_family = (0 + ... + (PolicyOf<Ps, Family> ? 1 : 0));
-
 template <class Family, class Default, class... Ps>
 struct find_policy {
   using type = Default;
@@ -33,19 +30,21 @@ struct find_policy<Family, Default, P, Ps...> {
   using type = std::conditional_t<PolicyOf<P, Family>, P,
                                   typename find_policy<Family, Default, Ps...>::type>;
 };
+
+template <class P, class... Ps>
+inline constexpr int count_family = (0 + ... + (PolicyOf<Ps, typename P::policy_family> ? 1 : 0));
 }  // namespace detail
 
 /// The policy of `Family` among `Ps`, or `Default` when none is given.
 template <class Family, class Default, class... Ps>
 using policy_for = typename detail::find_policy<Family, Default, Ps...>::type;
 
-/// True when no two of `Ps` belong to the same family.
-template <class... Ps>
-inline constexpr bool one_policy_per_family =
-    detail::count_family<roles_family, Ps...> <= 1 &&
-    detail::count_family<selection_family, Ps...> <= 1 &&
-    detail::count_family<matching_family, Ps...> <= 1 &&
-    detail::count_family<schedule_family, Ps...> <= 1 &&
-    detail::count_family<checklist_family, Ps...> <= 1;
+/// True when no two of `Ps` belong to the same family, whatever the families are.
+template <Policy... Ps>
+inline constexpr bool one_policy_per_family = ((detail::count_family<Ps, Ps...> == 1) && ...);
+
+/// True when `P` is a policy of one of `Families`.
+template <class P, class... Families>
+inline constexpr bool policy_of_any = (PolicyOf<P, Families> || ...);
 
 }  // namespace peerkit

@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <peerkit/matching/assignment_solver.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
 
 #include "solver_testing.hpp"
 
@@ -92,7 +92,7 @@ void require_optimal(const assignment_problem& p, assignment_objective o, const 
 
 }  // namespace
 
-TEST_CASE("matching_solvers: assignment agrees with brute force on random small problems") {
+TEST_CASE("solvers: assignment agrees with brute force on random small problems") {
   int checked = 0;
   for (std::uint32_t seed = 1; seed <= 1500; ++seed) {
     draw d(seed);
@@ -111,7 +111,7 @@ TEST_CASE("matching_solvers: assignment agrees with brute force on random small 
   CHECK(checked == 4500);
 }
 
-TEST_CASE("matching_solvers: assignment brute force with scarce or plentiful capacity") {
+TEST_CASE("solvers: assignment brute force with scarce or plentiful capacity") {
   for (std::uint32_t seed = 5000; seed < 5600; ++seed) {
     draw d(seed);
     assignment_problem p;
@@ -131,7 +131,7 @@ TEST_CASE("matching_solvers: assignment brute force with scarce or plentiful cap
   }
 }
 
-TEST_CASE("matching_solvers: assignment certificates hold on medium random problems") {
+TEST_CASE("solvers: assignment certificates hold on medium random problems") {
   for (std::uint32_t seed = 100; seed < 130; ++seed) {
     draw d(seed);
     assignment_problem p;
@@ -149,7 +149,7 @@ TEST_CASE("matching_solvers: assignment certificates hold on medium random probl
   }
 }
 
-TEST_CASE("matching_solvers: assignment certificates hold with heavy ties and extreme weights") {
+TEST_CASE("solvers: assignment certificates hold with heavy ties and extreme weights") {
   // Scores of three values leave many units to serve along tied paths; weights at the
   // limit check that the bonus and the prices stay within range.
   for (std::uint32_t seed = 300; seed < 312; ++seed) {
@@ -171,7 +171,7 @@ TEST_CASE("matching_solvers: assignment certificates hold with heavy ties and ex
   }
 }
 
-TEST_CASE("matching_solvers: assignment edge cases") {
+TEST_CASE("solvers: assignment edge cases") {
   SECTION("empty problem") {
     for (const auto o : all_objectives) {
       const auto r = solve_assignment(assignment_problem{}, o);
@@ -245,7 +245,7 @@ TEST_CASE("matching_solvers: assignment edge cases") {
   }
 }
 
-TEST_CASE("matching_solvers: assignment rejects invalid problems with located errors") {
+TEST_CASE("solvers: assignment rejects invalid problems with located errors") {
   const assignment_problem p{{1, -2}, 2, {{0, 0, 1}, {2, 1, 1}, {0, 5, 1}, {1, 1, 2'000'000'000}}};
   try {
     (void)solve_assignment(p);
