@@ -3,6 +3,10 @@
 // programs), the location of the bad value (for people) and what was wrong; several
 // problems found in one pass travel together, so a user fixes them in one round.
 
+#include <peerkit/config.hpp>
+#include <peerkit/core/error_ids.hpp>
+
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -22,7 +26,7 @@ namespace peerkit {
 
 /// One thing wrong with the input: `students[12].grades.math: 11 is outside 1..10`.
 struct problem {
-  std::string id;        ///< stable identifier, e.g. "data.out_of_range"; see docs/errors.md
+  std::string id;        ///< stable identifier, e.g. "data.out_of_range"; one of error_ids
   std::string location;  ///< where: a path into the data ("students[12].grades.math")
   std::string message;   ///< what was expected and what was found
 
@@ -36,7 +40,11 @@ struct problem {
 class error : public std::invalid_argument {
  public:
   explicit error(std::vector<problem> problems)
-      : std::invalid_argument(describe(problems)), problems_(std::move(problems)) {}
+      : std::invalid_argument(describe(problems)), problems_(std::move(problems)) {
+    PEERKIT_ASSERT(std::all_of(problems_.begin(), problems_.end(),
+                               [](const problem& p) { return is_error_id(p.id); }),
+                   "peerkit::error: every id is listed in peerkit/core/error_ids.hpp");
+  }
   error(std::string id, std::string location, std::string message)
       : error(std::vector<problem>{{std::move(id), std::move(location), std::move(message)}}) {}
 
@@ -61,6 +69,8 @@ class error : public std::invalid_argument {
 class problem_list {
  public:
   void add(std::string id, std::string location, std::string message) {
+    PEERKIT_ASSERT(is_error_id(id),
+                   "problem_list::add: the id is listed in peerkit/core/error_ids.hpp");
     problems_.push_back({std::move(id), std::move(location), std::move(message)});
   }
   [[nodiscard]] bool empty() const noexcept { return problems_.empty(); }
