@@ -11,8 +11,8 @@ using namespace peerkit;
 using boost::gregorian::date;
 
 namespace {
-const std::string shipped_file =
-    std::string(PEERKIT_SOURCE_DIR) + "/examples/data/school_holidays_nl.csv";
+const std::string shipped_file = std::string(PEERKIT_SOURCE_DIR) +
+                                 "/examples/data/school_holidays_nl.csv";
 
 std::vector<holiday_period> read_text(const std::string& text) {
   std::istringstream in(text);
@@ -122,11 +122,11 @@ TEST_CASE(
 }
 
 TEST_CASE("calendar: reading skips comments and blank lines, accepts CRLF and all regions") {
-  const auto all =
-      read_text("\xEF\xBB\xBF# a comment\r\n\r\n" + header +
-                "  # indented comment\n"
-                " 2025-2026 , kerstvakantie , all , 2025-12-20 , 2026-01-04 , verplicht \r\n"
-                "2025-2026,studiedag,zuid,2025-11-24,2025-11-24,school\n");
+  const auto all = read_text(
+      "\xEF\xBB\xBF# a comment\r\n\r\n" + header +
+      "  # indented comment\n"
+      " 2025-2026 , kerstvakantie , all , 2025-12-20 , 2026-01-04 , verplicht \r\n"
+      "2025-2026,studiedag,zuid,2025-11-24,2025-11-24,school\n");
   REQUIRE(all.size() == 4);
   // In date order, then by region.
   CHECK(all[0] == holiday_period{school_year{2025}, holiday_kind::study_day, holiday_region::zuid,
@@ -141,15 +141,15 @@ TEST_CASE("calendar: reading skips comments and blank lines, accepts CRLF and al
 }
 
 TEST_CASE("calendar: reading errors name line, column and what was expected, all at once") {
-  const auto problems =
-      problems_of(header +
-                  "2025-2026,herfstvakantie,nord,2025-10-18,2025-10-26,advies\n"    // line 2
-                  "2025-2027,herfst,noord,2025-10-18,2025-10-32,maybe\n"            // line 3
-                  "2025-2026,kerstvakantie,all,2025-12-20\n"                        // line 4
-                  "2025-2026,meivakantie,all,2026-05-03,2026-04-25,verplicht\n"     // line 5
-                  "2025-2026,meivakantie,all,2025-04-26,2025-05-04,verplicht\n"     // line 6
-                  "2025-2026,studiedag,all,2025-11-24,2025-11-24,verplicht\n"       // line 7
-                  "2025-2026,zomervakantie,noord,2026-07-04,2026-08-16,school\n");  // line 8
+  const auto problems = problems_of(
+      header +
+      "2025-2026,herfstvakantie,nord,2025-10-18,2025-10-26,advies\n"    // line 2
+      "2025-2027,herfst,noord,2025-10-18,2025-10-32,maybe\n"            // line 3
+      "2025-2026,kerstvakantie,all,2025-12-20\n"                        // line 4
+      "2025-2026,meivakantie,all,2026-05-03,2026-04-25,verplicht\n"     // line 5
+      "2025-2026,meivakantie,all,2025-04-26,2025-05-04,verplicht\n"     // line 6
+      "2025-2026,studiedag,all,2025-11-24,2025-11-24,verplicht\n"       // line 7
+      "2025-2026,zomervakantie,noord,2026-07-04,2026-08-16,school\n");  // line 8
   std::vector<std::string> got;
   for (const auto& p : problems) got.push_back(p.id + " @ " + p.location);
   CHECK(got == std::vector<std::string>{
@@ -166,7 +166,7 @@ TEST_CASE("calendar: reading errors name line, column and what was expected, all
                });
   REQUIRE(problems.size() == 10);
   CHECK(problems[0].message ==
-        "expected a region (noord, midden or zuid; all for every region), found \"nord\"");
+        "expected a region (noord, midden, zuid; all for every region), found \"nord\"");
   CHECK(problems[3].message == "expected a date as YYYY-MM-DD, found \"2025-10-32\"");
   CHECK(problems[5].message.find("expected 6 comma-separated fields") == 0);
   CHECK(problems[7].message ==
@@ -174,9 +174,31 @@ TEST_CASE("calendar: reading errors name line, column and what was expected, all
         "\"2025-04-26\"");
 }
 
+TEST_CASE("calendar: holiday dates are ISO dates of real days") {
+  const auto problems = problems_of(
+      header +
+      "2025-2026,herfstvakantie,noord,2025/10/18,18-10-2025,advies\n"  // line 2
+      "2025-2026,herfstvakantie,zuid,2025-10-11,2025-2-19,advies\n"    // line 3
+      "2025-2026,studiedag,zuid,20251124,2025-02-30,school\n");        // line 4
+  std::vector<std::string> got;
+  for (const auto& p : problems) got.push_back(p.id + " @ " + p.location + ": " + p.message);
+  CHECK(got ==
+        std::vector<std::string>{
+            R"(calendar.date @ test.csv:2:32: expected a date as YYYY-MM-DD, found "2025/10/18")",
+            R"(calendar.date @ test.csv:2:43: expected a date as YYYY-MM-DD, found "18-10-2025")",
+            R"(calendar.date @ test.csv:3:42: expected a date as YYYY-MM-DD, found "2025-2-19")",
+            R"(calendar.date @ test.csv:4:26: expected a date as YYYY-MM-DD, found "20251124")",
+            R"(calendar.date @ test.csv:4:35: expected a date as YYYY-MM-DD, found "2025-02-30")",
+        });
+  // Blanks around a field belong to the file's layout, not to the date.
+  CHECK(read_text(header + "2025-2026,studiedag,zuid, 2025-11-24\t, 2025-11-24 ,school\n")
+            .front()
+            .first == date(2025, 11, 24));
+}
+
 TEST_CASE("calendar: reading rejects a missing header, duplicates and overlaps") {
-  const auto no_header =
-      problems_of("2025-2026,kerstvakantie,all,2025-12-20,2026-01-04,verplicht\n");
+  const auto no_header = problems_of(
+      "2025-2026,kerstvakantie,all,2025-12-20,2026-01-04,verplicht\n");
   REQUIRE(no_header.size() == 1);
   CHECK(no_header[0].id == "calendar.header");
   CHECK(no_header[0].location == "test.csv:1:1");

@@ -26,10 +26,12 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <peerkit/calendar/holidays.hpp>
-#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_year.hpp>
+#include <peerkit/core/cell_text.hpp>
+#include <peerkit/core/date_text.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/region.hpp>
 
 namespace peerkit {
 
@@ -39,189 +41,177 @@ inline constexpr std::string_view holiday_file_header =
 
 namespace detail {
 
-struct csv_field {
-  std::string_view text;  ///< without surrounding blanks
+// Reading lines and fields.
+
+/// A line of a holiday file that holds data: neither blank nor a comment.
+struct holiday_line {
+  std::size_t number;  ///< from 1
+  std::string text;    ///< without a byte-order mark or line end
+};
+
+/// The data lines of a holiday file, and how many lines it has in all.
+struct holiday_lines {
+  std::vector<holiday_line> data;
+  std::size_t count = 0;
+};
+
+inline holiday_lines read_holiday_lines(std::istream& in) {
+  holiday_lines lines;
+  for (std::string raw; std::getline(in, raw);) {
+    ++lines.count;
+    std::string_view text = raw;
+    if (lines.count == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 BOM
+    if (text.ends_with('\r')) text.remove_suffix(1);
+    if (const auto content = trimmed(text); content.empty() || content.front() == '#') continue;
+    lines.data.push_back({lines.count, std::string(text)});
+  }
+  return lines;
+}
+
+struct holiday_field {
+  std::string_view text;  ///< without blanks around it
   std::size_t column;     ///< 1-based column of its first character
 };
 
-inline bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
-
 /// Splits a line at commas; a field's column points at its first non-blank character.
-inline std::vector<csv_field> split_csv_line(std::string_view line) {
-  std::vector<csv_field> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    const std::size_t end = comma == std::string_view::npos ? line.size() : comma;
-    std::size_t b = start;
-    std::size_t e = end;
-    while (b < e && is_blank(line[b])) ++b;
-    while (e > b && is_blank(line[e - 1])) --e;
-    fields.push_back({line.substr(b, e - b), b + 1});
-    if (comma == std::string_view::npos) break;
+inline std::vector<holiday_field> split_holiday_line(std::string_view line) {
+  std::vector<holiday_field> fields;
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = std::min(line.find(',', start), line.size());
+    const auto raw = line.substr(start, comma - start);
+    const auto text = trimmed(raw);
+    fields.push_back({text, start + static_cast<std::size_t>(text.data() - raw.data()) + 1});
+    if (comma == line.size()) return fields;
     start = comma + 1;
   }
-  return fields;
 }
 
-/// "2025-10-18" as a date; empty unless it is a real day between 1400 and 9999.
-inline std::optional<date> parse_iso_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const auto number = [&](std::size_t from, std::size_t count) {
-    int value = 0;
-    for (std::size_t i = from; i < from + count; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
-  };
-  const int y = number(0, 4);
-  const int m = number(5, 2);
-  const int d = number(8, 2);
-  if (y < 1400 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  using calendar = boost::gregorian::gregorian_calendar;
-  const auto uy = static_cast<unsigned short>(y);
-  const auto um = static_cast<unsigned short>(m);
-  if (d > calendar::end_of_month_day(uy, um)) return std::nullopt;
-  return date{uy, um, static_cast<unsigned short>(d)};
-}
+/// The six fields of a data line, by name.
+struct holiday_fields {
+  holiday_field year, holiday, region, first_day, last_day, status;
+};
 
-inline std::string quoted(std::string_view text) { return '"' + std::string(text) + '"'; }
+/// Adds the problems of one holiday file, located as "source:line:column".
+struct holiday_problems {
+  std::string_view source;
+  problem_list& list;
 
-/// "noord, midden or zuid".
-template <class E>
-std::string key_list() {
-  std::string out;
-  const auto& keys = enum_keys<E>::keys;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i > 0) out += i + 1 == keys.size() ? " or " : ", ";
-    out += keys[i];
+  void add(std::string id, std::size_t line, std::size_t column, std::string message) const {
+    list.add(std::move(id), text_location(source, line, column), std::move(message));
   }
-  return out;
+  /// "expected …, found "text"" at the field.
+  void add(std::string id, std::size_t line, const holiday_field& field,
+           const std::string& expected) const {
+    add(std::move(id), line, field.column,
+        "expected " + expected + ", found " + in_quotes(field.text));
+  }
+};
+
+inline void check_holiday_header(const holiday_line& line, const holiday_problems& report) {
+  std::string normalised;
+  for (const auto& field : split_holiday_line(line.text))
+    normalised += (normalised.empty() ? "" : ",") + std::string(field.text);
+  if (normalised == holiday_file_header) return;
+  const auto first_char = line.text.find_first_not_of(" \t");
+  report.add("calendar.header", line.number, first_char + 1,
+             "expected the header line " + in_quotes(holiday_file_header) + ", found " +
+                 in_quotes(std::string_view(line.text).substr(first_char)));
 }
 
-/// A period as read, with where it came from, for the checks across lines.
+// Reading the cells of a line.
+
+/// The values of one data line.
+struct holiday_row {
+  std::size_t line;
+  holiday_fields fields;
+  school_year year;
+  holiday_kind kind;
+  std::optional<holiday_region> region;  ///< empty for `all`: every region
+  date first;
+  date last;
+  holiday_status status;
+};
+
+/// The values of a data line; empty, with every problem reported, unless each field reads.
+inline std::optional<holiday_row> read_holiday_row(const holiday_line& line,
+                                                   const holiday_problems& report) {
+  const auto fields = split_holiday_line(line.text);
+  if (fields.size() != 6) {
+    const std::size_t column = fields.size() < 6 ? line.text.size() + 1 : fields[6].column;
+    report.add("calendar.field_count", line.number, column,
+               "expected 6 comma-separated fields (" + std::string(holiday_file_header) +
+                   "), found " + std::to_string(fields.size()));
+    return std::nullopt;
+  }
+  const holiday_fields f{fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]};
+  bool readable = true;
+  const auto unreadable = [&](std::string id, const holiday_field& field,
+                              const std::string& expected) {
+    report.add(std::move(id), line.number, field, expected);
+    readable = false;
+  };
+
+  const auto year = parse_school_year(f.year.text);
+  if (!year) unreadable("calendar.school_year", f.year, "a school year such as \"2025-2026\"");
+  const auto kind = from_key<holiday_kind>(f.holiday.text);
+  if (!kind)
+    unreadable("calendar.holiday", f.holiday, "a holiday (" + key_choices<holiday_kind>() + ")");
+  const bool every_region = f.region.text == "all";
+  const auto region = from_key<holiday_region>(f.region.text);
+  if (!region && !every_region)
+    unreadable("calendar.region", f.region,
+               "a region (" + key_choices<holiday_region>() + "; all for every region)");
+  const auto first = read_date(f.first_day.text);
+  if (!first) unreadable("calendar.date", f.first_day, expected_date());
+  const auto last = read_date(f.last_day.text);
+  if (!last) unreadable("calendar.date", f.last_day, expected_date());
+  const auto status = from_key<holiday_status>(f.status.text);
+  if (!status)
+    unreadable("calendar.status", f.status, "a status (" + key_choices<holiday_status>() + ")");
+
+  if (!readable) return std::nullopt;
+  return holiday_row{line.number, f, *year, *kind, region, *first, *last, *status};
+}
+
+// Checking.
+
+/// Whether the values of a line fit together: the last day not before the first, the
+/// first in the school year named, and a status the holiday can have.
+inline bool holiday_row_fits(const holiday_row& row, const holiday_problems& report) {
+  const auto& f = row.fields;
+  if (row.last < row.first) {
+    report.add("calendar.date_order", row.line, f.last_day,
+               "a last day on or after the first day " + in_quotes(f.first_day.text));
+    return false;
+  }
+  if (!row.year.contains(row.first)) {
+    report.add("calendar.outside_school_year", row.line, f.first_day,
+               "a first day within school year " + row.year.to_string() + " (" +
+                   to_iso_extended_string(row.year.first_day()) + " to " +
+                   to_iso_extended_string(row.year.last_day()) + ")");
+    return false;
+  }
+  const bool national = is_national(row.kind);
+  if (national == (row.status == holiday_status::school_choice)) {
+    report.add("calendar.status", row.line, f.status,
+               national ? "verplicht or advies for a national holiday"
+                        : "school for a day the school sets");
+    return false;
+  }
+  return true;
+}
+
+/// A period as read, with its line, for the checks across lines.
 struct read_period {
   holiday_period period;
   std::size_t line;
-  bool every_region;
 };
 
-}  // namespace detail
-
-/// Reads every holiday period in `in`. `source` names the input in problem locations
-/// ("school_holidays_nl.csv:12:17"). Throws peerkit::error with every problem found:
-/// calendar.header, calendar.field_count, calendar.school_year, calendar.holiday,
-/// calendar.region, calendar.date, calendar.date_order, calendar.outside_school_year,
-/// calendar.status, calendar.duplicate_holiday, calendar.overlapping_holidays.
-[[nodiscard]] inline std::vector<holiday_period> read_holidays(
-    std::istream& in, std::string_view source = "holidays") {
-  problem_list problems;
-  std::vector<detail::read_period> read;
-  const auto where = [&](std::size_t line, std::size_t column) {
-    return std::string(source) + ':' + std::to_string(line) + ':' + std::to_string(column);
-  };
-
-  std::string raw;
-  std::size_t line_no = 0;
-  bool header_seen = false;
-  while (std::getline(in, raw)) {
-    ++line_no;
-    std::string_view line = raw;
-    if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // UTF-8 BOM
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const auto first_char = line.find_first_not_of(" \t");
-    if (first_char == std::string_view::npos || line[first_char] == '#') continue;
-
-    const auto fields = detail::split_csv_line(line);
-    if (!header_seen) {
-      header_seen = true;
-      std::string normalised;
-      for (const auto& f : fields)
-        normalised += (normalised.empty() ? "" : ",") + std::string(f.text);
-      if (normalised != holiday_file_header)
-        problems.add("calendar.header", where(line_no, first_char + 1),
-                     "expected the header line " + detail::quoted(holiday_file_header) +
-                         ", found " + detail::quoted(line.substr(first_char)));
-      continue;
-    }
-    if (fields.size() != 6) {
-      const std::size_t column = fields.size() < 6 ? line.size() + 1 : fields[6].column;
-      problems.add("calendar.field_count", where(line_no, column),
-                   "expected 6 comma-separated fields (" + std::string(holiday_file_header) +
-                       "), found " + std::to_string(fields.size()));
-      continue;
-    }
-
-    const std::size_t before = problems.problems().size();
-    const auto year = parse_school_year(fields[0].text);
-    if (!year)
-      problems.add(
-          "calendar.school_year", where(line_no, fields[0].column),
-          "expected a school year such as \"2025-2026\", found " + detail::quoted(fields[0].text));
-    const auto kind = from_key<holiday_kind>(fields[1].text);
-    if (!kind)
-      problems.add("calendar.holiday", where(line_no, fields[1].column),
-                   "expected a holiday (" + detail::key_list<holiday_kind>() + "), found " +
-                       detail::quoted(fields[1].text));
-    const bool every_region = fields[2].text == "all";
-    // For `all` any region will do: the period is read once per region below.
-    const auto region = every_region ? std::optional{holiday_region::noord}
-                                     : from_key<holiday_region>(fields[2].text);
-    if (!region)
-      problems.add("calendar.region", where(line_no, fields[2].column),
-                   "expected a region (" + detail::key_list<holiday_region>() +
-                       "; all for every region), found " + detail::quoted(fields[2].text));
-    const auto first = detail::parse_iso_date(fields[3].text);
-    const auto last = detail::parse_iso_date(fields[4].text);
-    for (const auto& [value, field] : {std::pair{first, fields[3]}, std::pair{last, fields[4]}})
-      if (!value)
-        problems.add("calendar.date", where(line_no, field.column),
-                     "expected a date as YYYY-MM-DD, found " + detail::quoted(field.text));
-    const auto status = from_key<holiday_status>(fields[5].text);
-    if (!status)
-      problems.add("calendar.status", where(line_no, fields[5].column),
-                   "expected a status (" + detail::key_list<holiday_status>() + "), found " +
-                       detail::quoted(fields[5].text));
-    if (problems.problems().size() != before) continue;
-
-    if (*last < *first) {
-      problems.add("calendar.date_order", where(line_no, fields[4].column),
-                   "expected a last day on or after the first day " +
-                       detail::quoted(fields[3].text) + ", found " +
-                       detail::quoted(fields[4].text));
-      continue;
-    }
-    if (!year->contains(*first)) {
-      problems.add("calendar.outside_school_year", where(line_no, fields[3].column),
-                   "expected a first day within school year " + year->to_string() + " (" +
-                       to_iso_extended_string(year->first_day()) + " to " +
-                       to_iso_extended_string(year->last_day()) + "), found " +
-                       detail::quoted(fields[3].text));
-      continue;
-    }
-    const bool national = is_national(*kind);
-    if (national == (*status == holiday_status::school_choice)) {
-      problems.add("calendar.status", where(line_no, fields[5].column),
-                   national ? "expected verplicht or advies for a national holiday, found " +
-                                  detail::quoted(fields[5].text)
-                            : "expected school for a day the school sets, found " +
-                                  detail::quoted(fields[5].text));
-      continue;
-    }
-    for (const holiday_region r : all_holiday_regions) {
-      if (!every_region && r != *region) continue;
-      read.push_back({{*year, *kind, r, *first, *last, *status}, line_no, every_region});
-    }
-  }
-  if (!header_seen)
-    problems.add("calendar.header", where(line_no + 1, 1),
-                 "expected the header line " + detail::quoted(holiday_file_header) +
-                     ", found the end of the input");
-
-  // A national holiday is given once per year and region, and national holidays of
-  // one region never overlap; the school's own days may overlap anything. A line read
-  // as every region is reported once.
+/// A national holiday is given once per year and region, and national holidays of one
+/// region never overlap; the school's own days may overlap anything. A line read as
+/// every region is reported once.
+inline void check_national_holidays(const std::vector<read_period>& read,
+                                    const holiday_problems& report) {
   std::size_t reported_line = 0;
   for (std::size_t i = 0; i < read.size(); ++i) {
     const auto& a = read[i].period;
@@ -235,26 +225,65 @@ struct read_period {
       const std::string region(key_of(a.region));
       const std::string other_line = std::to_string(read[j].line);
       if (duplicate)
-        problems.add("calendar.duplicate_holiday", where(read[i].line, 1),
-                     "expected one " + kind + " " + a.year.to_string() +
-                         " per region, found a second for " + region + " (the first is on line " +
-                         other_line + ")");
+        report.add("calendar.duplicate_holiday", read[i].line, 1,
+                   "expected one " + kind + " " + a.year.to_string() +
+                       " per region, found a second for " + region + " (the first is on line " +
+                       other_line + ")");
       else
-        problems.add("calendar.overlapping_holidays", where(read[i].line, 1),
-                     "expected national holidays of region " + region + " not to overlap, found " +
-                         kind + " overlapping " + std::string(key_of(b.kind)) + " of line " +
-                         other_line);
+        report.add("calendar.overlapping_holidays", read[i].line, 1,
+                   "expected national holidays of region " + region + " not to overlap, found " +
+                       kind + " overlapping " + std::string(key_of(b.kind)) + " of line " +
+                       other_line);
       reported_line = read[i].line;
       break;
     }
   }
-  problems.throw_if_any();
+}
 
+// Building.
+
+/// The periods a line gives: one per region for `all`.
+inline void add_periods(const holiday_row& row, std::vector<read_period>& read) {
+  for (const holiday_region r : all_holiday_regions)
+    if (!row.region || *row.region == r)
+      read.push_back({{row.year, row.kind, r, row.first, row.last, row.status}, row.line});
+}
+
+inline std::vector<holiday_period> in_holiday_order(const std::vector<read_period>& read) {
   std::vector<holiday_period> out;
   out.reserve(read.size());
   for (const auto& r : read) out.push_back(r.period);
-  std::stable_sort(out.begin(), out.end(), detail::holiday_order);
+  std::stable_sort(out.begin(), out.end(), holiday_order);
   return out;
+}
+
+}  // namespace detail
+
+/// Reads every holiday period in `in`. `source` names the input in problem locations
+/// ("school_holidays_nl.csv:12:17"). Throws peerkit::error with every problem found:
+/// calendar.header, calendar.field_count, calendar.school_year, calendar.holiday,
+/// calendar.region, calendar.date, calendar.date_order, calendar.outside_school_year,
+/// calendar.status, calendar.duplicate_holiday, calendar.overlapping_holidays.
+[[nodiscard]] inline std::vector<holiday_period> read_holidays(
+    std::istream& in, std::string_view source = "holidays") {
+  problem_list problems;
+  const detail::holiday_problems report{source, problems};
+  const auto lines = detail::read_holiday_lines(in);
+  if (lines.data.empty())
+    report.add("calendar.header", lines.count + 1, 1,
+               "expected the header line " + in_quotes(holiday_file_header) +
+                   ", found the end of the input");
+  else
+    detail::check_holiday_header(lines.data.front(), report);
+
+  std::vector<detail::read_period> read;
+  for (std::size_t i = 1; i < lines.data.size(); ++i)
+    if (const auto row = detail::read_holiday_row(lines.data[i], report);
+        row && detail::holiday_row_fits(*row, report))
+      detail::add_periods(*row, read);
+  detail::check_national_holidays(read, report);
+  problems.throw_if_any();
+  return detail::in_holiday_order(read);
 }
 
 /// Reads a holiday file; a file that cannot be opened throws calendar.file.

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include <peerkit/core/cell_text.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 
@@ -47,18 +48,7 @@ struct csv_table {
   std::vector<csv_row> rows;
 };
 
-/// "students.csv:14:3", or "students.csv:14" without a column.
-[[nodiscard]] inline std::string csv_location(std::string_view source, std::size_t line,
-                                              std::size_t column = 0) {
-  std::string text = std::string(source) + ":" + std::to_string(line);
-  if (column > 0) text += ":" + std::to_string(column);
-  return text;
-}
-
 namespace detail {
-inline bool csv_blank(char c) noexcept { return c == ' ' || c == '\t'; }
-inline bool csv_line_end(char c) noexcept { return c == '\n' || c == '\r'; }
-
 /// The length of the valid UTF-8 sequence at `text[i]`, or 0 if there is none.
 inline std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -66,7 +56,8 @@ inline std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept 
   if (b < 0x80) return 1;
   std::size_t length = 0;
   unsigned char low = 0x80, high = 0xBF;  // bounds of the second byte: no overlongs, surrogates
-  if (b >= 0xC2 && b <= 0xDF) length = 2;
+  if (b >= 0xC2 && b <= 0xDF)
+    length = 2;
   else if (b >= 0xE0 && b <= 0xEF) {
     length = 3;
     if (b == 0xE0) low = 0xA0;
@@ -113,10 +104,10 @@ inline bool valid_utf8(std::string_view text) noexcept {
     } else if (c == ',') {
       ++commas;
       ++all_commas;
-    } else if (detail::csv_line_end(c)) {
+    } else if (is_line_end(c)) {
       if (content) break;
       semicolons = commas = 0;  // an empty row such as ";;;" before the header
-    } else if (!detail::csv_blank(c)) {
+    } else if (!is_blank(c)) {
       content = true;
     }
   }
@@ -137,7 +128,7 @@ inline bool valid_utf8(std::string_view text) noexcept {
                                          problem_list& problems, const csv_options& options = {}) {
   csv_table table;
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    problems.add("csv.encoding", csv_location(source_name, 1),
+    problems.add("csv.encoding", text_location(source_name, 1),
                  "expected UTF-8 text, found UTF-16; save the file as \"CSV UTF-8\"");
     return table;
   }
@@ -150,7 +141,7 @@ inline bool valid_utf8(std::string_view text) noexcept {
       if (auto detected = detect_csv_separator(text)) {
         table.separator = *detected;
       } else {
-        problems.add("csv.ambiguous_separator", csv_location(source_name, 1),
+        problems.add("csv.ambiguous_separator", text_location(source_name, 1),
                      "expected a header row separated by ';' or by ',', found both equally often; "
                      "name the separator explicitly");
         return table;
@@ -167,7 +158,7 @@ inline bool valid_utf8(std::string_view text) noexcept {
     ++line;
   };
   const auto syntax = [&](const csv_cell& cell, const std::string& message) {
-    problems.add("csv.syntax", csv_location(source_name, cell.line, cell.column), message);
+    problems.add("csv.syntax", text_location(source_name, cell.line, cell.column), message);
   };
 
   while (!at_end()) {
@@ -175,7 +166,7 @@ inline bool valid_utf8(std::string_view text) noexcept {
     bool row_ends = false;
     for (std::size_t column = 1; !row_ends; ++column) {
       csv_cell cell{{}, line, column};
-      while (!at_end() && detail::csv_blank(text[i])) ++i;
+      while (!at_end() && is_blank(text[i])) ++i;
       if (!at_end() && text[i] == '"') {
         ++i;
         bool closed = false;
@@ -191,7 +182,7 @@ inline bool valid_utf8(std::string_view text) noexcept {
             closed = true;
             break;
           }
-          if (detail::csv_line_end(c)) {
+          if (is_line_end(c)) {
             cell.text += '\n';
             skip_line_end();
           } else {
@@ -200,33 +191,37 @@ inline bool valid_utf8(std::string_view text) noexcept {
           }
         }
         if (!closed) {  // the rest of the file is inside the quotes: nothing more to read
-          syntax(cell, "expected a closing quote for the field that starts here, found the end of the file");
+          syntax(
+              cell,
+              "expected a closing quote for the field that starts here, found the end of the file");
           return table;
         }
-        while (!at_end() && detail::csv_blank(text[i])) ++i;
-        if (!at_end() && text[i] != separator && !detail::csv_line_end(text[i])) {
+        while (!at_end() && is_blank(text[i])) ++i;
+        if (!at_end() && text[i] != separator && !is_line_end(text[i])) {
           syntax(cell, std::string("expected '") + separator +
                            "' or the end of the line after a closing quote, found more text; "
                            "double a quote that belongs to the value");
-          while (!at_end() && text[i] != separator && !detail::csv_line_end(text[i])) ++i;
+          while (!at_end() && text[i] != separator && !is_line_end(text[i])) ++i;
         }
       } else {
         bool quote_reported = false;
-        while (!at_end() && text[i] != separator && !detail::csv_line_end(text[i])) {
+        while (!at_end() && text[i] != separator && !is_line_end(text[i])) {
           if (text[i] == '"' && !quote_reported) {
-            syntax(cell, "expected a field without quotes or a field in quotes, found a quote inside "
-                         "the field; put the whole field in quotes and double the quotes inside it");
+            syntax(cell,
+                   "expected a field without quotes or a field in quotes, found a quote inside "
+                   "the field; put the whole field in quotes and double the quotes inside it");
             quote_reported = true;
           }
           cell.text += text[i++];
         }
-        while (!cell.text.empty() && detail::csv_blank(cell.text.back())) cell.text.pop_back();
+        while (!cell.text.empty() && is_blank(cell.text.back())) cell.text.pop_back();
       }
       if (!encoding_reported &&
           (!detail::valid_utf8(cell.text) || cell.text.find('\0') != std::string::npos)) {
-        problems.add("csv.encoding", csv_location(source_name, cell.line, cell.column),
-                     "expected UTF-8 text, found bytes that are not UTF-8 text (the file may be saved "
-                     "as ANSI, Windows-1252 or UTF-16); save the file as \"CSV UTF-8\"");
+        problems.add(
+            "csv.encoding", text_location(source_name, cell.line, cell.column),
+            "expected UTF-8 text, found bytes that are not UTF-8 text (the file may be saved "
+            "as ANSI, Windows-1252 or UTF-16); save the file as \"CSV UTF-8\"");
         encoding_reported = true;
       }
       row.push_back(std::move(cell));
@@ -248,17 +243,19 @@ inline bool valid_utf8(std::string_view text) noexcept {
     } else if (row.size() != table.header.size()) {
       const bool too_many = row.size() > table.header.size();
       const auto& at = too_many ? row[table.header.size()] : row.back();
-      problems.add("csv.field_count", csv_location(source_name, at.line, at.column),
-                   "expected " + std::to_string(table.header.size()) + " fields as in the header, found " +
-                       std::to_string(row.size()) +
-                       (too_many ? std::string("; a value that holds '") + separator + "' must be in quotes"
-                                 : std::string()));
+      problems.add(
+          "csv.field_count", text_location(source_name, at.line, at.column),
+          "expected " + std::to_string(table.header.size()) + " fields as in the header, found " +
+              std::to_string(row.size()) +
+              (too_many ? std::string("; a value that holds '") + separator + "' must be in quotes"
+                        : std::string()));
     } else {
       table.rows.push_back(std::move(row));
     }
   }
   if (table.header.empty())
-    problems.add("csv.empty", csv_location(source_name, 1), "expected a header row, found an empty file");
+    problems.add("csv.empty", text_location(source_name, 1),
+                 "expected a header row, found an empty file");
   return table;
 }
 

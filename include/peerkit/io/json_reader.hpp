@@ -18,6 +18,8 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
 
+#include <peerkit/core/cell_text.hpp>
+#include <peerkit/core/date_text.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/sensitive.hpp>
@@ -82,11 +84,13 @@ class json_reader {
     problems_.add(std::move(id), path, std::move(message));
   }
   void wrong_kind(const std::string& path, std::string_view expected, const json& found) {
-    problem("json.wrong_type", path, "expected " + std::string(expected) + ", found " + detail::kind_of(found));
+    problem("json.wrong_type", path,
+            "expected " + std::string(expected) + ", found " + detail::kind_of(found));
   }
 
   /// Checks that `j` is an object whose fields are all among `known`.
-  bool object(const json& j, const std::string& path, std::initializer_list<std::string_view> known) {
+  bool object(const json& j, const std::string& path,
+              std::initializer_list<std::string_view> known) {
     return object(j, path, std::span<const std::string_view>(known.begin(), known.size()));
   }
   bool object(const json& j, const std::string& path, std::span<const std::string_view> known) {
@@ -97,7 +101,8 @@ class json_reader {
     for (const auto& [key, value] : j.items()) {
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
       std::string message = "unknown field '" + key + "'";
-      if (auto near = nearest_name(key, known)) message += "; did you mean '" + std::string(*near) + "'?";
+      if (auto near = nearest_name(key, known))
+        message += "; did you mean '" + std::string(*near) + "'?";
       problem("json.unknown_field", join(path, key), std::move(message));
     }
     return true;
@@ -105,55 +110,68 @@ class json_reader {
 
   /// Reads field `key` of object `obj` into `out`; a missing required field is a problem.
   template <class T>
-  void field(const json& obj, const std::string& path, std::string_view key, T& out, bool required = true) {
+  void field(const json& obj, const std::string& path, std::string_view key, T& out,
+             bool required = true) {
     auto it = obj.find(key);
     if (it == obj.end()) {
-      if (required) problem("json.missing_field", path, "missing required field '" + std::string(key) + "'");
+      if (required)
+        problem("json.missing_field", path, "missing required field '" + std::string(key) + "'");
       return;
     }
     value(*it, join(path, key), out);
   }
 
   void value(const json& j, const std::string& path, bool& out) {
-    if (j.is_boolean()) out = j.get<bool>();
-    else wrong_kind(path, "true or false", j);
+    if (j.is_boolean())
+      out = j.get<bool>();
+    else
+      wrong_kind(path, "true or false", j);
   }
   void value(const json& j, const std::string& path, int& out) {
     if (j.is_number_integer() && j.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
         j.get<std::int64_t>() <= std::numeric_limits<int>::max())
       out = j.get<int>();
-    else wrong_kind(path, "a whole number", j);
+    else
+      wrong_kind(path, "a whole number", j);
   }
-  void value(const json& j, const std::string& path, double& out) {
-    if (j.is_number()) out = j.get<double>();
-    else wrong_kind(path, "a number", j);
+  /// A grade: a number with one decimal at most, such as 6.5.
+  void value(const json& j, const std::string& path, tenths& out) {
+    if (!j.is_number()) return wrong_kind(path, "a grade such as 6.5", j);
+    if (auto t = tenths::from_decimal(j.get<double>()))
+      out = *t;
+    else
+      problem("json.wrong_type", path,
+              "expected a grade with one decimal at most, such as 6.5, found " + j.dump());
   }
   void value(const json& j, const std::string& path, std::string& out) {
-    if (j.is_string()) out = j.get<std::string>();
-    else wrong_kind(path, "a string", j);
+    if (j.is_string())
+      out = j.get<std::string>();
+    else
+      wrong_kind(path, "a string", j);
   }
   void value(const json& j, const std::string& path, date& out) {
-    if (!j.is_string()) return wrong_kind(path, "a date \"YYYY-MM-DD\"", j);
-    const auto text = j.get<std::string>();
-    try {
-      if (text.size() != 10) throw std::out_of_range(text);
-      out = boost::gregorian::from_simple_string(text);
-    } catch (const std::exception&) {
-      problem("json.bad_date", path, "expected a date \"YYYY-MM-DD\", found \"" + text + "\"");
-    }
+    if (!j.is_string()) return wrong_kind(path, expected_date(), j);
+    const auto& text = j.get_ref<const std::string&>();
+    if (auto d = read_date(text))
+      out = *d;
+    else
+      problem("json.bad_date", path, "expected " + expected_date() + ", found " + in_quotes(text));
   }
   template <class Tag, class Rep>
   void value(const json& j, const std::string& path, strong_id<Tag, Rep>& out) {
     if (j.is_number_unsigned() && j.get<std::uint64_t>() <= std::numeric_limits<Rep>::max())
       out = strong_id<Tag, Rep>{j.get<Rep>()};
-    else wrong_kind(path, "an id (a whole number from 0)", j);
+    else
+      wrong_kind(path, "an id (a whole number from 0)", j);
   }
   template <KeyedEnum E>
   void value(const json& j, const std::string& path, E& out) {
-    if (!j.is_string()) return wrong_kind(path, "one of " + choices<E>(), j);
-    if (auto e = from_key<E>(j.get<std::string>())) out = *e;
-    else problem("json.unknown_value", path,
-                 "'" + j.get<std::string>() + "' is not one of " + choices<E>());
+    if (!j.is_string()) return wrong_kind(path, "one of " + key_choices<E>(), j);
+    if (auto e = from_key<E>(j.get<std::string>()))
+      out = *e;
+    else
+      problem("json.unknown_value", path,
+              "'" + j.get<std::string>() + "' is not one of " + key_choices<E>());
   }
   template <class T>
   void value(const json& j, const std::string& path, std::optional<T>& out) {
@@ -169,7 +187,7 @@ class json_reader {
     out.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
       T v{};
-      value(j[i], path + "[" + std::to_string(i) + "]", v);
+      value(j[i], element_location(path, i), v);
       out.push_back(std::move(v));
     }
   }
@@ -182,7 +200,8 @@ class json_reader {
     T v{};
     inner.value(j, path, v);
     for (const auto& p : own.problems())
-      problem(p.id, p.location, "not a valid value here (special-category data is not repeated in messages)");
+      problem(p.id, p.location,
+              "not a valid value here (special-category data is not repeated in messages)");
     out = sensitive<T, C>{std::move(v)};
   }
 
@@ -191,12 +210,6 @@ class json_reader {
   }
 
  private:
-  template <KeyedEnum E>
-  static std::string choices() {
-    std::string text;
-    for (auto k : enum_keys<E>::keys) text += (text.empty() ? "" : ", ") + std::string(k);
-    return text;
-  }
   problem_list& problems_;
 };
 
@@ -217,8 +230,8 @@ inline std::optional<json> parse_json(std::string_view text, const std::string& 
     }
     std::string what = e.what();
     if (auto at = what.find("syntax error"); at != std::string::npos) what = what.substr(at);
-    problems.add("json.syntax", source_name + ":" + std::to_string(line) + ":" + std::to_string(column),
-                 what);
+    problems.add("json.syntax",
+                 source_name + ":" + std::to_string(line) + ":" + std::to_string(column), what);
     return std::nullopt;
   }
 }

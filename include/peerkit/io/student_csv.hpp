@@ -10,19 +10,18 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstddef>
-#include <cstdint>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <utility>
 #include <vector>
 
+#include <peerkit/core/cell_text.hpp>
+#include <peerkit/core/date_text.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/school.hpp>
@@ -35,20 +34,33 @@ namespace peerkit::io {
 
 /// The columns of a student list besides the grade and trait columns, in the order of
 /// the JSON student fields.
-inline constexpr std::array<std::string_view, 19> student_columns{
-    "id",          "name",      "gender",    "birth_date",
-    "year",        "track",     "class",     "interests",
-    "offers",      "wants",     "available.school_hours", "available.after_school",
-    "consent.given_by",         "consent.given_on",       "consent.withdrawn_on",
-    "languages",   "origin",    "needs",     "groups"};
+inline constexpr std::array<std::string_view, 19> student_columns{"id",
+                                                                  "name",
+                                                                  "gender",
+                                                                  "birth_date",
+                                                                  "year",
+                                                                  "track",
+                                                                  "class",
+                                                                  "interests",
+                                                                  "offers",
+                                                                  "wants",
+                                                                  "available.school_hours",
+                                                                  "available.after_school",
+                                                                  "consent.given_by",
+                                                                  "consent.given_on",
+                                                                  "consent.withdrawn_on",
+                                                                  "languages",
+                                                                  "origin",
+                                                                  "needs",
+                                                                  "groups"};
 
 /// Columns a student list must have.
-inline constexpr std::array<std::string_view, 5> required_student_columns{"id", "name", "year", "track",
-                                                                          "class"};
+inline constexpr std::array<std::string_view, 5> required_student_columns{"id", "name", "year",
+                                                                          "track", "class"};
 
 /// Columns of special-category data: read, never repeated in messages.
-inline constexpr std::array<std::string_view, 4> special_category_student_columns{"languages", "origin",
-                                                                                  "needs", "groups"};
+inline constexpr std::array<std::string_view, 4> special_category_student_columns{
+    "languages", "origin", "needs", "groups"};
 
 /// `grades.maths` holds the grade for maths; one such column per subject.
 inline constexpr std::string_view grade_column_prefix = "grades.";
@@ -61,9 +73,27 @@ namespace detail {
 
 /// What a column of a student list holds; the first values follow student_columns.
 enum class student_field {
-  id, name, gender, birth_date, year, track, class_of, interests, offers, wants,
-  school_hours, after_school, consent_given_by, consent_given_on, consent_withdrawn_on,
-  languages, origin, needs, groups, grade, trait,
+  id,
+  name,
+  gender,
+  birth_date,
+  year,
+  track,
+  class_of,
+  interests,
+  offers,
+  wants,
+  school_hours,
+  after_school,
+  consent_given_by,
+  consent_given_on,
+  consent_withdrawn_on,
+  languages,
+  origin,
+  needs,
+  groups,
+  grade,
+  trait,
 };
 static_assert(static_cast<std::size_t>(student_field::grade) == student_columns.size());
 
@@ -84,118 +114,33 @@ struct student_row {
   const csv_cell* class_of = nullptr;
 };
 
-/// `text` without blanks and line ends around it.
-inline std::string_view trimmed(std::string_view text) {
-  const auto space = [](char c) { return csv_blank(c) || csv_line_end(c); };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-inline std::string lower_case(std::string_view text) {
-  std::string lower(text);
-  for (auto& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
 /// The known name `text` likely meant: one that differs only in case, else the nearest.
-inline std::optional<std::string_view> likely_meant(std::string_view text, std::span<const std::string_view> known) {
+inline std::optional<std::string_view> likely_meant(std::string_view text,
+                                                    std::span<const std::string_view> known) {
   const auto lower = lower_case(text);
   for (auto k : known)
     if (lower_case(k) == lower) return k;
   return nearest_name(text, known);
 }
 
-inline bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-template <class Int>
-std::optional<Int> whole_number(std::string_view text) {
-  if (text.empty()) return std::nullopt;
-  Int value{};
-  const auto* end = text.data() + text.size();
-  auto [stop, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc{} || stop != end) return std::nullopt;
-  return value;
-}
-
-/// A grade written with a decimal point or, as Dutch spreadsheets do, a decimal comma.
-inline std::optional<double> decimal_number(std::string_view text) {
+/// A grade written with a decimal point or, as Dutch spreadsheets do, a decimal comma, with
+/// one decimal at most ("7", "6.5", "6,50"), read exactly in tenths.
+inline std::optional<tenths> grade_number(std::string_view text) {
   const auto mark = text.find_first_of(".,");
   const auto whole = text.substr(0, mark);
-  const auto fraction = mark == std::string_view::npos ? std::string_view() : text.substr(mark + 1);
-  if (!all_digits(whole) || (mark != std::string_view::npos && !all_digits(fraction)) ||
-      whole.size() + fraction.size() > 15)
+  const auto decimals = mark == std::string_view::npos ? std::string_view("0")
+                                                       : text.substr(mark + 1);
+  if (!all_digits(whole) || whole.size() > 6 || !all_digits(decimals) ||
+      decimals.find_first_not_of('0', 1) != std::string_view::npos)
     return std::nullopt;
-  // digits / 10^decimals: both exact in a double, so the one division rounds correctly,
-  // to the same value as the JSON reader gets for the same decimal, on every platform.
-  const auto digits = *whole_number<std::uint64_t>(std::string(whole) + std::string(fraction));
-  double scale = 1;
-  for (std::size_t i = 0; i < fraction.size(); ++i) scale *= 10;
-  return static_cast<double>(digits) / scale;
+  return tenths::from_count(*whole_number<int>(whole) * 10 + (decimals[0] - '0'));
 }
-
-inline std::optional<bool> yes_or_no(std::string_view text) {
-  const auto lower = lower_case(text);
-  for (std::string_view yes : {"true", "yes", "ja", "1"})
-    if (lower == yes) return true;
-  for (std::string_view no : {"false", "no", "nee", "0"})
-    if (lower == no) return false;
-  return std::nullopt;
-}
-
-/// "2013-09-07", or day-month-year as Dutch spreadsheets show it: "07-09-2013", "7-9-2013".
-inline std::optional<date> calendar_date(std::string_view text) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0;;) {
-    const auto dash = text.find('-', start);
-    parts.push_back(text.substr(start, dash == std::string_view::npos ? text.size() - start : dash - start));
-    if (dash == std::string_view::npos) break;
-    start = dash + 1;
-  }
-  if (parts.size() != 3) return std::nullopt;
-  const bool iso = parts[0].size() == 4 && parts[1].size() == 2 && parts[2].size() == 2;
-  const bool dutch = parts[2].size() == 4 && !parts[0].empty() && parts[0].size() <= 2 &&
-                     !parts[1].empty() && parts[1].size() <= 2;
-  if (!iso && !dutch) return std::nullopt;
-  for (auto p : parts)
-    if (!all_digits(p)) return std::nullopt;
-  const int y = *whole_number<int>(iso ? parts[0] : parts[2]);
-  const int m = *whole_number<int>(parts[1]);
-  const int d = *whole_number<int>(iso ? parts[2] : parts[0]);
-  using calendar = boost::gregorian::gregorian_calendar;
-  if (y < 1400 || m < 1 || m > 12 || d < 1 ||
-      d > calendar::end_of_month_day(static_cast<unsigned short>(y), static_cast<unsigned short>(m)))
-    return std::nullopt;
-  return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-}
-
-inline std::vector<std::string> list_items(std::string_view text) {
-  std::vector<std::string> items;
-  for (std::size_t start = 0; start <= text.size();) {
-    auto bar = text.find(csv_list_separator, start);
-    if (bar == std::string_view::npos) bar = text.size();
-    if (auto item = trimmed(text.substr(start, bar - start)); !item.empty()) items.emplace_back(item);
-    start = bar + 1;
-  }
-  return items;
-}
-
-template <KeyedEnum E>
-std::string key_choices() {
-  std::string text;
-  for (auto k : enum_keys<E>::keys) text += (text.empty() ? "" : ", ") + std::string(k);
-  return text;
-}
-
-inline std::string quoted_value(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 /// Reads the cells of a student list into students, collecting every problem.
 class student_csv_reader {
  public:
-  student_csv_reader(const std::string& source, problem_list& problems) : source_(source), problems_(problems) {}
+  student_csv_reader(const std::string& source, problem_list& problems)
+      : source_(source), problems_(problems) {}
 
   /// Maps the header to columns. Rows are read even when a required column is missing,
   /// so that their problems are reported in the same round.
@@ -221,10 +166,12 @@ class student_csv_reader {
         column.special_category = std::find(special_category_student_columns.begin(),
                                             special_category_student_columns.end(),
                                             name) != special_category_student_columns.end();
-      } else if (name.starts_with(grade_column_prefix) && name.size() > grade_column_prefix.size()) {
+      } else if (name.starts_with(grade_column_prefix) &&
+                 name.size() > grade_column_prefix.size()) {
         column.field = student_field::grade;
         column.key = name.substr(grade_column_prefix.size());
-      } else if (name.starts_with(trait_column_prefix) && name.size() > trait_column_prefix.size()) {
+      } else if (name.starts_with(trait_column_prefix) &&
+                 name.size() > trait_column_prefix.size()) {
         column.field = student_field::trait;
         column.key = name.substr(trait_column_prefix.size());
       } else {
@@ -235,8 +182,9 @@ class student_csv_reader {
     }
     for (auto required : required_student_columns)
       if (!seen.contains(required))
-        found_.push_back({table.header.front().line, 0,
-                          {"csv.missing_column", csv_location(source_, table.header.front().line),
+        found_.push_back({table.header.front().line,
+                          0,
+                          {"csv.missing_column", text_location(source_, table.header.front().line),
                            "expected a column '" + std::string(required) + "', found none"}});
   }
 
@@ -254,8 +202,8 @@ class student_csv_reader {
       const csv_cell& cell = cells[column.index];
       const std::string_view text = trimmed(cell.text);
       if (text.empty()) {
-        if (std::find(required_student_columns.begin(), required_student_columns.end(), column.name) !=
-            required_student_columns.end())
+        if (std::find(required_student_columns.begin(), required_student_columns.end(),
+                      column.name) != required_student_columns.end())
           add("csv.missing_value", cell, column.name, "expected a value, found an empty field");
         continue;
       }
@@ -283,11 +231,15 @@ class student_csv_reader {
           if (keyed(cell, column, text, s.track)) out.track = &cell;
           break;
         case student_field::class_of: out.class_of = &cell; break;
-        case student_field::interests: s.interests = list_items(text); break;
-        case student_field::offers: s.offers = list_items(text); break;
-        case student_field::wants: s.wants = list_items(text); break;
-        case student_field::school_hours: truth(cell, column, text, s.available.school_hours); break;
-        case student_field::after_school: truth(cell, column, text, s.available.after_school); break;
+        case student_field::interests: s.interests = list_items(text, csv_list_separator); break;
+        case student_field::offers: s.offers = list_items(text, csv_list_separator); break;
+        case student_field::wants: s.wants = list_items(text, csv_list_separator); break;
+        case student_field::school_hours:
+          truth(cell, column, text, s.available.school_hours);
+          break;
+        case student_field::after_school:
+          truth(cell, column, text, s.available.after_school);
+          break;
         case student_field::consent_given_by: {
           consent_giver g{};
           if (keyed(cell, column, text, g)) given_by = g;
@@ -306,13 +258,13 @@ class student_csv_reader {
           consent_cell = &cell;
           break;
         }
-        case student_field::languages: languages = list_items(text); break;
+        case student_field::languages: languages = list_items(text, csv_list_separator); break;
         case student_field::origin: origin = std::string(text); break;
         case student_field::needs: needs = need_items(cell, column, text); break;
-        case student_field::groups: groups = list_items(text); break;
+        case student_field::groups: groups = list_items(text, csv_list_separator); break;
         case student_field::grade:
-          if (auto v = decimal_number(text)) {
-            if (*v < lowest_grade || *v > highest_grade)
+          if (auto v = grade_number(text)) {
+            if (!on_grade_scale(*v))
               add("data.out_of_range", cell, column.name, std::string(text) + " is outside 1..10");
             s.grades.push_back({column.key, *v});
           } else {
@@ -320,8 +272,10 @@ class student_csv_reader {
           }
           break;
         case student_field::trait:
-          if (auto v = whole_number<int>(text)) s.traits.push_back({column.key, *v});
-          else bad(cell, column, "a rating as a whole number", text);
+          if (auto v = whole_number<int>(text))
+            s.traits.push_back({column.key, *v});
+          else
+            bad(cell, column, "a rating as a whole number", text);
           break;
       }
     }
@@ -332,7 +286,8 @@ class student_csv_reader {
       const csv_cell* on = cell_of(cells, student_field::consent_given_on);
       if (!by || trimmed(by->text).empty())
         add("csv.missing_value", by ? *by : *consent_cell, "consent.given_by",
-            "expected who gave the consent (" + key_choices<consent_giver>() + ") with a consent, found none");
+            "expected who gave the consent (" + key_choices<consent_giver>() +
+                ") with a consent, found none");
       if (!on || trimmed(on->text).empty())
         add("csv.missing_value", on ? *on : *consent_cell, "consent.given_on",
             "expected the day the consent was given with a consent, found none");
@@ -367,8 +322,8 @@ class student_csv_reader {
       }
       if (r.year && r.track && (s.year < 1 || s.year > years_of(s.track)))
         add("data.out_of_range", *r.year, "year",
-            std::to_string(s.year) + " is outside 1.." + std::to_string(years_of(s.track)) + " for " +
-                std::string(key_of(s.track)));
+            std::to_string(s.year) + " is outside 1.." + std::to_string(years_of(s.track)) +
+                " for " + std::string(key_of(s.track)));
       if (r.class_of) resolve_class(r, classes);
     }
   }
@@ -378,7 +333,8 @@ class student_csv_reader {
     std::stable_sort(found_.begin(), found_.end(), [](const located& a, const located& b) {
       return std::pair(a.line, a.column) < std::pair(b.line, b.column);
     });
-    for (auto& f : found_) problems_.add(std::move(f.what.id), std::move(f.what.location), std::move(f.what.message));
+    for (auto& f : found_)
+      problems_.add(std::move(f.what.id), std::move(f.what.location), std::move(f.what.message));
     found_.clear();
   }
 
@@ -390,9 +346,12 @@ class student_csv_reader {
   };
 
   void add(std::string id, const csv_cell& cell, const std::string& message) {
-    found_.push_back({cell.line, cell.column, {std::move(id), csv_location(source_, cell.line, cell.column), message}});
+    found_.push_back({cell.line,
+                      cell.column,
+                      {std::move(id), text_location(source_, cell.line, cell.column), message}});
   }
-  void add(std::string id, const csv_cell& cell, std::string_view column, const std::string& message) {
+  void add(std::string id, const csv_cell& cell, std::string_view column,
+           const std::string& message) {
     add(std::move(id), cell, std::string(column) + ": " + message);
   }
   /// A value that is not what the column holds; a special-category value is not shown.
@@ -400,8 +359,9 @@ class student_csv_reader {
            std::string_view found, std::string id = "csv.wrong_type") {
     add(std::move(id), cell, column.name,
         "expected " + expected + ", found " +
-            (column.special_category ? "another value (special-category data is not repeated in messages)"
-                                     : quoted_value(found)));
+            (column.special_category
+                 ? "another value (special-category data is not repeated in messages)"
+                 : in_quotes(found)));
   }
 
   template <KeyedEnum E>
@@ -410,35 +370,41 @@ class student_csv_reader {
       out = *e;
       return true;
     }
-    std::string found = quoted_value(text);
+    std::string found = in_quotes(text);
     if (auto near = likely_meant(text, std::span<const std::string_view>(enum_keys<E>::keys)))
       found += "; did you mean '" + std::string(*near) + "'?";
-    add("csv.unknown_value", cell, column.name, "expected one of " + key_choices<E>() + ", found " + found);
+    add("csv.unknown_value", cell, column.name,
+        "expected one of " + key_choices<E>() + ", found " + found);
     return false;
   }
 
   bool when(const csv_cell& cell, const student_column& column, std::string_view text, date& out) {
-    if (auto d = calendar_date(text)) {
+    if (auto d = read_date(text, date_dialect::iso_or_day_month_year)) {
       out = *d;
       return true;
     }
-    bad(cell, column, "a date such as 2013-09-07 or 07-09-2013", text, "csv.bad_date");
+    bad(cell, column, expected_date(date_dialect::iso_or_day_month_year), text, "csv.bad_date");
     return false;
   }
 
   void truth(const csv_cell& cell, const student_column& column, std::string_view text, bool& out) {
-    if (auto b = yes_or_no(text)) out = *b;
-    else bad(cell, column, "yes or no (also true/false, ja/nee, 1/0)", text);
+    if (auto b = yes_or_no(text))
+      out = *b;
+    else
+      bad(cell, column, std::string(yes_or_no_words), text);
   }
 
-  std::vector<need> need_items(const csv_cell& cell, const student_column& column, std::string_view text) {
+  std::vector<need> need_items(const csv_cell& cell, const student_column& column,
+                               std::string_view text) {
     std::vector<need> out;
-    const auto items = list_items(text);
+    const auto items = list_items(text, csv_list_separator);
     for (std::size_t i = 0; i < items.size(); ++i) {
-      if (auto n = from_key<need>(items[i])) out.push_back(*n);
-      else add("csv.unknown_value", cell, column.name,
-               "expected items from " + key_choices<need>() + ", found another value as item " +
-                   std::to_string(i + 1) + " (special-category data is not repeated in messages)");
+      if (auto n = from_key<need>(items[i]))
+        out.push_back(*n);
+      else
+        add("csv.unknown_value", cell, column.name,
+            "expected items from " + key_choices<need>() + ", found another value as item " +
+                std::to_string(i + 1) + " (special-category data is not repeated in messages)");
     }
     return out;
   }
@@ -460,8 +426,9 @@ class student_csv_reader {
         if (c.name == text) named.push_back(&c);
       if (named.size() > 1) {
         return add("data.ambiguous_reference", cell, "class",
-                   "expected one class named " + quoted_value(text) + ", found " + std::to_string(named.size()) +
-                       " (ids " + std::to_string(named[0]->id.value()) + " and " +
+                   "expected one class named " + in_quotes(text) + ", found " +
+                       std::to_string(named.size()) + " (ids " +
+                       std::to_string(named[0]->id.value()) + " and " +
                        std::to_string(named[1]->id.value()) + "); give the class id");
       }
       if (named.size() == 1) found = named.front();
@@ -469,16 +436,20 @@ class student_csv_reader {
     if (!found) {
       const auto id = all_digits(text) ? whole_number<class_id::rep>(text) : std::nullopt;
       if (!classes) {
-        if (id) s.class_of = class_id{*id};
-        else add("data.unknown_reference", cell, "class",
-                 "expected a class id (class names need the school's classes), found " + quoted_value(text));
+        if (id)
+          s.class_of = class_id{*id};
+        else
+          add("data.unknown_reference", cell, "class",
+              "expected a class id (class names need the school's classes), found " +
+                  in_quotes(text));
         return;
       }
       if (id)
         for (const auto& c : *classes)
           if (c.id.value() == *id) found = &c;
       if (!found) {
-        std::string message = "expected the name or id of a class of the school, found " + quoted_value(text);
+        std::string message = "expected the name or id of a class of the school, found " +
+                              in_quotes(text);
         std::vector<std::string_view> names;
         for (const auto& c : *classes) names.push_back(c.name);
         if (auto near = id ? std::nullopt : likely_meant(text, names))
@@ -489,9 +460,9 @@ class student_csv_reader {
     s.class_of = found->id;
     if (r.year && r.track && (found->year != s.year || found->track != s.track))
       add("data.inconsistent", cell, "class",
-          "expected a class of year " + std::to_string(s.year) + " " + std::string(key_of(s.track)) +
-              " as the student, found class " + found->name + " of year " + std::to_string(found->year) + " " +
-              std::string(key_of(found->track)));
+          "expected a class of year " + std::to_string(s.year) + " " +
+              std::string(key_of(s.track)) + " as the student, found class " + found->name +
+              " of year " + std::to_string(found->year) + " " + std::string(key_of(found->track)));
   }
 
   void unnamed(const csv_table& table, std::size_t k) {
@@ -515,7 +486,8 @@ class student_csv_reader {
     std::vector<std::string_view> known(student_columns.begin(), student_columns.end());
     known.insert(known.end(), extra.begin(), extra.end());
     std::string message = "expected a known column, found '" + cell.text + "'";
-    if (auto near = likely_meant(name, known)) message += "; did you mean '" + std::string(*near) + "'?";
+    if (auto near = likely_meant(name, known))
+      message += "; did you mean '" + std::string(*near) + "'?";
     add("csv.unknown_column", cell, message);
   }
 
@@ -527,8 +499,8 @@ class student_csv_reader {
 
 inline std::vector<student> read_student_list(std::string_view text, const std::string& source_name,
                                               std::optional<std::span<const class_group>> classes,
-                                              std::span<const student> existing, const csv_options& options,
-                                              problem_list& problems) {
+                                              std::span<const student> existing,
+                                              const csv_options& options, problem_list& problems) {
   const csv_table table = parse_csv(text, source_name, problems, options);
   if (table.header.empty()) return {};
   student_csv_reader reader(source_name, problems);
@@ -549,13 +521,13 @@ inline std::vector<student> read_student_list(std::string_view text, const std::
 /// Reads a student list. A class cell holds a class id; with the school's `classes` it
 /// may also hold a class name, and either must name one of them and fit the student's
 /// year and track. Throws peerkit::error with every problem found.
-[[nodiscard]] inline std::vector<student> read_students_csv(std::string_view text,
-                                                            const std::string& source_name = "students.csv",
-                                                            std::span<const class_group> classes = {},
-                                                            const csv_options& options = {}) {
+[[nodiscard]] inline std::vector<student> read_students_csv(
+    std::string_view text, const std::string& source_name = "students.csv",
+    std::span<const class_group> classes = {}, const csv_options& options = {}) {
   problem_list problems;
-  auto students = detail::read_student_list(
-      text, source_name, classes.empty() ? std::nullopt : std::optional{classes}, {}, options, problems);
+  auto students = detail::read_student_list(text, source_name,
+                                            classes.empty() ? std::nullopt : std::optional{classes},
+                                            {}, options, problems);
   problems.throw_if_any();
   return students;
 }
@@ -567,7 +539,8 @@ inline std::vector<student> read_student_list(std::string_view text, const std::
                                                const std::string& source_name = "students.csv",
                                                const csv_options& options = {}) {
   problem_list problems;
-  auto students = detail::read_student_list(text, source_name, std::span<const class_group>(base.classes),
+  auto students = detail::read_student_list(text, source_name,
+                                            std::span<const class_group>(base.classes),
                                             base.students, options, problems);
   problems.throw_if_any();
   base.students.insert(base.students.end(), std::make_move_iterator(students.begin()),
