@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/core/policy.hpp>
+#include <peerkit/matching/matching_policy.hpp>
 
 using namespace peerkit;
 
@@ -49,8 +49,9 @@ TEST_CASE("matching: MatchingPolicy recognises matching policies and nothing els
 }
 
 TEST_CASE("matching: a programme finds its matching policy among its policies") {
-  STATIC_REQUIRE(std::is_same_v<policy_for<matching_family, default_matching, int, fair_and_same_gender>,
-                                fair_and_same_gender>);
+  STATIC_REQUIRE(
+      std::is_same_v<policy_for<matching_family, default_matching, int, fair_and_same_gender>,
+                     fair_and_same_gender>);
   STATIC_REQUIRE(std::is_same_v<policy_for<matching_family, default_matching>, default_matching>);
   STATIC_REQUIRE(!one_policy_per_family<default_matching, runtime_matching>);
 }
@@ -95,7 +96,44 @@ TEST_CASE("matching: a run-time policy rejects invalid settings with every probl
                      "config.invalid_scale @ matching.buddies.scale",
                      "config.missing_trait @ matching.personality[3].trait",
                  });
+    CHECK(e.problems()[0].message == "a weight is 0 or more, found -1");
+    CHECK(e.problems()[2].message == "the lowest rating is below the highest, found 5..5");
   }
+  matching_settings classes_and_duos;
+  classes_and_duos.classes.weights.same_track = -1;
+  classes_and_duos.duos.scale = {3, 1};
+  classes_and_duos.duo_trait_names.working_together.clear();
+  try {
+    runtime_matching p(classes_and_duos);
+    FAIL("expected peerkit::error");
+  } catch (const peerkit::error& e) {
+    std::vector<std::string> got;
+    for (const auto& p : e.problems()) got.push_back(p.to_string());
+    CHECK(got == std::vector<std::string>{
+                     "matching.classes.weights: class weights are 0 or more, found 2 and -1",
+                     "matching.duos.scale: the lowest rating is below the highest, found 3..1",
+                     "matching.duo_traits.working_together: a trait name, found an empty one",
+                 });
+  }
+}
+
+TEST_CASE("matching: a compile-time policy keeps the rules of validate(), one constraint each") {
+  constexpr pairing_options fine{};
+  constexpr pairing_options negative{.weights = {.personality_fit = -1}};
+  constexpr pairing_options empty_scale{.scale = {4, 4}};
+  STATIC_REQUIRE(detail::weights_not_negative<fine, duo_options{}, class_options{}>);
+  STATIC_REQUIRE(!detail::weights_not_negative<negative, duo_options{}, class_options{}>);
+  STATIC_REQUIRE(detail::scales_not_empty<negative, duo_options{}, class_options{}>);
+  STATIC_REQUIRE(!detail::scales_not_empty<empty_scale, duo_options{}, class_options{}>);
+  STATIC_REQUIRE(
+      !detail::weights_not_negative<fine, duo_options{}, class_options{.weights = {.wishes = -1}}>);
+  STATIC_REQUIRE(!detail::scales_not_empty<fine, duo_options{.scale = {2, 1}}, class_options{}>);
+  // The same values at run time break the same rules.
+  matching_settings s;
+  s.buddies = negative;
+  CHECK_THROWS_AS(validate(s), peerkit::error);
+  s.buddies = empty_scale;
+  CHECK_THROWS_AS(validate(s), peerkit::error);
 }
 
 TEST_CASE("matching: objectives and criteria have stable keys and words") {

@@ -20,8 +20,8 @@ interview rated(interview_format format, std::vector<trait_rating> ratings) {
 TEST_CASE("selection: every legal move of an application, and no other") {
   const std::map<application_state, std::set<application_state>> legal{
       {applied,
-       {letter_received, interviewed_individually, interviewed_in_group, accepted, reserve, rejected,
-        withdrawn}},
+       {letter_received, interviewed_individually, interviewed_in_group, accepted, reserve,
+        rejected, withdrawn}},
       {letter_received,
        {interviewed_individually, interviewed_in_group, accepted, reserve, rejected, withdrawn}},
       {interviewed_in_group, {interviewed_individually, accepted, reserve, rejected, withdrawn}},
@@ -56,9 +56,9 @@ TEST_CASE("selection: an illegal move names the application and both states") {
   } catch (const error& e) {
     CHECK(e.id() == "selection.illegal_transition");
     CHECK(e.problems()[0].location == "application 7");
-    CHECK(
-        e.problems()[0].message ==
-        "application 7 (student 12 for peer buddy) cannot move from rejected to accepted; rejected is final");
+    CHECK(e.problems()[0].message ==
+          "application 7 (student 12 for peer buddy) cannot move from rejected to accepted; "
+          "rejected is final");
   }
   auto b = fresh(interviewed_individually);
   try {
@@ -66,8 +66,10 @@ TEST_CASE("selection: an illegal move names the application and both states") {
     FAIL("expected peerkit::error");
   } catch (const error& e) {
     CHECK(e.problems()[0].message ==
-          "application 7 (student 12 for peer buddy) cannot move from interviewed individually to letter "
-          "received; from interviewed individually it can move to accepted, reserve, rejected, withdrawn");
+          "application 7 (student 12 for peer buddy) cannot move from interviewed individually to "
+          "letter "
+          "received; from interviewed individually it can move to accepted, reserve, rejected, "
+          "withdrawn");
   }
 }
 
@@ -109,9 +111,10 @@ TEST_CASE("selection: interviews rate traits on the school's scale") {
 TEST_CASE("selection: ratings off the scale are rejected with a clear error") {
   auto a = fresh();
   try {
-    record_interview(
-        a, rated(interview_format::individual, {{"empathy", 6}, {"patient", 0}, {"empathy", 3}, {"", 2}}),
-        rating_scale{1, 5});
+    record_interview(a,
+                     rated(interview_format::individual,
+                           {{"empathy", 6}, {"patient", 0}, {"empathy", 3}, {"", 2}}),
+                     rating_scale{1, 5});
     FAIL("expected peerkit::error");
   } catch (const error& e) {
     REQUIRE(e.problems().size() == 4);
@@ -128,9 +131,9 @@ TEST_CASE("selection: ratings off the scale are rejected with a clear error") {
 
   // An interview after a decision is an illegal move, and is not recorded.
   auto done = fresh(accepted);
-  CHECK_THROWS_AS(
-      record_interview(done, rated(interview_format::individual, {{"empathy", 3}}), rating_scale{1, 5}),
-      error);
+  CHECK_THROWS_AS(record_interview(done, rated(interview_format::individual, {{"empathy", 3}}),
+                                   rating_scale{1, 5}),
+                  error);
   CHECK(done.interviews.empty());
 }
 

@@ -29,7 +29,7 @@ class fixture {
                  {class_id{4}, "3A", 3, school_track::havo, {}, {}}};
   }
   /// A third-year with these grades and trait ratings in the record.
-  void add_student(int id, std::vector<double> grades, std::vector<trait_rating> traits) {
+  void add_student(int id, std::vector<tenths> grades, std::vector<trait_rating> traits) {
     student st;
     st.id = student_id(static_cast<std::uint32_t>(id));
     st.name = "Student " + std::to_string(id);
@@ -52,8 +52,9 @@ class fixture {
   }
   /// A student who passes the test profile, with empathy and flexible rated as given.
   void add_candidate(int id, int empathy_rating, int flexible_rating,
-                     std::vector<double> grades = {7, 7, 7}) {
-    add_student(id, std::move(grades), {{"empathy", empathy_rating}, {"flexible", flexible_rating}});
+                     std::vector<tenths> grades = {7, 7, 7}) {
+    add_student(id, std::move(grades),
+                {{"empathy", empathy_rating}, {"flexible", flexible_rating}});
     apply(id);
   }
   template <class S = test_rules>
@@ -138,7 +139,8 @@ TEST_CASE("selection: the fail-mark gate") {
   CHECK(c->reasons[0] == reason{reason_kind::too_many_fail_marks, "", 3, 2, 0});
   CHECK(c->reasons_text() == "3 fail marks, at most 2 allowed");
   CHECK(r.find(application_id{2})->decision == verdict::accepted);
-  CHECK((reason{reason_kind::too_many_fail_marks, "", 1, 0, 0}.text() == "1 fail mark, none allowed"));
+  CHECK((reason{reason_kind::too_many_fail_marks, "", 1, 0, 0}.text() ==
+         "1 fail mark, none allowed"));
 }
 
 TEST_CASE("selection: the average-grade gate, with and without grades") {
@@ -146,19 +148,29 @@ TEST_CASE("selection: the average-grade gate, with and without grades") {
   f.add_candidate(1, 4, 4, {6, 6, 5.5});  // average 5.83
   f.add_candidate(2, 4, 4, {});           // no grades
   f.add_candidate(3, 4, 4, {6, 6, 6});    // exactly 6.0 passes
-  const auto r = f.buddies(3);
+  f.add_candidate(4, 4, 4,
+                  {6.7, 5.0, 5.1, 7.2});  // exactly 6.0 too, though doubles in this order sum below
+  const auto r = f.buddies(4);
   CHECK(r.find(application_id{1})->reasons_text() == "average grade 5.83, at least 6.0 required");
   CHECK(r.find(application_id{1})->reasons[0].kind == reason_kind::average_too_low);
-  CHECK(r.find(application_id{2})->reasons_text() == "no report grades, an average of at least 6.0 required");
+  CHECK(r.find(application_id{2})->reasons_text() ==
+        "no report grades, an average of at least 6.0 required");
   CHECK(r.find(application_id{2})->reasons[0].kind == reason_kind::no_grades);
   CHECK(r.find(application_id{3})->decision == verdict::accepted);
+  CHECK(r.find(application_id{4})->decision == verdict::accepted);
+  CHECK(r.find(application_id{4})->average == tenths(6.0));
+  CHECK(r.find(application_id{1})->reasons[0].average == grade_average(tenths::from_count(175), 3));
+  CHECK(r.find(application_id{1})->reasons[0].min_average == tenths(6.0));
   // A value just below the limit never prints as the limit.
-  CHECK((reason{reason_kind::average_too_low, "", 5.996, 6.0, 0}.text() ==
-         "average grade 5.99, at least 6.0 required"));
+  const reason just_below{.kind = reason_kind::average_too_low,
+                          .average = grade_average(tenths::from_count(1799), 30),
+                          .min_average = tenths(6.0)};
+  CHECK(just_below.text() == "average grade 5.99, at least 6.0 required");
 }
 
 TEST_CASE("selection: the motivation-letter and interview gates") {
-  using strict = criteria_profile<required<empathy, 3>, motivation_letter_required, interview_required>;
+  using strict =
+      criteria_profile<required<empathy, 3>, motivation_letter_required, interview_required>;
   using strict_rules = selection_rules<role_rule<peer_buddy, strict>>;
   fixture f;
   f.add_candidate(1, 4, 4);  // neither
@@ -170,7 +182,8 @@ TEST_CASE("selection: the motivation-letter and interview gates") {
   record_letter(f.apps[3]);
   record_interview(f.apps[3], {interview_format::group, {}, {}, {}}, default_rating_scale);
   const auto r = f.buddies(4, strict_rules{});
-  CHECK(r.find(application_id{1})->reasons_text() == "no motivation letter received; not interviewed");
+  CHECK(r.find(application_id{1})->reasons_text() ==
+        "no motivation letter received; not interviewed");
   CHECK(r.find(application_id{2})->reasons_text() == "not interviewed");
   CHECK(r.find(application_id{2})->reasons[0].kind == reason_kind::no_interview);
   CHECK(r.find(application_id{3})->reasons_text() == "no motivation letter received");
@@ -185,11 +198,13 @@ TEST_CASE("selection: required traits, rated in the record or in an interview") 
   f.add_student(2, {7, 7}, {});  // empathy not rated
   f.apply(2);
   f.add_candidate(3, 2, 5);  // record says 2, the interview says 4: the interview counts
-  record_interview(f.apps[2], {interview_format::individual, {{"empathy", 4}}, {}, {}}, default_rating_scale);
+  record_interview(f.apps[2], {interview_format::individual, {{"empathy", 4}}, {}, {}},
+                   default_rating_scale);
   f.add_candidate(4, 1, 1, {4, 4, 4, 4});  // every failure is listed
   const auto r = f.buddies(4);
   const auto* one = r.find(application_id{1});
-  CHECK(one->reasons == std::vector<reason>{{reason_kind::trait_below_minimum, "empathy", 2, 3, 0}});
+  CHECK(one->reasons ==
+        std::vector<reason>{{reason_kind::trait_below_minimum, "empathy", 2, 3, 0}});
   CHECK(one->reasons_text() == "empathy 2 < 3");
   CHECK(r.find(application_id{2})->reasons_text() == "empathy not rated, at least 3 required");
   CHECK(r.find(application_id{3})->decision == verdict::accepted);
@@ -275,7 +290,8 @@ TEST_CASE("selection: tie rule 4, otherwise the earlier application ranks first"
 
 TEST_CASE("selection: the order of the input does not change the choice") {
   fixture f;
-  for (int id = 1; id <= 12; ++id) f.add_candidate(id, 3 + id % 2, 1 + id % 3, {6.0 + id % 4, 7});
+  for (int id = 1; id <= 12; ++id)
+    f.add_candidate(id, 3 + id % 2, 1 + id % 3, {tenths::from_count(60 + 10 * (id % 4)), 7});
   f.add_candidate(13, 2, 5);
   const auto first = f.buddies(6);
   std::reverse(f.apps.begin(), f.apps.end());
@@ -340,17 +356,18 @@ TEST_CASE("selection: invalid input is reported with locations") {
   } catch (const error& e) {
     std::vector<std::string> found;
     for (const auto& p : e.problems()) found.push_back(p.id + " @ " + p.location);
-    CHECK(found == std::vector<std::string>{
-                       "selection.role_not_run @ demands[1].role",
-                       "selection.duplicate_demand @ demands[2].role",
-                       "selection.invalid_demand @ demands[3].units",
-                       "selection.unknown_student @ applications[1].applicant",
-                       "selection.duplicate_application @ applications[2]",
-                       "selection.role_not_run @ applications[3].role",
-                       "data.duplicate_id @ applications[4].id",
-                       "selection.rating_out_of_scale @ students[1].traits.flexible",
-                       "selection.rating_out_of_scale @ applications[5].interviews[0].ratings.empathy",
-                   });
+    CHECK(found ==
+          std::vector<std::string>{
+              "selection.role_not_run @ demands[1].role",
+              "selection.duplicate_demand @ demands[2].role",
+              "selection.invalid_demand @ demands[3].units",
+              "selection.unknown_student @ applications[1].applicant",
+              "selection.duplicate_application @ applications[2]",
+              "selection.role_not_run @ applications[3].role",
+              "data.duplicate_id @ applications[4].id",
+              "selection.rating_out_of_scale @ students[1].traits.flexible",
+              "selection.rating_out_of_scale @ applications[5].interviews[0].ratings.empathy",
+          });
   }
   // Applications for a role the programme runs but no demand was given for.
   fixture g;
@@ -373,7 +390,8 @@ TEST_CASE("selection: decisions are recorded on the applications") {
   f.add_candidate(2, 4, 4);
   f.add_candidate(3, 3, 3);
   f.add_candidate(4, 1, 1);
-  const auto result = choose(f.s, f.apps, test_roles{}, with_reserve{}, {{supporter_role::peer_buddy, 1}});
+  const auto result = choose(f.s, f.apps, test_roles{}, with_reserve{},
+                             {{supporter_role::peer_buddy, 1}});
   record_decisions(f.apps, result);
   CHECK(f.apps[0].state == application_state::accepted);
   CHECK(f.apps[1].state == application_state::reserve);
@@ -407,7 +425,8 @@ TEST_CASE("selection: the report lists every candidate with the reasons in words
   f.add_candidate(5, 4, 2);
   f.add_candidate(6, 4, 4);
   withdraw(f.apps[5]);
-  const auto result = choose(f.s, f.apps, test_roles{}, with_reserve{}, {{supporter_role::peer_buddy, 2}});
+  const auto result = choose(f.s, f.apps, test_roles{}, with_reserve{},
+                             {{supporter_role::peer_buddy, 2}});
   CHECK(selection_report(result, f.s) ==
         "Selection of supporters at Test College\n"
         "\n"
@@ -419,7 +438,8 @@ TEST_CASE("selection: the report lists every candidate with the reasons in words
         "     2  accepted  Student 2 (2)      8  ranked 2nd of 2 needed\n"
         "     3  reserve   Student 3 (3)      7  ranked 3rd of 2 needed, reserve 1 of 1\n"
         "     4  rejected  Student 5 (5)      6  ranked 4th of 2 needed and 1 reserve\n"
-        "     -  rejected  Student 4 (4)      7  3 fail marks, at most 2 allowed; average grade 5.75, at "
+        "     -  rejected  Student 4 (4)      7  3 fail marks, at most 2 allowed; average grade "
+        "5.75, at "
         "least 6.0 required; empathy 2 < 3\n"
         "  withdrawn: application 6\n");
   const auto pseudonymised = selection_report(result, f.s, {.names = false});

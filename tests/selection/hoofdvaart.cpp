@@ -12,8 +12,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <peerkit/core/school.hpp>
 #include <peerkit/core/roles_policy.hpp>
+#include <peerkit/core/school.hpp>
 #include <peerkit/selection/choose.hpp>
 #include <peerkit/selection/demand.hpp>
 #include <peerkit/selection/policy.hpp>
@@ -31,14 +31,17 @@ struct hoofdvaart_buddy {};
 template <>
 struct peerkit::role_traits<hoofdvaart_buddy> : role_traits<newcomer_buddy> {
   static constexpr std::string_view name = "buddy for an ISK student";
-  static constexpr auto parameters = role_traits<newcomer_buddy>::parameters.with_training({2, 4 * 60})
+  static constexpr auto parameters = role_traits<newcomer_buddy>::parameters
+                                         .with_training({2, 4 * 60})
                                          .with_meeting_place(meeting_place::at_school);
 };
 
 namespace {
-/// "Personality (social, patient, talks easily) and grades"; "many" fail marks read as more than two.
-using hoofdvaart_profile = criteria_profile<required<socially_skilled, 3>, required<patient, 3>,
-                                            required<talks_easily, 3>, max_fail_marks<2>, interview_required>;
+/// "Personality (social, patient, talks easily) and grades"; "many" fail marks read as more than
+/// two.
+using hoofdvaart_profile =
+    criteria_profile<required<socially_skilled, 3>, required<patient, 3>, required<talks_easily, 3>,
+                     max_fail_marks<2>, interview_required>;
 using hoofdvaart_selection = selection_rules<role_rule<hoofdvaart_buddy, hoofdvaart_profile>>;
 using hoofdvaart_roles = role_set<hoofdvaart_buddy>;
 
@@ -82,7 +85,8 @@ struct hoofdvaart {
       st.class_of = class_id{1 + i / 5};
       const char* subjects[] = {"nederlands", "engels",          "wiskunde", "biologie",
                                 "economie",   "zorg_en_welzijn", "lo",       "maatschappijleer"};
-      for (int g = 0; g < 8; ++g) st.grades.push_back({subjects[g], g < a.fail_marks ? 5.0 : 7.0});
+      for (int g = 0; g < 8; ++g)
+        st.grades.push_back({subjects[g], g < a.fail_marks ? tenths(5.0) : tenths(7.0)});
       s.students.push_back(std::move(st));
 
       application app{application_id{1 + i},
@@ -92,13 +96,14 @@ struct hoofdvaart {
                       {},
                       {}};
       // The individual talk with each third-year, where the coordinator rated the traits.
-      record_interview(
-          app,
-          {interview_format::individual,
-           {{"socially_skilled", a.social}, {"patient", a.patient}, {"talks_easily", a.talks_easily}},
-           {},
-           date(2016, 10, 20)},
-          default_rating_scale);
+      record_interview(app,
+                       {interview_format::individual,
+                        {{"socially_skilled", a.social},
+                         {"patient", a.patient},
+                         {"talks_easily", a.talks_easily}},
+                        {},
+                        date(2016, 10, 20)},
+                       default_rating_scale);
       apps.push_back(std::move(app));
     }
     for (std::uint32_t i = 0; i < 15; ++i) {
@@ -139,36 +144,35 @@ TEST_CASE("selection: Hoofdvaart, 25 applicants and 15 buddies chosen") {
   for (const auto& c : buddies.candidates) {
     if (c.decision != verdict::rejected) continue;
     switch (c.reasons.front().kind) {
-      case reason_kind::too_many_fail_marks:
-        ++grades;
-        break;
-      case reason_kind::trait_below_minimum:
-        ++traits;
-        break;
-      case reason_kind::ranked_beyond_need:
-        ++ranked_lower;
-        break;
-      default:
-        FAIL("unexpected reason " << c.reasons_text());
+      case reason_kind::too_many_fail_marks: ++grades; break;
+      case reason_kind::trait_below_minimum: ++traits; break;
+      case reason_kind::ranked_beyond_need: ++ranked_lower; break;
+      default: FAIL("unexpected reason " << c.reasons_text());
     }
   }
   CHECK(grades == 4);
   CHECK(traits == 2);
   CHECK(ranked_lower == 4);
-  CHECK(buddies.find(application_id{8})->reasons_text() == "4 fail marks, at most 2 allowed");  // Hamza
-  CHECK(buddies.find(application_id{10})->reasons_text() == "patient 2 < 3");                   // Jayden
-  CHECK(buddies.find(application_id{20})->reasons_text() == "talks easily 2 < 3");              // Umut
+  CHECK(buddies.find(application_id{8})->reasons_text() ==
+        "4 fail marks, at most 2 allowed");                                         // Hamza
+  CHECK(buddies.find(application_id{10})->reasons_text() == "patient 2 < 3");       // Jayden
+  CHECK(buddies.find(application_id{20})->reasons_text() == "talks easily 2 < 3");  // Umut
   CHECK(buddies.candidates[15].reasons_text() == "ranked 16th of 15 needed");
   CHECK(buddies.candidates[18].reasons_text() == "ranked 19th of 15 needed");
   // Among the equal lowest scores, fewer fail marks and then the earlier application win.
-  CHECK(buddies.candidates[14].student == student_id{304});  // Daan: 9 points, no fail marks, applied 4th
-  CHECK(buddies.candidates[15].student == student_id{322});  // Wessel: 9 points, no fail marks, applied 22nd
+  CHECK(buddies.candidates[14].student ==
+        student_id{304});  // Daan: 9 points, no fail marks, applied 4th
+  CHECK(buddies.candidates[15].student ==
+        student_id{322});  // Wessel: 9 points, no fail marks, applied 22nd
   CHECK(buddies.candidates[16].student == student_id{324});  // Zakaria: 9 points, 1 fail mark
-  CHECK(buddies.candidates[17].student == student_id{316});  // Pim: 9 points, 2 fail marks, applied 16th
-  CHECK(buddies.candidates[18].student == student_id{325});  // Lotte: 9 points, 2 fail marks, applied 25th
+  CHECK(buddies.candidates[17].student ==
+        student_id{316});  // Pim: 9 points, 2 fail marks, applied 16th
+  CHECK(buddies.candidates[18].student ==
+        student_id{325});  // Lotte: 9 points, 2 fail marks, applied 25th
 }
 
-TEST_CASE("selection: Hoofdvaart's buddies are matched only after two times four hours of training") {
+TEST_CASE(
+    "selection: Hoofdvaart's buddies are matched only after two times four hours of training") {
   hoofdvaart h;
   const auto result = h.choose_buddies();
   record_decisions(h.apps, result);

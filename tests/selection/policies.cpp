@@ -10,10 +10,12 @@ using namespace peerkit;
 namespace {
 struct school_buddy {};
 
-using ten_point_profile = criteria_profile<required<empathy, 6, 2>, required<patient, 6, 2>,
-                                           welcome<talks_easily>, max_fail_marks<1>, interview_required>;
+using ten_point_profile =
+    criteria_profile<required<empathy, 6, 2>, required<patient, 6, 2>, welcome<talks_easily>,
+                     max_fail_marks<1>, interview_required>;
 using ten_point_rules =
-    selection_rules<scale_of<1, 10>, role_rule<peer_buddy, ten_point_profile, 2, 2>, role_rule<peer_leader>>;
+    selection_rules<scale_of<1, 10>, role_rule<peer_buddy, ten_point_profile, 2, 2>,
+                    role_rule<peer_leader>>;
 
 // Types that are not selection policies.
 struct no_family {
@@ -66,7 +68,8 @@ TEST_CASE("selection: SelectionPolicy, both ways") {
 }
 
 TEST_CASE("selection: a programme finds its selection policy among its policies") {
-  using given = policy_for<selection_family, default_selection, role_set<peer_buddy>, ten_point_rules>;
+  using given =
+      policy_for<selection_family, default_selection, role_set<peer_buddy>, ten_point_rules>;
   STATIC_REQUIRE(std::is_same_v<given, ten_point_rules>);
   using defaulted = policy_for<selection_family, default_selection, role_set<peer_buddy>>;
   STATIC_REQUIRE(std::is_same_v<defaulted, default_selection>);
@@ -80,11 +83,14 @@ TEST_CASE("selection: compile-time rules give the scale, the rules and the defau
   STATIC_REQUIRE(default_selection{}.scale() == default_rating_scale);
   const auto list = rules.rules();
   REQUIRE(list.size() == 2);
-  CHECK(list[0] == selection_rule{supporter_role::peer_buddy, to_runtime_profile<ten_point_profile>(), 2, 2});
-  CHECK(list[1] == selection_rule{supporter_role::peer_leader, to_runtime_profile<leader_profile>(), 0, {}});
+  CHECK(list[0] ==
+        selection_rule{supporter_role::peer_buddy, to_runtime_profile<ten_point_profile>(), 2, 2});
+  CHECK(list[1] ==
+        selection_rule{supporter_role::peer_leader, to_runtime_profile<leader_profile>(), 0, {}});
   // A role without a rule falls back to its default profile.
   CHECK(rule_for(rules, supporter_role::newcomer_buddy) ==
-        selection_rule{supporter_role::newcomer_buddy, to_runtime_profile<newcomer_buddy_profile>(), 0, {}});
+        selection_rule{
+            supporter_role::newcomer_buddy, to_runtime_profile<newcomer_buddy_profile>(), 0, {}});
   // A school's role tag is ruled by the kind it derives from.
   using own = selection_rules<role_rule<school_buddy, buddy_profile, 1>>;
   CHECK(rule_for(own{}, supporter_role::peer_buddy).reserves == 1);
@@ -109,13 +115,13 @@ TEST_CASE("selection: the same policy at compile time and at run time") {
 
 TEST_CASE("selection: a rule's capacity and reserves shape the numbers") {
   school s;
-  const auto result =
-      choose(s, {}, role_set<peer_buddy>{}, ten_point_rules{}, {{supporter_role::peer_buddy, 15}});
+  const auto result = choose(s, {}, role_set<peer_buddy>{}, ten_point_rules{},
+                             {{supporter_role::peer_buddy, 15}});
   CHECK(result.roles[0].needed == 8);  // 15 supportees, two per buddy
   CHECK(result.roles[0].reserves == 2);
   // The school's role takes up to three supportees, but plans one each unless told.
-  const auto own =
-      choose(s, {}, role_set<school_buddy>{}, default_selection{}, {{supporter_role::peer_buddy, 15}});
+  const auto own = choose(s, {}, role_set<school_buddy>{}, default_selection{},
+                          {{supporter_role::peer_buddy, 15}});
   CHECK(own.roles[0].needed == 15);
 }
 
@@ -128,12 +134,13 @@ TEST_CASE("selection: a run-time policy is validated with located problems") {
   } catch (const error& e) {
     std::vector<std::string> found;
     for (const auto& p : e.problems()) found.push_back(p.id + " @ " + p.location);
-    CHECK(found == std::vector<std::string>{
-                       "selection.profile_outside_scale @ selection.rules[0].profile.required[0].minimum",
-                       "selection.invalid_rule @ selection.rules[0].reserves",
-                       "selection.invalid_rule @ selection.rules[0].capacity",
-                       "selection.duplicate_rule @ selection.rules[1].role",
-                   });
+    CHECK(found ==
+          std::vector<std::string>{
+              "selection.profile_outside_scale @ selection.rules[0].profile.required[0].minimum",
+              "selection.invalid_rule @ selection.rules[0].reserves",
+              "selection.invalid_rule @ selection.rules[0].capacity",
+              "selection.duplicate_rule @ selection.rules[1].role",
+          });
   }
   CHECK_THROWS_AS(runtime_selection(rating_scale{5, 5}), error);
   // The default profiles need a minimum of 3: a scale of 0..2 cannot select with them.

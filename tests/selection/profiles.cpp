@@ -37,8 +37,20 @@ struct welcome_weight_zero {
 struct average_off_the_grades {
   static constexpr std::array<trait_minimum, 0> required{};
   static constexpr std::array<trait_weight, 0> welcome{};
-  static constexpr selection_gates gates{std::nullopt, 11.0, false, false};
+  static constexpr selection_gates gates{std::nullopt, tenths(11.0), false, false};
 };
+
+// A profile type's values, also for types that break a rule (to_runtime_profile takes
+// only those that keep them).
+template <class P>
+runtime_profile values_of() {
+  runtime_profile p;
+  for (const auto& r : P::required)
+    p.required.push_back({std::string(r.trait), r.minimum, r.weight});
+  for (const auto& w : P::welcome) p.welcome.push_back({std::string(w.trait), w.weight});
+  p.gates = P::gates;
+  return p;
+}
 
 template <class P>
 std::vector<std::string_view> required_keys() {
@@ -81,20 +93,33 @@ TEST_CASE("selection: profiles model CriteriaProfile, broken ones do not") {
   STATIC_REQUIRE(!CriteriaProfile<welcome_weight_zero>);
   STATIC_REQUIRE(!CriteriaProfile<average_off_the_grades>);
   STATIC_REQUIRE(!CriteriaProfile<required<empathy, 3>>);
+  // Each rule is its own constraint, and the rules are those validate() runs.
+  STATIC_REQUIRE(!detail::each_trait_listed_once<trait_both_required_and_welcome>);
+  STATIC_REQUIRE(detail::weights_in_range<trait_both_required_and_welcome>);
+  STATIC_REQUIRE(!detail::weights_in_range<welcome_weight_zero>);
+  STATIC_REQUIRE(!detail::gates_in_range<average_off_the_grades>);
+  STATIC_REQUIRE(detail::trait_keys_are_words<average_off_the_grades>);
+  for (const auto& [what, wrong] : std::vector<std::pair<std::string, runtime_profile>>{
+           {"listed twice", values_of<trait_both_required_and_welcome>()},
+           {"welcome weight 0", values_of<welcome_weight_zero>()},
+           {"average 11", values_of<average_off_the_grades>()}}) {
+    INFO(what);
+    CHECK_THROWS_AS(validate(wrong, rating_scale{1, 5}), error);
+  }
 }
 
 TEST_CASE("selection: the default profiles follow source 000 step 4") {
   // Required for peer leader and peer buddy.
-  CHECK(required_keys<supporter_profile>() == std::vector<std::string_view>{"takes_initiative",
-                                                                            "emotionally_stable", "empathy",
-                                                                            "socially_skilled"});
+  CHECK(required_keys<supporter_profile>() ==
+        std::vector<std::string_view>{"takes_initiative", "emotionally_stable", "empathy",
+                                      "socially_skilled"});
   // Welcome, can be learned on the job.
   CHECK(welcome_keys<supporter_profile>() ==
-        std::vector<std::string_view>{"problem_solving", "flexible", "communicative", "plans_and_organises",
-                                      "likes_working_together"});
+        std::vector<std::string_view>{"problem_solving", "flexible", "communicative",
+                                      "plans_and_organises", "likes_working_together"});
   constexpr auto gates = supporter_profile::gates;
   CHECK(gates.max_fail_marks == 2);
-  CHECK(gates.min_average == 6.0);
+  CHECK(gates.min_average == tenths(6.0));
   CHECK_FALSE(gates.motivation_letter);  // "with or without a motivation letter"
   CHECK(gates.interview);                // "then an interview"
   STATIC_REQUIRE(std::is_same_v<default_profile_t<peer_leader>, supporter_profile>);
@@ -112,8 +137,8 @@ TEST_CASE("selection: the newcomer buddy profile extends the buddy profile") {
 
 TEST_CASE("selection: an extension overrides its base") {
   // A welcome trait becomes required, a required one merely welcome, a limit is replaced.
-  using stricter = extend<buddy_profile, required<flexible, 4>, welcome<empathy, 3>, max_fail_marks<0>,
-                          motivation_letter_required>;
+  using stricter = extend<buddy_profile, required<flexible, 4>, welcome<empathy, 3>,
+                          max_fail_marks<0>, motivation_letter_required>;
   const auto p = to_runtime_profile<stricter>();
   REQUIRE(p.find_required("flexible"));
   CHECK(p.find_required("flexible")->minimum == 4);
@@ -122,7 +147,7 @@ TEST_CASE("selection: an extension overrides its base") {
   REQUIRE(p.find_welcome("empathy"));
   CHECK(p.find_welcome("empathy")->weight == 3);
   CHECK(p.gates.max_fail_marks == 0);
-  CHECK(p.gates.min_average == 6.0);  // kept from the base
+  CHECK(p.gates.min_average == tenths(6.0));  // kept from the base
   CHECK(p.gates.motivation_letter);
   CHECK(p.gates.interview);
   // A profile's own parts override its bases wherever they are listed.
@@ -131,11 +156,11 @@ TEST_CASE("selection: an extension overrides its base") {
 }
 
 TEST_CASE("selection: gates as types") {
-  using p =
-      criteria_profile<max_fail_marks<1>, min_average<5, 5>, motivation_letter_required, interview_required>;
+  using p = criteria_profile<max_fail_marks<1>, min_average<5, 5>, motivation_letter_required,
+                             interview_required>;
   CHECK(p::required.empty());
   CHECK(p::welcome.empty());
-  CHECK(p::gates == selection_gates{1, 5.5, true, true});
+  CHECK(p::gates == selection_gates{1, tenths(5.5), true, true});
 }
 
 TEST_CASE("selection: the same profile at compile time and at run time") {
@@ -150,7 +175,7 @@ TEST_CASE("selection: the same profile at compile time and at run time") {
                   {"communicative", 1},
                   {"plans_and_organises", 1},
                   {"likes_working_together", 1}},
-      .gates = {.max_fail_marks = 2, .min_average = 6.0, .interview = true},
+      .gates = {.max_fail_marks = 2, .min_average = tenths(6.0), .interview = true},
   };
   CHECK(to_runtime_profile<newcomer_buddy_profile>() == by_values);
   CHECK(default_profile(supporter_role::newcomer_buddy) == by_values);
@@ -167,7 +192,7 @@ TEST_CASE("selection: a run-time profile is validated with located problems") {
   const runtime_profile broken{
       .required = {{"empathy", 7, 1}, {"", 3, 1}, {"empathy", 3, -1}},
       .welcome = {{"flexible", 0}, {"empathy", 1}},
-      .gates = {.max_fail_marks = -1, .min_average = 0.5},
+      .gates = {.max_fail_marks = -1, .min_average = tenths(0.5)},
   };
   try {
     validate(broken, rating_scale{1, 5}, "rules[0].profile");
@@ -186,6 +211,9 @@ TEST_CASE("selection: a run-time profile is validated with located problems") {
                        "selection.invalid_profile @ rules[0].profile.gates.min_average",
                    });
     CHECK(e.problems()[0].message == "minimum 7 for empathy is outside the rating scale 1..5");
+    CHECK(e.problems()[3].message == "trait empathy is already listed at required[0]");
+    CHECK(e.problems()[5].message == "trait empathy is already listed at required[0]");
+    CHECK(e.problems()[7].message == "expected an average grade within 1..10, found 0.5");
   }
   // A minimum that fits 1..10 does not fit 1..3.
   CHECK(fits_scale<supporter_profile>(rating_scale{1, 10}));

@@ -5,7 +5,8 @@
 using namespace peerkit;
 
 namespace {
-student with_needs(std::vector<need> needs, int year = 3, school_track track = school_track::vmbo_kader) {
+student with_needs(std::vector<need> needs, int year = 3,
+                   school_track track = school_track::vmbo_kader) {
   student s;
   s.id = student_id{42};
   s.year = year;
@@ -50,8 +51,8 @@ TEST_CASE("selection: roles recommended from needs follow source 004") {
 }
 
 TEST_CASE("selection: several needs pointing to one role are gathered, and stay sensitive") {
-  const auto r =
-      needs_table{}.recommend(with_needs({need::bullied, need::autism, need::shy_or_insecure, need::autism}));
+  const auto r = needs_table{}.recommend(
+      with_needs({need::bullied, need::autism, need::shy_or_insecure, need::autism}));
   REQUIRE(r.roles.size() == 2);
   CHECK(r.student == student_id{42});
   CHECK(r.roles[0].role == supporter_role::peer_leader);

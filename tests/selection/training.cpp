@@ -21,7 +21,8 @@ application accepted_for(int app, int student, supporter_role role) {
 
 template <>
 struct peerkit::role_traits<hoofdvaart_buddy> : role_traits<newcomer_buddy> {
-  static constexpr auto parameters = role_traits<newcomer_buddy>::parameters.with_training({2, 4 * 60});
+  static constexpr auto parameters = role_traits<newcomer_buddy>::parameters.with_training(
+      {2, 4 * 60});
 };
 
 TEST_CASE("selection: training completes when the role's minutes are reached") {
@@ -29,7 +30,8 @@ TEST_CASE("selection: training completes when the role's minutes are reached") {
   const student_id anna{1};
   log.record({anna, supporter_role::newcomer_buddy, date(2016, 11, 1), minutes_per_half_day});
   log.record({anna, supporter_role::newcomer_buddy, date(2016, 11, 8), minutes_per_half_day});
-  log.record({anna, supporter_role::peer_leader, date(2016, 11, 9), minutes_per_half_day});  // another role
+  log.record({anna, supporter_role::peer_leader, date(2016, 11, 9),
+              minutes_per_half_day});  // another role
 
   // The newcomer buddy role trains in three half-days (001).
   auto status = training_of<newcomer_buddy>(log, anna);
@@ -45,7 +47,8 @@ TEST_CASE("selection: training completes when the role's minutes are reached") {
   log.record({anna, supporter_role::newcomer_buddy, date(2016, 11, 15), minutes_per_half_day});
   CHECK(training_of<newcomer_buddy>(log, anna).complete());
   // One long day counts as much as two half-days.
-  log.record({student_id{2}, supporter_role::peer_buddy, date(2016, 11, 1), 2 * minutes_per_half_day});
+  log.record(
+      {student_id{2}, supporter_role::peer_buddy, date(2016, 11, 1), 2 * minutes_per_half_day});
   CHECK(training_of<peer_buddy>(log, student_id{2}).complete());
 }
 

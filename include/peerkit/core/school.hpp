@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include <peerkit/core/region.hpp>
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/core/staff.hpp>
 #include <peerkit/core/student.hpp>
 
@@ -28,7 +28,9 @@ struct class_group {
   std::optional<staff_id> mentor;
   std::string site;  ///< empty for the school's own building; ISK classes are often elsewhere
 
-  [[nodiscard]] bool is_first_year() const noexcept { return year == 1 && track != school_track::isk; }
+  [[nodiscard]] bool is_first_year() const noexcept {
+    return year == 1 && track != school_track::isk;
+  }
   [[nodiscard]] bool is_newcomer_class() const noexcept { return track == school_track::isk; }
   friend bool operator==(const class_group&, const class_group&) = default;
 };
@@ -91,7 +93,7 @@ void check_unique_ids(const Range& range, std::string_view field, problem_list& 
 /// Checks a school's data: unique ids, references to known classes and staff, grades
 /// within 1..10, years within the track. Throws peerkit::error listing every problem.
 inline void validate(const school& s) {
-    problem_list problems;
+  problem_list problems;
   detail::check_unique_ids(s.classes, "classes", problems);
   detail::check_unique_ids(s.students, "students", problems);
   detail::check_unique_ids(s.staff, "staff", problems);
@@ -125,18 +127,20 @@ inline void validate(const school& s) {
                        std::string(key_of(c->track)) + ", the student is year " +
                        std::to_string(st.year) + " " + std::string(key_of(st.track)));
     for (const auto& g : st.grades)
-      if (!(g.value >= lowest_grade && g.value <= highest_grade))  // also rejects NaN
+      if (!on_grade_scale(g.value))
         problems.add("data.out_of_range", where + ".grades." + g.subject,
-                     detail::format_number(g.value) + " is outside 1..10");
+                     detail::format_number(g.value.to_double()) + " is outside 1..10");
   }
   for (std::size_t i = 0; i < s.staff.size(); ++i) {
     const auto& m = s.staff[i];
     const auto where = element_location("staff", i);
-    if (m.name.empty()) problems.add("data.missing", where + ".name", "a staff member needs a name");
+    if (m.name.empty())
+      problems.add("data.missing", where + ".name", "a staff member needs a name");
     if (m.successor && (*m.successor == m.id || !s.find(*m.successor)))
       problems.add("data.unknown_reference", where + ".successor",
-                   *m.successor == m.id ? std::string("a staff member cannot succeed themselves")
-                                        : "no staff member has id " + std::to_string(m.successor->value()));
+                   *m.successor == m.id
+                       ? std::string("a staff member cannot succeed themselves")
+                       : "no staff member has id " + std::to_string(m.successor->value()));
   }
   problems.throw_if_any();
 }

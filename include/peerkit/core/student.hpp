@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <array>
-#include <numeric>
+#include <compare>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,21 +70,115 @@ enum class need {
 template <>
 struct enum_keys<need> {
   static constexpr std::array<std::string_view, 10> keys{
-      "shy_or_insecure", "falling_behind", "conflict_behaviour", "personal_problems",
-      "autism",          "bullied",        "social_emotional",   "disability",
-      "motivation",      "socially_weaker_background"};
+      "shy_or_insecure",           "falling_behind", "conflict_behaviour",
+      "personal_problems",         "autism",         "bullied",
+      "social_emotional",          "disability",     "motivation",
+      "socially_weaker_background"};
+};
+
+/// A grade value in tenths, exact: 6.5 is 65 tenths. Schools give grades with one decimal,
+/// and a gate such as "an average of at least 6.0" must hold for an average of exactly 6.0
+/// whatever the order of the grades, which a sum of doubles does not promise. Holds any
+/// whole number of tenths, so that a value off the grade scale can be read and reported.
+class tenths {
+ public:
+  constexpr tenths() noexcept = default;
+  /// A literal grade: `grade{"maths", 6.5}`. A value with more than one decimal does not
+  /// compile; values read at run time go through from_decimal().
+  consteval tenths(double value)
+      : count_(static_cast<int>(rounded(value))) {  // NOLINT: implicit by design
+    if (!(value > -max_magnitude && value < max_magnitude) || count_ / 10.0 != value)
+      throw "a grade has at most one decimal";  // not a constant expression: does not compile
+  }
+  [[nodiscard]] static constexpr tenths from_count(int count) noexcept {
+    tenths t;
+    t.count_ = count;
+    return t;
+  }
+  /// The value a decimal number stands for when it has at most one decimal, such as the
+  /// number a JSON document holds for 6.5; nullopt for 6.55.
+  [[nodiscard]] static std::optional<tenths> from_decimal(double value) noexcept {
+    if (!(value > -max_magnitude && value < max_magnitude)) return std::nullopt;
+    // A decimal with one decimal reads as the double nearest to count / 10, and so does
+    // the division below: the two are equal exactly when the value has one decimal.
+    const auto t = from_count(static_cast<int>(rounded(value)));
+    if (t.count_ / 10.0 != value) return std::nullopt;
+    return t;
+  }
+
+  [[nodiscard]] constexpr int count() const noexcept { return count_; }
+  [[nodiscard]] constexpr double to_double() const noexcept { return count_ / 10.0; }
+  /// With one decimal: "6.5", "6.0".
+  [[nodiscard]] std::string text() const {
+    const int whole = count_ / 10, tenth = count_ % 10;
+    return (count_ < 0 ? "-" : "") + std::to_string(whole < 0 ? -whole : whole) + "." +
+           std::to_string(tenth < 0 ? -tenth : tenth);
+  }
+  friend constexpr auto operator<=>(tenths, tenths) = default;
+
+ private:
+  static constexpr double max_magnitude = 1e8;
+  static constexpr long long rounded(double value) noexcept {
+    return static_cast<long long>(value * 10 + (value < 0 ? -0.5 : 0.5));
+  }
+  int count_ = 0;
 };
 
 /// A report grade on the Dutch 1-10 scale.
 struct grade {
   std::string subject;
-  double value = 0;
+  tenths value{};
   friend bool operator==(const grade&, const grade&) = default;
 };
-inline constexpr double lowest_grade = 1.0;
-inline constexpr double highest_grade = 10.0;
+inline constexpr tenths lowest_grade = 1.0;
+inline constexpr tenths highest_grade = 10.0;
 /// Below this a grade is a fail mark (onvoldoende).
-inline constexpr double pass_mark = 5.5;
+inline constexpr tenths pass_mark = 5.5;
+
+/// True when `value` lies on the grade scale 1.0..10.0.
+[[nodiscard]] constexpr bool on_grade_scale(tenths value) noexcept {
+  return lowest_grade <= value && value <= highest_grade;
+}
+
+/// The mean of one or more grades, exact: their sum in tenths over their number.
+class grade_average {
+ public:
+  /// The mean of `grades` grades that add up to `sum`; `grades` is at least 1.
+  constexpr grade_average(tenths sum, int grades) noexcept : sum_(sum.count()), grades_(grades) {}
+
+  [[nodiscard]] constexpr double to_double() const noexcept {
+    return static_cast<double>(sum_) / (10.0 * grades_);
+  }
+  /// With one or two decimals, cut (not rounded) so that an average below a limit never
+  /// prints as the limit: 5.99 for 17.97 / 3, "6.0" for 6.
+  [[nodiscard]] std::string text() const {
+    const long long hundredths = floor_div(sum_ * 10, grades_);
+    const long long whole = floor_div(hundredths, 100), rest = hundredths - whole * 100;
+    std::string s = std::to_string(whole) + "." + std::to_string(rest / 10);
+    if (rest % 10 != 0) s += std::to_string(rest % 10);
+    return s;
+  }
+  // Compared by cross-multiplication: exact, with no division.
+  friend constexpr std::strong_ordering operator<=>(grade_average a, grade_average b) noexcept {
+    return a.sum_ * b.grades_ <=> b.sum_ * a.grades_;
+  }
+  friend constexpr bool operator==(grade_average a, grade_average b) noexcept {
+    return (a <=> b) == 0;
+  }
+  friend constexpr std::strong_ordering operator<=>(grade_average a, tenths limit) noexcept {
+    return a.sum_ <=> static_cast<long long>(limit.count()) * a.grades_;
+  }
+  friend constexpr bool operator==(grade_average a, tenths limit) noexcept {
+    return (a <=> limit) == 0;
+  }
+
+ private:
+  static constexpr long long floor_div(long long a, long long b) noexcept {
+    return a / b - (a % b != 0 && a < 0 ? 1 : 0);
+  }
+  long long sum_;
+  long long grades_;
+};
 
 /// A rating of a personal trait ("empathy": 4) on the school's scale.
 struct trait_rating {
@@ -107,14 +201,12 @@ struct enum_keys<consent_giver> {
   static constexpr std::array<std::string_view, 2> keys{"parent", "student"};
 };
 
+/// A consent as recorded. Whether it holds on a day also depends on the student's age
+/// (who had to give it), so only consent_state_on and may_process (consent.hpp) decide.
 struct consent {
   consent_giver given_by = consent_giver::parent;
   date given_on;
   std::optional<date> withdrawn_on;
-  /// Consent holds on `day` if it was given by then and not yet withdrawn.
-  [[nodiscard]] bool holds_on(date day) const {
-    return !given_on.is_special() && given_on <= day && (!withdrawn_on || day < *withdrawn_on);
-  }
   friend bool operator==(const consent&, const consent&) = default;
 };
 
@@ -127,8 +219,8 @@ struct student {
   student_id id;
   std::string name;  ///< a direct identifier: replaced in pseudonymised output
   gender_identity gender = gender_identity::unspecified;
-  date birth_date;   ///< not_a_date_time when unknown
-  int year = 1;      ///< leerjaar, 1..years_of(track)
+  date birth_date;  ///< not_a_date_time when unknown
+  int year = 1;     ///< leerjaar, 1..years_of(track)
   school_track track = school_track::havo;
   class_id class_of;
   std::vector<grade> grades;
@@ -147,15 +239,15 @@ struct student {
   [[nodiscard]] bool is_first_year() const noexcept { return year == 1 && !is_newcomer(); }
 
   [[nodiscard]] int fail_marks() const noexcept {
-    return static_cast<int>(
-        std::count_if(grades.begin(), grades.end(), [](const grade& g) { return g.value < pass_mark; }));
+    return static_cast<int>(std::count_if(grades.begin(), grades.end(),
+                                          [](const grade& g) { return g.value < pass_mark; }));
   }
-  /// The mean of the report grades; nullopt without grades.
-  [[nodiscard]] std::optional<double> average_grade() const noexcept {
+  /// The mean of the report grades, exact; nullopt without grades.
+  [[nodiscard]] std::optional<grade_average> average_grade() const noexcept {
     if (grades.empty()) return std::nullopt;
-    double sum = std::accumulate(grades.begin(), grades.end(), 0.0,
-                                 [](double s, const grade& g) { return s + g.value; });
-    return sum / static_cast<double>(grades.size());
+    int sum = 0;
+    for (const auto& g : grades) sum += g.value.count();
+    return grade_average(tenths::from_count(sum), static_cast<int>(grades.size()));
   }
   [[nodiscard]] std::optional<int> rating(std::string_view trait) const noexcept {
     for (const auto& r : traits)

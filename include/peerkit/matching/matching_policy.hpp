@@ -32,9 +32,9 @@
 
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/policy.hpp>
 #include <peerkit/matching/rules.hpp>
 #include <peerkit/matching/scores.hpp>
-#include <peerkit/core/policy.hpp>
 
 namespace peerkit {
 
@@ -56,7 +56,8 @@ struct enum_keys<objective> {
 [[nodiscard]] constexpr std::string_view describe(objective o) noexcept {
   switch (o) {
     case objective::most_supported:
-      return "as many supportees supported as possible, and among those pairings the best total score";
+      return "as many supportees supported as possible, and among those pairings the best total "
+             "score";
     case objective::best_total_score: return "the best total score";
     case objective::stable:
       return "stable: no supporter and supportee would both rather be paired with each other";
@@ -90,7 +91,6 @@ struct pairing_options {
   /// stable objective ignores it. On by default: a buddy has one, sometimes two supportees.
   bool second_supportee_last = true;
 
-  [[nodiscard]] constexpr bool valid() const noexcept { return weights.valid() && scale.valid(); }
   friend constexpr bool operator==(const pairing_options&, const pairing_options&) = default;
 };
 
@@ -104,8 +104,9 @@ struct enum_keys<duo_criterion> {
                                                         "working_together"};
 };
 
-inline constexpr std::array<duo_criterion, 3> all_duo_criteria{
-    duo_criterion::complementing_persons, duo_criterion::qualities, duo_criterion::working_together};
+inline constexpr std::array<duo_criterion, 3> all_duo_criteria{duo_criterion::complementing_persons,
+                                                               duo_criterion::qualities,
+                                                               duo_criterion::working_together};
 
 [[nodiscard]] constexpr std::string_view describe(duo_criterion c) noexcept {
   switch (c) {
@@ -130,9 +131,6 @@ struct duo_weights {
     }
     return 0;
   }
-  [[nodiscard]] constexpr bool valid() const noexcept {
-    return complementing_persons >= 0 && qualities >= 0 && working_together >= 0;
-  }
   friend constexpr bool operator==(const duo_weights&, const duo_weights&) = default;
 };
 
@@ -147,7 +145,6 @@ struct duo_options {
   duo_weights weights{};
   duo_rules rules{};
   trait_scale scale{};
-  [[nodiscard]] constexpr bool valid() const noexcept { return weights.valid() && scale.valid(); }
   friend constexpr bool operator==(const duo_options&, const duo_options&) = default;
 };
 
@@ -156,7 +153,7 @@ struct duo_traits {
   /// Persons complement each other when they differ (shy with outgoing).
   std::vector<std::string> complementing{"outgoing"};
   /// Qualities the duo covers together: the stronger of the two counts.
-  std::vector<std::string> qualities{"takes_initiative", "empathy", "socially_skilled",
+  std::vector<std::string> qualities{"takes_initiative",    "empathy",       "socially_skilled",
                                      "plans_and_organises", "communicative", "problem_solving"};
   /// Liking to work together; the weaker of the two counts, unless the teacher coach has
   /// observed the two together (duo_request::observed).
@@ -168,14 +165,12 @@ struct duo_traits {
 struct class_weights {
   int wishes = 2;      ///< per wish point of either leader for this class
   int same_track = 1;  ///< per leader of the class's track (a havo leader for a havo class)
-  [[nodiscard]] constexpr bool valid() const noexcept { return wishes >= 0 && same_track >= 0; }
   friend constexpr bool operator==(const class_weights&, const class_weights&) = default;
 };
 
 struct class_options {
   class_weights weights{};
   bool same_track_only = false;  ///< a duo serves only classes of both leaders' track
-  [[nodiscard]] constexpr bool valid() const noexcept { return weights.valid(); }
   friend constexpr bool operator==(const class_options&, const class_options&) = default;
 };
 
@@ -189,33 +184,92 @@ struct matching_settings {
   friend bool operator==(const matching_settings&, const matching_settings&) = default;
 };
 
+namespace detail {
+enum class settings_fault {
+  negative_weight,  ///< a weight below 0
+  empty_scale,      ///< a trait scale whose lowest rating is not below its highest
+};
+
+struct settings_finding {
+  settings_fault fault{};
+  std::string_view part{};   ///< below "matching.": "buddies.weights", "duos.scale", ...
+  std::string_view field{};  ///< the criterion of a weight, or empty
+  int found = 0;             ///< the weight, or the scale's lowest rating
+  int other = 0;             ///< the scale's highest rating, or the second class weight
+};
+
+// The one implementation of the rules of the settings a compile-time policy carries:
+// weights are 0 or more, a trait scale's lowest rating lies below its highest. Runs in
+// constant evaluation for fixed_matching and at run time for validate().
+template <class Sink>
+constexpr void check_settings_rules(const pairing_options& buddies, const duo_options& duos,
+                                    const class_options& classes, Sink&& sink) {
+  for (auto c : all_criteria)
+    if (buddies.weights.of(c) < 0)
+      sink(settings_finding{settings_fault::negative_weight, "buddies.weights", key_of(c),
+                            buddies.weights.of(c)});
+  for (auto c : all_duo_criteria)
+    if (duos.weights.of(c) < 0)
+      sink(settings_finding{settings_fault::negative_weight, "duos.weights", key_of(c),
+                            duos.weights.of(c)});
+  if (classes.weights.wishes < 0 || classes.weights.same_track < 0)
+    sink(settings_finding{settings_fault::negative_weight,
+                          "classes.weights",
+                          {},
+                          classes.weights.wishes,
+                          classes.weights.same_track});
+  auto check_scale = [&](trait_scale scale, std::string_view part) {
+    if (!scale.valid())
+      sink(settings_finding{settings_fault::empty_scale, part, {}, scale.min, scale.max});
+  };
+  check_scale(buddies.scale, "buddies.scale");
+  check_scale(duos.scale, "duos.scale");
+}
+
+constexpr int count_settings_faults(const pairing_options& buddies, const duo_options& duos,
+                                    const class_options& classes, settings_fault fault) {
+  int n = 0;
+  check_settings_rules(buddies, duos, classes,
+                       [&](const settings_finding& f) { n += f.fault == fault ? 1 : 0; });
+  return n;
+}
+
+// Each rule is a separate constraint, so a compiler names the one that failed.
+template <pairing_options Buddies, duo_options Duos, class_options Classes>
+concept weights_not_negative = count_settings_faults(Buddies, Duos, Classes,
+                                                     settings_fault::negative_weight) == 0;
+template <pairing_options Buddies, duo_options Duos, class_options Classes>
+concept scales_not_empty = count_settings_faults(Buddies, Duos, Classes,
+                                                 settings_fault::empty_scale) == 0;
+}  // namespace detail
+
 /// Checks settings; throws peerkit::error listing every problem ("config.invalid_weight",
 /// "config.invalid_scale", "config.missing_trait").
 inline void validate(const matching_settings& s) {
   problem_list problems;
-  for (auto c : all_criteria)
-    if (s.buddies.weights.of(c) < 0)
-      problems.add("config.invalid_weight", "matching.buddies.weights." + std::string(key_of(c)),
-                   "a weight is 0 or more, found " + std::to_string(s.buddies.weights.of(c)));
-  for (auto c : all_duo_criteria)
-    if (s.duos.weights.of(c) < 0)
-      problems.add("config.invalid_weight", "matching.duos.weights." + std::string(key_of(c)),
-                   "a weight is 0 or more, found " + std::to_string(s.duos.weights.of(c)));
-  if (s.classes.weights.wishes < 0 || s.classes.weights.same_track < 0)
-    problems.add("config.invalid_weight", "matching.classes.weights",
-                 "class weights are 0 or more, found " + std::to_string(s.classes.weights.wishes) +
-                     " and " + std::to_string(s.classes.weights.same_track));
-  auto check_scale = [&](trait_scale sc, const std::string& where) {
-    if (!sc.valid())
-      problems.add("config.invalid_scale", where,
-                   "the lowest rating is below the highest, found " + std::to_string(sc.min) +
-                       ".." + std::to_string(sc.max));
-  };
-  check_scale(s.buddies.scale, "matching.buddies.scale");
-  check_scale(s.duos.scale, "matching.duos.scale");
+  detail::check_settings_rules(
+      s.buddies, s.duos, s.classes, [&](const detail::settings_finding& f) {
+        const auto where = "matching." + std::string(f.part) +
+                           (f.field.empty() ? "" : "." + std::string(f.field));
+        switch (f.fault) {
+          case detail::settings_fault::negative_weight:
+            problems.add("config.invalid_weight", where,
+                         f.field.empty()
+                             ? "class weights are 0 or more, found " + std::to_string(f.found) +
+                                   " and " + std::to_string(f.other)
+                             : "a weight is 0 or more, found " + std::to_string(f.found));
+            break;
+          case detail::settings_fault::empty_scale:
+            problems.add("config.invalid_scale", where,
+                         "the lowest rating is below the highest, found " +
+                             std::to_string(f.found) + ".." + std::to_string(f.other));
+            break;
+        }
+      });
+  // Trait names are not part of a compile-time policy's settings: checked here only.
   for (std::size_t i = 0; i < s.personality.size(); ++i)
     if (s.personality[i].trait.empty())
-      problems.add("config.missing_trait", "matching.personality[" + std::to_string(i) + "].trait",
+      problems.add("config.missing_trait", element_location("matching.personality", i, "trait"),
                    "a trait name, found an empty one");
   if (s.duo_trait_names.working_together.empty())
     problems.add("config.missing_trait", "matching.duo_traits.working_together",
@@ -248,10 +302,11 @@ concept MatchingTraits = requires {
 
 /// Settings fixed at compile time:
 /// `fixed_matching<pairing_options{.goal = objective::fairest, .rules = {.same_gender = true}}>`.
-/// Negative weights or an empty scale do not compile.
+/// Negative weights or an empty scale do not compile (the rules of validate()).
 template <pairing_options Buddies = pairing_options{}, duo_options Duos = duo_options{},
           class_options Classes = class_options{}, MatchingTraits Traits = shipped_traits>
-  requires(Buddies.valid() && Duos.valid() && Classes.valid())
+  requires detail::weights_not_negative<Buddies, Duos, Classes> &&
+           detail::scales_not_empty<Buddies, Duos, Classes>
 struct fixed_matching {
   using policy_family = matching_family;
   static constexpr pairing_options buddies = Buddies;

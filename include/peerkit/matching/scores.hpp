@@ -62,7 +62,8 @@ inline constexpr std::array<criterion, 5> all_criteria{
   return "";
 }
 
-/// Weight of each criterion; never negative. Structural, for compile-time policies.
+/// Weight of each criterion; never negative (matching_policy.hpp checks). Structural, for
+/// compile-time policies.
 struct score_weights {
   int shared_interests = 2;
   int offers_wants = 3;
@@ -79,10 +80,6 @@ struct score_weights {
       case criterion::personality_fit: return personality_fit;
     }
     return 0;
-  }
-  [[nodiscard]] constexpr bool valid() const noexcept {
-    return shared_interests >= 0 && offers_wants >= 0 && common_language >= 0 &&
-           origin_knowledge >= 0 && personality_fit >= 0;
   }
   friend constexpr bool operator==(const score_weights&, const score_weights&) = default;
 };
@@ -126,9 +123,9 @@ struct trait_fit {
 /// One criterion of one pair.
 struct criterion_score {
   criterion what = criterion::shared_interests;
-  int raw = 0;        ///< the count found
-  int weight = 0;     ///< the school's weight
-  score_points points = 0;  ///< raw * weight
+  int raw = 0;                       ///< the count found
+  int weight = 0;                    ///< the school's weight
+  score_points points = 0;           ///< raw * weight
   std::vector<std::string> because;  ///< non-sensitive items behind raw (interests, offers)
   friend bool operator==(const criterion_score&, const criterion_score&) = default;
 };
@@ -151,7 +148,8 @@ inline std::vector<std::string> common_items(const std::vector<std::string>& a,
                                              const std::vector<std::string>& b) {
   std::vector<std::string> out;
   for (const auto& x : a)
-    if (std::find(b.begin(), b.end(), x) != b.end() && std::find(out.begin(), out.end(), x) == out.end())
+    if (std::find(b.begin(), b.end(), x) != b.end() &&
+        std::find(out.begin(), out.end(), x) == out.end())
       out.push_back(x);
   return out;
 }
@@ -160,8 +158,9 @@ inline bool share_language(const student& a, const student& b) {
   const access_purpose why{"matching: score a language in common"};
   const auto& la = a.languages.reveal(why);
   const auto& lb = b.languages.reveal(why);
-  return std::any_of(la.begin(), la.end(),
-                     [&](const std::string& l) { return std::find(lb.begin(), lb.end(), l) != lb.end(); });
+  return std::any_of(la.begin(), la.end(), [&](const std::string& l) {
+    return std::find(lb.begin(), lb.end(), l) != lb.end();
+  });
 }
 
 inline bool knows_origin(const student& supporter, const student& supportee) {
@@ -224,7 +223,8 @@ inline int personality_points(const student& supporter, const student& supportee
   set(criterion::offers_wants, n_offered, std::move(offered));
   set(criterion::common_language, detail::share_language(supporter, supportee) ? 1 : 0);
   set(criterion::origin_knowledge, detail::knows_origin(supporter, supportee) ? 1 : 0);
-  set(criterion::personality_fit, detail::personality_points(supporter, supportee, personality, scale));
+  set(criterion::personality_fit,
+      detail::personality_points(supporter, supportee, personality, scale));
   return b;
 }
 

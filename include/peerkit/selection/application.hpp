@@ -72,22 +72,14 @@ inline constexpr std::array<application_state, 8> all_application_states{
 /// "interviewed in a group", for messages and reports.
 [[nodiscard]] constexpr std::string_view name_of(application_state s) noexcept {
   switch (s) {
-    case application_state::applied:
-      return "applied";
-    case application_state::letter_received:
-      return "letter received";
-    case application_state::interviewed_individually:
-      return "interviewed individually";
-    case application_state::interviewed_in_group:
-      return "interviewed in a group";
-    case application_state::accepted:
-      return "accepted";
-    case application_state::reserve:
-      return "reserve";
-    case application_state::rejected:
-      return "rejected";
-    case application_state::withdrawn:
-      return "withdrawn";
+    case application_state::applied: return "applied";
+    case application_state::letter_received: return "letter received";
+    case application_state::interviewed_individually: return "interviewed individually";
+    case application_state::interviewed_in_group: return "interviewed in a group";
+    case application_state::accepted: return "accepted";
+    case application_state::reserve: return "reserve";
+    case application_state::rejected: return "rejected";
+    case application_state::withdrawn: return "withdrawn";
   }
   return "unknown";
 }
@@ -103,21 +95,15 @@ inline constexpr std::array<application_state, 8> all_application_states{
   using enum application_state;
   if (from == to) return false;
   switch (from) {
-    case applied:
-      return true;
-    case letter_received:
-      return to != applied;
+    case applied: return true;
+    case letter_received: return to != applied;
     case interviewed_in_group:
       return to != applied && to != letter_received && to != interviewed_in_group;
-    case interviewed_individually:
-      return is_decision(to) || to == withdrawn;
-    case reserve:
-      return to == accepted || to == rejected || to == withdrawn;
-    case accepted:
-      return to == withdrawn;
+    case interviewed_individually: return is_decision(to) || to == withdrawn;
+    case reserve: return to == accepted || to == rejected || to == withdrawn;
+    case accepted: return to == withdrawn;
     case rejected:
-    case withdrawn:
-      return false;
+    case withdrawn: return false;
   }
   return false;
 }
@@ -132,14 +118,16 @@ struct application {
 
   /// "application 7 (student 12 for peer buddy)".
   [[nodiscard]] std::string describe() const {
-    return "application " + std::to_string(id.value()) + " (student " + std::to_string(applicant.value()) +
-           " for " + std::string(name_of(role)) + ")";
+    return "application " + std::to_string(id.value()) + " (student " +
+           std::to_string(applicant.value()) + " for " + std::string(name_of(role)) + ")";
   }
   /// The state it is in or was ever in.
   [[nodiscard]] bool has_been(application_state s) const noexcept {
     return state == s || std::find(history.begin(), history.end(), s) != history.end();
   }
-  [[nodiscard]] bool letter_received() const noexcept { return has_been(application_state::letter_received); }
+  [[nodiscard]] bool letter_received() const noexcept {
+    return has_been(application_state::letter_received);
+  }
   [[nodiscard]] bool interviewed() const noexcept { return !interviews.empty(); }
   /// The rating of the latest interview that rated `trait`.
   [[nodiscard]] std::optional<int> interview_rating(std::string_view trait) const noexcept {
@@ -163,7 +151,8 @@ inline std::string illegal_move_message(const application& a, application_state 
     if (can_move(a.state, s)) allowed += (allowed.empty() ? "" : ", ") + std::string(name_of(s));
   const std::string from(name_of(a.state));
   return a.describe() + " cannot move from " + from + " to " + std::string(name_of(to)) +
-         (allowed.empty() ? "; " + from + " is final" : "; from " + from + " it can move to " + allowed);
+         (allowed.empty() ? "; " + from + " is final"
+                          : "; from " + from + " it can move to " + allowed);
 }
 }  // namespace detail
 
@@ -181,7 +170,8 @@ inline void application::move_to(application_state to) {
 inline void record_interview(application& a, interview held, rating_scale scale) {
   problem_list problems;
   detail::check_ratings(held.ratings, scale,
-                        "application " + std::to_string(a.id.value()) + ".interview.ratings", problems);
+                        "application " + std::to_string(a.id.value()) + ".interview.ratings",
+                        problems);
   problems.throw_if_any();
   a.move_to(held.format == interview_format::group ? application_state::interviewed_in_group
                                                    : application_state::interviewed_individually);

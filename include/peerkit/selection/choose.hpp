@@ -18,7 +18,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -30,9 +29,9 @@
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/selection/application.hpp>
 #include <peerkit/selection/demand.hpp>
 #include <peerkit/selection/policy.hpp>
@@ -50,12 +49,9 @@ struct enum_keys<verdict> {
 /// The application state that records a verdict.
 [[nodiscard]] constexpr application_state state_of(verdict v) noexcept {
   switch (v) {
-    case verdict::accepted:
-      return application_state::accepted;
-    case verdict::reserve:
-      return application_state::reserve;
-    case verdict::rejected:
-      return application_state::rejected;
+    case verdict::accepted: return application_state::accepted;
+    case verdict::reserve: return application_state::reserve;
+    case verdict::rejected: return application_state::rejected;
   }
   return application_state::rejected;
 }
@@ -65,8 +61,8 @@ enum class reason_kind {
   ranked_as_reserve,     ///< reserve: rank `found`, beyond `limit` needed, within the reserves
   ranked_beyond_need,    ///< rejected: rank `found`, beyond `limit` needed and the reserves
   too_many_fail_marks,   ///< `found` fail marks, at most `limit` allowed
-  average_too_low,       ///< average `found`, at least `limit` required
-  no_grades,             ///< no report grades, an average of at least `limit` required
+  average_too_low,       ///< `average`, at least `min_average` required
+  no_grades,             ///< no report grades, an average of at least `min_average` required
   no_motivation_letter,  ///< the profile requires a letter; none was received
   no_interview,          ///< the profile requires an interview; none was held
   trait_below_minimum,   ///< `trait` rated `found`, below the minimum `limit`
@@ -92,14 +88,6 @@ inline std::string rank_ordinal(int n) {
                                                           : "th";
   return std::to_string(n) + suffix;
 }
-/// A grade with at least one and at most two decimals, cut (not rounded) so that a value
-/// below a limit never prints as the limit: 5.996 → "5.99", 6 → "6.0".
-inline std::string grade_cut_text(double g) {
-  const long hundredths = static_cast<long>(std::floor(g * 100.0 + 1e-9));
-  std::string s = std::to_string(hundredths / 100) + "." + std::to_string(hundredths % 100 / 10);
-  if (hundredths % 10 != 0) s += std::to_string(hundredths % 10);
-  return s;
-}
 /// "applications[3]"
 }  // namespace detail
 
@@ -108,8 +96,10 @@ struct reason {
   reason_kind kind = reason_kind::ranked_within_need;
   std::string trait{};  ///< the trait's key, for trait reasons
   double found = 0;     ///< fail marks, average grade, rating or rank
-  double limit = 0;     ///< fail marks allowed, minimum average, minimum rating, or supporters needed
-  int reserves = 0;     ///< for ranks: the reserves chosen on top of `limit`
+  double limit = 0;  ///< fail marks allowed, minimum average, minimum rating, or supporters needed
+  int reserves = 0;  ///< for ranks: the reserves chosen on top of `limit`
+  std::optional<grade_average> average{};  ///< average_too_low: the candidate's average grade
+  std::optional<tenths> min_average{};     ///< grade reasons: the average the profile requires
 
   /// The reason in words: "3 fail marks, at most 2 allowed", "empathy 2 < 3",
   /// "ranked 17th of 16 needed".
@@ -120,24 +110,23 @@ struct reason {
       case reason_kind::ranked_within_need:
         return "ranked " + detail::rank_ordinal(f) + " of " + std::to_string(l) + " needed";
       case reason_kind::ranked_as_reserve:
-        return "ranked " + detail::rank_ordinal(f) + " of " + std::to_string(l) + " needed, reserve " +
-               std::to_string(f - l) + " of " + std::to_string(reserves);
+        return "ranked " + detail::rank_ordinal(f) + " of " + std::to_string(l) +
+               " needed, reserve " + std::to_string(f - l) + " of " + std::to_string(reserves);
       case reason_kind::ranked_beyond_need:
         return "ranked " + detail::rank_ordinal(f) + " of " + std::to_string(l) + " needed" +
-               (reserves > 0 ? " and " + std::to_string(reserves) + (reserves == 1 ? " reserve" : " reserves")
+               (reserves > 0 ? " and " + std::to_string(reserves) +
+                                   (reserves == 1 ? " reserve" : " reserves")
                              : std::string());
       case reason_kind::too_many_fail_marks:
         return std::to_string(f) + (f == 1 ? " fail mark" : " fail marks") + ", " +
                (l == 0 ? std::string("none allowed") : "at most " + std::to_string(l) + " allowed");
       case reason_kind::average_too_low:
-        return "average grade " + detail::grade_cut_text(found) + ", at least " +
-               detail::grade_cut_text(limit) + " required";
+        return "average grade " + average->text() + ", at least " + min_average->text() +
+               " required";
       case reason_kind::no_grades:
-        return "no report grades, an average of at least " + detail::grade_cut_text(limit) + " required";
-      case reason_kind::no_motivation_letter:
-        return "no motivation letter received";
-      case reason_kind::no_interview:
-        return "not interviewed";
+        return "no report grades, an average of at least " + min_average->text() + " required";
+      case reason_kind::no_motivation_letter: return "no motivation letter received";
+      case reason_kind::no_interview: return "not interviewed";
       case reason_kind::trait_below_minimum:
         return trait_label(trait) + " " + std::to_string(f) + " < " + std::to_string(l);
       case reason_kind::trait_not_rated:
@@ -156,7 +145,7 @@ struct candidate {
   std::optional<int> rank{};  ///< among the candidates who passed every gate and trait
   int score = 0;              ///< the profile's score, also for those who failed a gate
   int fail_marks = 0;
-  std::optional<double> average{};
+  std::optional<grade_average> average{};
   /// Accepted or reserve: the rank. Rejected: every gate and trait failed, or the rank.
   std::vector<reason> reasons{};
 
@@ -172,8 +161,8 @@ struct candidate {
 /// The choice for one role.
 struct role_selection {
   supporter_role role = supporter_role::peer_buddy;
-  std::string role_name{};      ///< as the programme names the role
-  int units = 0;                ///< the demand: supportees, or classes for a role that serves classes
+  std::string role_name{};  ///< as the programme names the role
+  int units = 0;            ///< the demand: supportees, or classes for a role that serves classes
   bool serves_classes = false;  ///< the role serves whole classes (leader duos)
   int needed = 0;               ///< supporters the demand asks for
   int reserves = 0;             ///< reserves the school wants on top
@@ -186,7 +175,9 @@ struct role_selection {
                                           [v](const candidate& c) { return c.decision == v; }));
   }
   /// Places left open because too few candidates passed: an outcome, not an error.
-  [[nodiscard]] int shortfall() const noexcept { return std::max(0, needed - count(verdict::accepted)); }
+  [[nodiscard]] int shortfall() const noexcept {
+    return std::max(0, needed - count(verdict::accepted));
+  }
   [[nodiscard]] std::vector<student_id> students(verdict v) const {
     std::vector<student_id> out;
     for (const auto& c : candidates)
@@ -206,29 +197,35 @@ struct selection_result {
   std::vector<role_selection> roles{};
 
   [[nodiscard]] const role_selection* find(supporter_role r) const noexcept {
-    auto it = std::find_if(roles.begin(), roles.end(), [r](const role_selection& s) { return s.role == r; });
+    auto it = std::find_if(roles.begin(), roles.end(),
+                           [r](const role_selection& s) { return s.role == r; });
     return it == roles.end() ? nullptr : &*it;
   }
   friend bool operator==(const selection_result&, const selection_result&) = default;
 };
 
 namespace detail {
-inline std::optional<int> candidate_rating(const application& a, const student& s, std::string_view trait) {
+inline std::optional<int> candidate_rating(const application& a, const student& s,
+                                           std::string_view trait) {
   if (auto r = a.interview_rating(trait)) return r;
   return s.rating(trait);
 }
 
-inline candidate evaluate_candidate(const application& a, const student& s, const runtime_profile& p) {
-  candidate c{a.id, a.applicant, verdict::rejected, std::nullopt, 0, s.fail_marks(), s.average_grade(), {}};
+inline candidate evaluate_candidate(const application& a, const student& s,
+                                    const runtime_profile& p) {
+  candidate c{a.id, a.applicant,    verdict::rejected, std::nullopt,
+              0,    s.fail_marks(), s.average_grade(), {}};
   const auto& g = p.gates;
   if (g.max_fail_marks && c.fail_marks > *g.max_fail_marks)
     c.reasons.push_back(
         {reason_kind::too_many_fail_marks, {}, double(c.fail_marks), double(*g.max_fail_marks)});
   if (g.min_average) {
     if (!c.average)
-      c.reasons.push_back({reason_kind::no_grades, {}, 0, *g.min_average});
+      c.reasons.push_back({.kind = reason_kind::no_grades, .min_average = g.min_average});
     else if (*c.average < *g.min_average)
-      c.reasons.push_back({reason_kind::average_too_low, {}, *c.average, *g.min_average});
+      c.reasons.push_back({.kind = reason_kind::average_too_low,
+                           .average = c.average,
+                           .min_average = g.min_average});
   }
   if (g.motivation_letter && !a.letter_received())
     c.reasons.push_back({reason_kind::no_motivation_letter, {}, 0, 0});
@@ -238,7 +235,8 @@ inline candidate evaluate_candidate(const application& a, const student& s, cons
     if (!rating)
       c.reasons.push_back({reason_kind::trait_not_rated, r.trait, 0, double(r.minimum)});
     else if (*rating < r.minimum)
-      c.reasons.push_back({reason_kind::trait_below_minimum, r.trait, double(*rating), double(r.minimum)});
+      c.reasons.push_back(
+          {reason_kind::trait_below_minimum, r.trait, double(*rating), double(r.minimum)});
     c.score += r.weight * rating.value_or(0);
   }
   for (const auto& w : p.welcome) c.score += w.weight * candidate_rating(a, s, w.trait).value_or(0);
@@ -255,9 +253,178 @@ inline bool ranks_before(const candidate& a, const candidate& b) noexcept {
 }
 
 inline std::size_t student_index(const school& s, student_id id) {
-  return static_cast<std::size_t>(
-      std::find_if(s.students.begin(), s.students.end(), [id](const student& st) { return st.id == id; }) -
-      s.students.begin());
+  return static_cast<std::size_t>(std::find_if(s.students.begin(), s.students.end(),
+                                               [id](const student& st) { return st.id == id; }) -
+                                  s.students.begin());
+}
+
+/// A role to choose supporters for: as the programme runs it, its rule and its demand.
+struct planned_role {
+  role_entry entry;
+  selection_rule rule;
+  int units = 0;
+};
+
+/// The planned role of kind `r`; null when no demand asks for it.
+inline const planned_role* planned_for(const std::vector<planned_role>& plan, supporter_role r) {
+  const auto it = std::find_if(plan.begin(), plan.end(),
+                               [r](const planned_role& p) { return p.entry.kind == r; });
+  return it == plan.end() ? nullptr : &*it;
+}
+
+/// The roles of `demands`, each with its rule. Adds to `problems` every demand for a role
+/// not run, given twice or negative, and every rule's profile off the scale.
+template <RolesPolicy R, SelectionPolicy S>
+std::vector<planned_role> plan_roles(const R& roles, const S& selection, rating_scale scale,
+                                     const std::vector<role_demand>& demands,
+                                     problem_list& problems) {
+  std::vector<planned_role> plan;
+  for (std::size_t j = 0; j < demands.size(); ++j) {
+    const auto& d = demands[j];
+    const auto where = element_location("demands", j);
+    const auto entry = find_role(roles, d.role);
+    if (!entry) {
+      problems.add("selection.role_not_run", where + ".role",
+                   "the programme does not run the role " + std::string(key_of(d.role)));
+      continue;
+    }
+    if (d.units < 0)
+      problems.add("selection.invalid_demand", where + ".units",
+                   "expected 0 or more, found " + std::to_string(d.units));
+    if (planned_for(plan, d.role)) {
+      problems.add("selection.duplicate_demand", where + ".role",
+                   std::string(key_of(d.role)) + " already has a demand");
+      continue;
+    }
+    auto rule = rule_for(selection, d.role);
+    if (scale.valid())
+      check_profile(rule.profile, scale, "selection." + std::string(key_of(d.role)) + ".profile",
+                    problems);
+    plan.push_back({*entry, std::move(rule), std::max(0, d.units)});
+  }
+  return plan;
+}
+
+/// Adds to `problems` the ratings in `st`'s record that `profile` reads and that lie off
+/// the scale. A rating from the record counts only where no interview rated the trait;
+/// each is reported once, at the student (`reported` holds those already reported).
+inline void check_record_ratings(const school& s, const student& st, const application& a,
+                                 const runtime_profile& profile, rating_scale scale,
+                                 std::set<std::pair<std::size_t, std::string>>& reported,
+                                 problem_list& problems) {
+  const auto check = [&](std::string_view trait) {
+    const auto value = st.rating(trait);
+    if (!value || scale.contains(*value) || a.interview_rating(trait)) return;
+    const auto index = student_index(s, st.id);
+    if (reported.emplace(index, std::string(trait)).second)
+      problems.add("selection.rating_out_of_scale",
+                   element_location("students", index) + ".traits." + std::string(trait),
+                   "rating " + std::to_string(*value) + " for " + trait_label(trait) +
+                       " is outside the school's scale " + scale.to_string());
+  };
+  for (const auto& r : profile.required) check(r.trait);
+  for (const auto& w : profile.welcome) check(w.trait);
+}
+
+/// Adds to `problems` every application with a duplicate id, for an unknown student, for a
+/// role not run or without a demand, a second open one of a student for a role, and every
+/// rating off the scale that the choice would read.
+template <RolesPolicy R>
+void check_applications(const school& s, const std::vector<application>& applications,
+                        const R& roles, const std::vector<planned_role>& plan, rating_scale scale,
+                        problem_list& problems) {
+  std::map<application_id, std::size_t> first_with_id;
+  std::map<std::pair<student_id, supporter_role>, std::size_t> open_application;
+  std::set<std::pair<std::size_t, std::string>> record_reported;
+  for (std::size_t i = 0; i < applications.size(); ++i) {
+    const auto& a = applications[i];
+    const auto where = element_location("applications", i);
+    if (auto [it, fresh] = first_with_id.emplace(a.id, i); !fresh)
+      problems.add("data.duplicate_id", where + ".id",
+                   "id " + std::to_string(a.id.value()) + " is already used by " +
+                       element_location("applications", it->second));
+    const student* st = s.find(a.applicant);
+    if (!st)
+      problems.add("selection.unknown_student", where + ".applicant",
+                   "no student has id " + std::to_string(a.applicant.value()));
+    const planned_role* planned = planned_for(plan, a.role);
+    if (!find_role(roles, a.role)) {
+      problems.add("selection.role_not_run", where + ".role",
+                   "the programme does not run the role " + std::string(key_of(a.role)));
+    } else if (!planned) {
+      problems.add("selection.missing_demand", where + ".role",
+                   "no demand is given for " + std::string(key_of(a.role)) +
+                       ", so the number of supporters needed is unknown");
+    }
+    if (a.state != application_state::withdrawn) {
+      if (auto [it, fresh] = open_application.emplace(std::pair{a.applicant, a.role}, i); !fresh)
+        problems.add("selection.duplicate_application", where,
+                     "student " + std::to_string(a.applicant.value()) + " already applied for " +
+                         std::string(name_of(a.role)) + " in " +
+                         element_location("applications", it->second));
+    }
+    if (!scale.valid()) continue;
+    for (std::size_t k = 0; k < a.interviews.size(); ++k)
+      check_ratings(a.interviews[k].ratings, scale,
+                    where + ".interviews[" + std::to_string(k) + "].ratings", problems);
+    if (st && a.state != application_state::withdrawn && planned)
+      check_record_ratings(s, *st, a, planned->rule.profile, scale, record_reported, problems);
+  }
+}
+
+/// Gives each ranked candidate, best first, their rank and verdict: the first `needed` are
+/// accepted, the next `reserves` become reserves, the rest are rejected.
+inline void decide_by_rank(std::vector<candidate>& ranked, int needed, int reserves) {
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    auto& c = ranked[i];
+    const int rank = static_cast<int>(i) + 1;
+    c.rank = rank;
+    reason why{reason_kind::ranked_within_need, {}, double(rank), double(needed), reserves};
+    if (rank <= needed) {
+      c.decision = verdict::accepted;
+    } else if (rank <= needed + reserves) {
+      c.decision = verdict::reserve;
+      why.kind = reason_kind::ranked_as_reserve;
+    } else {
+      c.decision = verdict::rejected;
+      why.kind = reason_kind::ranked_beyond_need;
+    }
+    c.reasons.push_back(std::move(why));
+  }
+}
+
+/// The choice for one planned role, from valid applications.
+inline role_selection select_role(const school& s, const std::vector<application>& applications,
+                                  const planned_role& p) {
+  role_selection out;
+  out.role = p.entry.kind;
+  out.role_name = p.entry.name;
+  out.units = p.units;
+  out.serves_classes = p.entry.parameters.form == support_form::duo_for_class;
+  out.needed = supporters_needed(p.entry.parameters, p.units, p.rule.capacity);
+  out.reserves = p.rule.reserves;
+
+  std::vector<candidate> ranked;
+  std::vector<candidate> failed;
+  for (const auto& a : applications) {
+    if (a.role != p.entry.kind) continue;
+    if (a.state == application_state::withdrawn) {
+      out.withdrawn.push_back(a.id);
+      continue;
+    }
+    auto c = evaluate_candidate(a, *s.find(a.applicant), p.rule.profile);
+    (c.reasons.empty() ? ranked : failed).push_back(std::move(c));
+  }
+  std::sort(ranked.begin(), ranked.end(), ranks_before);
+  std::sort(failed.begin(), failed.end(),
+            [](const candidate& a, const candidate& b) { return a.application < b.application; });
+  std::sort(out.withdrawn.begin(), out.withdrawn.end());
+
+  decide_by_rank(ranked, out.needed, out.reserves);
+  out.candidates = std::move(ranked);
+  out.candidates.insert(out.candidates.end(), std::make_move_iterator(failed.begin()),
+                        std::make_move_iterator(failed.end()));
+  return out;
 }
 }  // namespace detail
 
@@ -276,136 +443,12 @@ template <RolesPolicy R, SelectionPolicy S>
   if (!scale.valid())
     problems.add("selection.invalid_scale", "selection.scale",
                  "expected a lowest rating below the highest, found " + scale.to_string());
-
-  struct planned {
-    role_entry entry;
-    selection_rule rule;
-    int units;
-  };
-  std::vector<planned> plan;
-  for (std::size_t j = 0; j < demands.size(); ++j) {
-    const auto& d = demands[j];
-    const auto where = element_location("demands", j);
-    const auto entry = find_role(roles, d.role);
-    if (!entry) {
-      problems.add("selection.role_not_run", where + ".role",
-                   "the programme does not run the role " + std::string(key_of(d.role)));
-      continue;
-    }
-    if (d.units < 0)
-      problems.add("selection.invalid_demand", where + ".units",
-                   "expected 0 or more, found " + std::to_string(d.units));
-    if (std::any_of(plan.begin(), plan.end(), [&](const planned& p) { return p.entry.kind == d.role; })) {
-      problems.add("selection.duplicate_demand", where + ".role",
-                   std::string(key_of(d.role)) + " already has a demand");
-      continue;
-    }
-    auto rule = rule_for(selection, d.role);
-    if (scale.valid())
-      detail::check_profile(rule.profile, scale, "selection." + std::string(key_of(d.role)) + ".profile",
-                            problems);
-    plan.push_back({*entry, std::move(rule), std::max(0, d.units)});
-  }
-
-  std::map<application_id, std::size_t> first_with_id;
-  std::map<std::pair<student_id, supporter_role>, std::size_t> open_application;
-  std::set<std::pair<std::size_t, std::string>> record_checked;
-  for (std::size_t i = 0; i < applications.size(); ++i) {
-    const auto& a = applications[i];
-    const auto where = element_location("applications", i);
-    if (auto [it, fresh] = first_with_id.emplace(a.id, i); !fresh)
-      problems.add("data.duplicate_id", where + ".id",
-                   "id " + std::to_string(a.id.value()) + " is already used by " +
-                       element_location("applications", it->second));
-    const student* st = s.find(a.applicant);
-    if (!st)
-      problems.add("selection.unknown_student", where + ".applicant",
-                   "no student has id " + std::to_string(a.applicant.value()));
-    if (!find_role(roles, a.role)) {
-      problems.add("selection.role_not_run", where + ".role",
-                   "the programme does not run the role " + std::string(key_of(a.role)));
-    } else if (std::none_of(plan.begin(), plan.end(),
-                            [&](const planned& p) { return p.entry.kind == a.role; })) {
-      problems.add("selection.missing_demand", where + ".role",
-                   "no demand is given for " + std::string(key_of(a.role)) +
-                       ", so the number of supporters needed is unknown");
-    }
-    if (a.state != application_state::withdrawn) {
-      if (auto [it, fresh] = open_application.emplace(std::pair{a.applicant, a.role}, i); !fresh)
-        problems.add("selection.duplicate_application", where,
-                     "student " + std::to_string(a.applicant.value()) + " already applied for " +
-                         std::string(name_of(a.role)) + " in " + element_location("applications", it->second));
-    }
-    if (!scale.valid()) continue;
-    for (std::size_t k = 0; k < a.interviews.size(); ++k)
-      detail::check_ratings(a.interviews[k].ratings, scale,
-                            where + ".interviews[" + std::to_string(k) + "].ratings", problems);
-    // A rating from the student's record counts only where no interview rated the trait.
-    const auto p =
-        std::find_if(plan.begin(), plan.end(), [&](const planned& x) { return x.entry.kind == a.role; });
-    if (!st || a.state == application_state::withdrawn || p == plan.end()) continue;
-    auto check_record = [&](std::string_view trait) {
-      const auto value = st->rating(trait);
-      if (!value || scale.contains(*value) || a.interview_rating(trait)) return;
-      const auto index = detail::student_index(s, st->id);
-      if (record_checked.emplace(index, std::string(trait)).second)
-        problems.add("selection.rating_out_of_scale",
-                     element_location("students", index) + ".traits." + std::string(trait),
-                     "rating " + std::to_string(*value) + " for " + trait_label(trait) +
-                         " is outside the school's scale " + scale.to_string());
-    };
-    for (const auto& r : p->rule.profile.required) check_record(r.trait);
-    for (const auto& w : p->rule.profile.welcome) check_record(w.trait);
-  }
+  const auto plan = detail::plan_roles(roles, selection, scale, demands, problems);
+  detail::check_applications(s, applications, roles, plan, scale, problems);
   problems.throw_if_any();
 
   selection_result result;
-  for (const auto& p : plan) {
-    role_selection out;
-    out.role = p.entry.kind;
-    out.role_name = p.entry.name;
-    out.units = p.units;
-    out.serves_classes = p.entry.parameters.form == support_form::duo_for_class;
-    out.needed = supporters_needed(p.entry.parameters, p.units, p.rule.capacity);
-    out.reserves = p.rule.reserves;
-
-    std::vector<candidate> ranked;
-    std::vector<candidate> failed;
-    for (const auto& a : applications) {
-      if (a.role != p.entry.kind) continue;
-      if (a.state == application_state::withdrawn) {
-        out.withdrawn.push_back(a.id);
-        continue;
-      }
-      auto c = detail::evaluate_candidate(a, *s.find(a.applicant), p.rule.profile);
-      (c.reasons.empty() ? ranked : failed).push_back(std::move(c));
-    }
-    std::sort(ranked.begin(), ranked.end(), detail::ranks_before);
-    std::sort(failed.begin(), failed.end(),
-              [](const candidate& a, const candidate& b) { return a.application < b.application; });
-    std::sort(out.withdrawn.begin(), out.withdrawn.end());
-
-    for (std::size_t i = 0; i < ranked.size(); ++i) {
-      auto& c = ranked[i];
-      const int rank = static_cast<int>(i) + 1;
-      c.rank = rank;
-      reason why{reason_kind::ranked_within_need, {}, double(rank), double(out.needed), out.reserves};
-      if (rank <= out.needed) {
-        c.decision = verdict::accepted;
-      } else if (rank <= out.needed + out.reserves) {
-        c.decision = verdict::reserve;
-        why.kind = reason_kind::ranked_as_reserve;
-      } else {
-        c.decision = verdict::rejected;
-        why.kind = reason_kind::ranked_beyond_need;
-      }
-      c.reasons.push_back(std::move(why));
-    }
-    out.candidates = std::move(ranked);
-    out.candidates.insert(out.candidates.end(), std::make_move_iterator(failed.begin()),
-                          std::make_move_iterator(failed.end()));
-    result.roles.push_back(std::move(out));
-  }
+  for (const auto& p : plan) result.roles.push_back(detail::select_role(s, applications, p));
   return result;
 }
 
@@ -413,7 +456,8 @@ template <RolesPolicy R, SelectionPolicy S>
 /// already there stays. Checks every move first and throws peerkit::error listing the
 /// illegal ones ("selection.illegal_transition") without moving any application, and
 /// "selection.unknown_application" for a candidate not among `applications`.
-inline void record_decisions(std::vector<application>& applications, const selection_result& result) {
+inline void record_decisions(std::vector<application>& applications,
+                             const selection_result& result) {
   problem_list problems;
   std::vector<std::pair<std::size_t, application_state>> moves;
   for (const auto& role : result.roles)
@@ -421,9 +465,9 @@ inline void record_decisions(std::vector<application>& applications, const selec
       auto it = std::find_if(applications.begin(), applications.end(),
                              [&](const application& a) { return a.id == c.application; });
       if (it == applications.end()) {
-        problems.add(
-            "selection.unknown_application", "result." + std::string(key_of(role.role)),
-            "application " + std::to_string(c.application.value()) + " is not among the applications");
+        problems.add("selection.unknown_application", "result." + std::string(key_of(role.role)),
+                     "application " + std::to_string(c.application.value()) +
+                         " is not among the applications");
         continue;
       }
       const auto to = state_of(c.decision);

@@ -17,9 +17,10 @@ namespace peerkit {
 /// without a motivation letter" (not required) and then have an interview (required).
 using supporter_profile =
     criteria_profile<required<takes_initiative, 3, 2>, required<emotionally_stable, 3, 2>,
-                     required<empathy, 3, 2>, required<socially_skilled, 3, 2>, welcome<problem_solving>,
-                     welcome<flexible>, welcome<communicative>, welcome<plans_and_organises>,
-                     welcome<likes_working_together>, max_fail_marks<2>, min_average<6>, interview_required>;
+                     required<empathy, 3, 2>, required<socially_skilled, 3, 2>,
+                     welcome<problem_solving>, welcome<flexible>, welcome<communicative>,
+                     welcome<plans_and_organises>, welcome<likes_working_together>,
+                     max_fail_marks<2>, min_average<6>, interview_required>;
 
 /// The peer leader's profile (000 step 4).
 using leader_profile = supporter_profile;

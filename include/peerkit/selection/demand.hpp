@@ -25,7 +25,8 @@ struct role_demand {
 /// school says otherwise: for one-to-one roles the usual case, the minimum ("one, sometimes
 /// two" plans one, and keeps the second for matching); for group roles the maximum.
 [[nodiscard]] constexpr int planning_capacity(const role_parameters& p) noexcept {
-  return p.form == support_form::one_to_one ? p.supportees_per_supporter.min : p.supportees_per_supporter.max;
+  return p.form == support_form::one_to_one ? p.supportees_per_supporter.min
+                                            : p.supportees_per_supporter.max;
 }
 
 /// Supporters needed for `units` of demand: for a role that serves classes, the units
@@ -37,8 +38,8 @@ struct role_demand {
   PEERKIT_ASSERT(per >= 1, "supporters_needed: a supporter takes on at least one unit");
   if (units <= 0) return 0;
   const int teams = (units + per - 1) / per;
-  return teams *
-         (p.form == support_form::duo_for_class ? p.supporters_per_unit.max : p.supporters_per_unit.min);
+  return teams * (p.form == support_form::duo_for_class ? p.supporters_per_unit.max
+                                                        : p.supporters_per_unit.min);
 }
 
 /// The first-year classes of a school: what its peer leaders serve.

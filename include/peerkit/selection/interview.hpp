@@ -44,7 +44,7 @@ inline void check_ratings(const std::vector<trait_rating>& ratings, rating_scale
   for (std::size_t i = 0; i < ratings.size(); ++i) {
     const auto& r = ratings[i];
     if (!valid_trait_key(r.trait)) {
-      problems.add("selection.invalid_rating", where + "[" + std::to_string(i) + "]",
+      problems.add("selection.invalid_rating", element_location(where, i),
                    "expected a trait key (one word, no spaces), found \"" + r.trait + "\"");
       continue;
     }

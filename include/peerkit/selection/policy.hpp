@@ -20,9 +20,9 @@
 #include <vector>
 
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/policy.hpp>
 #include <peerkit/core/roles.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/core/policy.hpp>
 #include <peerkit/selection/default_profiles.hpp>
 #include <peerkit/selection/profile.hpp>
 #include <peerkit/selection/rating_scale.hpp>
@@ -63,14 +63,17 @@ template <SelectionPolicy S>
 
 /// The school's rating scale: scale_of<1, 5>.
 template <int Lowest, int Highest>
-requires(Lowest < Highest) struct scale_of {
+  requires(rating_scale{Lowest, Highest}.valid())
+struct scale_of {
   static constexpr rating_scale value{Lowest, Highest};
 };
 
 /// How role `R` is selected: its profile, its reserves and, when not 0, the supportees one
 /// supporter is planned for.
-template <Role R, CriteriaProfile Profile = default_profile_t<R>, int Reserves = 0, int Capacity = 0>
-requires(Reserves >= 0 && Capacity >= 0) struct role_rule {
+template <Role R, CriteriaProfile Profile = default_profile_t<R>, int Reserves = 0,
+          int Capacity = 0>
+  requires(Reserves >= 0 && Capacity >= 0)
+struct role_rule {
   using role = R;
   using profile = Profile;
   static constexpr int reserves = Reserves;
@@ -79,7 +82,7 @@ requires(Reserves >= 0 && Capacity >= 0) struct role_rule {
 
 /// The recommendation policy to use; default-constructed by the selection policy.
 template <RecommendationPolicy P>
-requires std::default_initializable<P>
+  requires std::default_initializable<P>
 struct recommend_with {
   using type = P;
 };
@@ -117,7 +120,8 @@ struct recommender_among {
 };
 template <class P, class... Parts>
 struct recommender_among<P, Parts...> {
-  using type = typename std::conditional_t<is_recommend_part<P>, P, recommender_among<Parts...>>::type;
+  using type =
+      typename std::conditional_t<is_recommend_part<P>, P, recommender_among<Parts...>>::type;
 };
 
 template <class P>
@@ -150,14 +154,15 @@ constexpr bool rule_kinds_distinct() {
 
 template <class P>
 selection_rule to_selection_rule() {
-  return {role_traits<typename P::role>::kind, to_runtime_profile<typename P::profile>(), P::reserves,
-          P::capacity > 0 ? std::optional<int>(P::capacity) : std::nullopt};
+  return {role_traits<typename P::role>::kind, to_runtime_profile<typename P::profile>(),
+          P::reserves, P::capacity > 0 ? std::optional<int>(P::capacity) : std::nullopt};
 }
 }  // namespace detail
 
 /// What selection_rules accepts: scale_of<>, role_rule<>, recommend_with<>.
 template <class P>
-concept SelectionPart = detail::is_scale_part<P> || detail::is_role_rule<P> || detail::is_recommend_part<P>;
+concept SelectionPart = detail::is_scale_part<P> || detail::is_role_rule<P> ||
+                        detail::is_recommend_part<P>;
 
 /// A selection policy fixed at compile time, from parts in any order:
 /// `selection_rules<scale_of<1, 5>, role_rule<peer_buddy, our_profile, 2>>`.
@@ -181,7 +186,8 @@ struct selection_rules {
     std::vector<selection_rule> out;
     (
         [&] {
-          if constexpr (detail::is_role_rule<Parts>) out.push_back(detail::to_selection_rule<Parts>());
+          if constexpr (detail::is_role_rule<Parts>)
+            out.push_back(detail::to_selection_rule<Parts>());
         }(),
         ...);
     return out;
@@ -212,7 +218,7 @@ class runtime_selection {
                    "expected a lowest rating below the highest, found " + scale_.to_string());
     for (std::size_t i = 0; i < rules_.size(); ++i) {
       const auto& r = rules_[i];
-      const auto where = "selection.rules[" + std::to_string(i) + "]";
+      const auto where = element_location("selection.rules", i);
       if (scale_.valid()) detail::check_profile(r.profile, scale_, where + ".profile", problems);
       if (r.reserves < 0)
         problems.add("selection.invalid_rule", where + ".reserves",
@@ -223,8 +229,8 @@ class runtime_selection {
       for (std::size_t j = 0; j < i; ++j)
         if (rules_[j].role == r.role)
           problems.add("selection.duplicate_rule", where + ".role",
-                       std::string(key_of(r.role)) + " already has a rule at selection.rules[" +
-                           std::to_string(j) + "]");
+                       std::string(key_of(r.role)) + " already has a rule at " +
+                           element_location("selection.rules", j));
     }
     problems.throw_if_any();
   }
@@ -232,7 +238,9 @@ class runtime_selection {
   [[nodiscard]] rating_scale scale() const noexcept { return scale_; }
   [[nodiscard]] const std::vector<selection_rule>& rules() const noexcept { return rules_; }
   [[nodiscard]] const needs_table& recommendation() const noexcept { return recommendation_; }
-  [[nodiscard]] role_recommendation recommend(const student& s) const { return recommendation_.recommend(s); }
+  [[nodiscard]] role_recommendation recommend(const student& s) const {
+    return recommendation_.recommend(s);
+  }
 
  private:
   rating_scale scale_ = default_rating_scale;

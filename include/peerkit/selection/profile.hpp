@@ -12,10 +12,16 @@
 //
 // One profile extends another: `extend<buddy_profile, required<intercultural_interest, 3>>`.
 // The same profile built from values at run time is a runtime_profile, checked by validate().
+// Both forms run the same rules (detail::check_profile_rules):
+//   - every trait key is one word;
+//   - each trait is listed once, as required or as welcome;
+//   - a required trait weighs 0 or more, a welcome trait 1 or more;
+//   - at most N fail marks takes an N of 0 or more; a minimum average lies within 1.0..10.0;
+//   - every minimum rating lies on the school's rating scale, where the scale is known (the
+//     selection policy and validate() know it; a profile type alone does not).
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <optional>
@@ -49,14 +55,10 @@ struct trait_weight {
 /// The conditions besides traits that every candidate must meet.
 struct selection_gates {
   std::optional<int> max_fail_marks{};  ///< more fail marks (grades below 5.5) reject
-  std::optional<double> min_average{};  ///< a lower average grade, or no grades, rejects
+  std::optional<tenths> min_average{};  ///< a lower average grade, or no grades, rejects
   bool motivation_letter = false;       ///< the application must have reached letter_received
   bool interview = false;               ///< the candidate must have been interviewed
 
-  [[nodiscard]] constexpr bool valid() const noexcept {
-    return (!max_fail_marks || *max_fail_marks >= 0) &&
-           (!min_average || (*min_average >= lowest_grade && *min_average <= highest_grade));
-  }
   /// Lays `over` on these gates: a limit it sets replaces ours, a requirement it sets is added.
   constexpr void merge(const selection_gates& over) noexcept {
     if (over.max_fail_marks) max_fail_marks = over.max_fail_marks;
@@ -68,70 +70,152 @@ struct selection_gates {
 };
 
 namespace detail {
-template <class P>
-constexpr bool profile_valid() {
+enum class profile_fault {
+  trait_key,           ///< a trait key that is empty or not one word
+  minimum_off_scale,   ///< a required trait's minimum outside the rating scale
+  required_weight,     ///< a required trait weighing below 0
+  welcome_weight,      ///< a welcome trait weighing below 1
+  listed_twice,        ///< a trait listed before, as required or as welcome
+  fail_marks,          ///< a fail-mark limit below 0
+  average_off_grades,  ///< a minimum average outside the grade scale
+};
+
+enum class profile_list { required, welcome, gates };
+
+struct profile_finding {
+  profile_fault fault{};
+  profile_list list = profile_list::gates;  ///< where: a required or welcome entry, or the gates
+  std::size_t index = 0;                    ///< the entry's index in its list
+  profile_list first_list = profile_list::gates;  ///< listed_twice: where the trait came first
+  std::size_t first_index = 0;
+};
+
+// The one implementation of a profile's rules. `required` is a range of entries with
+// `.trait`, `.minimum` and `.weight`, `welcome` one of entries with `.trait` and `.weight`.
+// Minimums are checked against `scale` when it is given. Runs in constant evaluation for
+// CriteriaProfile and criteria_profile, and at run time for validate().
+template <class Required, class Welcome, class Sink>
+constexpr void check_profile_rules(const Required& required, const Welcome& welcome,
+                                   const selection_gates& gates, std::optional<rating_scale> scale,
+                                   Sink&& sink) {
+  auto first_in = [](const auto& list, std::string_view trait, std::size_t before) {
+    std::size_t i = 0;
+    for (const auto& e : list) {
+      if (i == before) break;
+      if (std::string_view(e.trait) == trait) return i;
+      ++i;
+    }
+    return before;
+  };
   std::size_t i = 0;
-  for (const trait_minimum& r : P::required) {
-    if (!valid_trait_key(r.trait) || r.minimum < 0 || r.weight < 0) return false;
-    std::size_t j = 0;
-    for (const trait_minimum& other : P::required)
-      if (j++ < i && other.trait == r.trait) return false;
-    for (const trait_weight& w : P::welcome)
-      if (w.trait == r.trait) return false;
+  for (const auto& r : required) {
+    if (!valid_trait_key(r.trait))
+      sink(profile_finding{profile_fault::trait_key, profile_list::required, i});
+    if (scale && !scale->contains(r.minimum))
+      sink(profile_finding{profile_fault::minimum_off_scale, profile_list::required, i});
+    if (r.weight < 0)
+      sink(profile_finding{profile_fault::required_weight, profile_list::required, i});
+    if (auto j = first_in(required, r.trait, i); j < i)
+      sink(profile_finding{profile_fault::listed_twice, profile_list::required, i,
+                           profile_list::required, j});
     ++i;
   }
   i = 0;
-  for (const trait_weight& w : P::welcome) {
-    if (!valid_trait_key(w.trait) || w.weight < 1) return false;
-    std::size_t j = 0;
-    for (const trait_weight& other : P::welcome)
-      if (j++ < i && other.trait == w.trait) return false;
+  for (const auto& w : welcome) {
+    if (!valid_trait_key(w.trait))
+      sink(profile_finding{profile_fault::trait_key, profile_list::welcome, i});
+    if (w.weight < 1)
+      sink(profile_finding{profile_fault::welcome_weight, profile_list::welcome, i});
+    if (auto j = first_in(welcome, w.trait, i); j < i)
+      sink(profile_finding{profile_fault::listed_twice, profile_list::welcome, i,
+                           profile_list::welcome, j});
+    const auto required_count = static_cast<std::size_t>(
+        std::distance(std::begin(required), std::end(required)));
+    if (auto j = first_in(required, w.trait, required_count); j < required_count)
+      sink(profile_finding{profile_fault::listed_twice, profile_list::welcome, i,
+                           profile_list::required, j});
     ++i;
   }
-  return selection_gates{P::gates}.valid();
+  if (gates.max_fail_marks && *gates.max_fail_marks < 0)
+    sink(profile_finding{profile_fault::fail_marks});
+  if (gates.min_average && !on_grade_scale(*gates.min_average))
+    sink(profile_finding{profile_fault::average_off_grades});
 }
-}  // namespace detail
 
-/// A criteria profile known at compile time: constant `required` (trait_minimum) and
-/// `welcome` (trait_weight) ranges and `gates`; each trait listed once, keys valid,
-/// minimums and weights not negative, welcome weights at least 1, gates valid.
+/// How many findings of `fault` the rules make.
+template <class Required, class Welcome>
+constexpr int count_profile_faults(const Required& required, const Welcome& welcome,
+                                   const selection_gates& gates, profile_fault fault,
+                                   std::optional<rating_scale> scale = std::nullopt) {
+  int n = 0;
+  check_profile_rules(required, welcome, gates, scale,
+                      [&](const profile_finding& f) { n += f.fault == fault ? 1 : 0; });
+  return n;
+}
 template <class P>
-concept CriteriaProfile = requires {
+constexpr int profile_faults(profile_fault fault,
+                             std::optional<rating_scale> scale = std::nullopt) {
+  return count_profile_faults(P::required, P::welcome, selection_gates{P::gates}, fault, scale);
+}
+
+template <class P>
+concept ProfileShape = requires {
   { P::gates } -> std::convertible_to<selection_gates>;
   requires std::ranges::forward_range<decltype(P::required)>;
   requires std::ranges::forward_range<decltype(P::welcome)>;
   requires std::same_as<std::ranges::range_value_t<decltype(P::required)>, trait_minimum>;
   requires std::same_as<std::ranges::range_value_t<decltype(P::welcome)>, trait_weight>;
-}
-&&detail::profile_valid<P>();
+};
+
+// Each rule is a separate constraint, so a compiler names the one that failed.
+template <class P>
+concept trait_keys_are_words = profile_faults<P>(profile_fault::trait_key) == 0;
+template <class P>
+concept each_trait_listed_once = profile_faults<P>(profile_fault::listed_twice) == 0;
+template <class P>
+concept weights_in_range = profile_faults<P>(profile_fault::required_weight) == 0 &&
+                           profile_faults<P>(profile_fault::welcome_weight) == 0;
+template <class P>
+concept gates_in_range = profile_faults<P>(profile_fault::fail_marks) == 0 &&
+                         profile_faults<P>(profile_fault::average_off_grades) == 0;
+}  // namespace detail
+
+/// A criteria profile known at compile time: constant `required` (trait_minimum) and
+/// `welcome` (trait_weight) ranges and `gates`, keeping the rules at the top of this header.
+template <class P>
+concept CriteriaProfile = detail::ProfileShape<P> && detail::trait_keys_are_words<P> &&
+                          detail::each_trait_listed_once<P> && detail::weights_in_range<P> &&
+                          detail::gates_in_range<P>;
 
 // The parts a profile is composed of.
 
 /// A trait the candidate must have rated at least `Minimum`; adds `Weight` × rating to the score.
 template <Trait T, int Minimum, int Weight = 1>
-requires(Minimum >= 0 && Weight >= 0) struct required {
+struct required {
   static constexpr trait_minimum entry{T::key, Minimum, Weight};
 };
 
 /// A trait that counts in the score (`Weight` × rating) but rejects nobody.
 template <Trait T, int Weight = 1>
-requires(Weight >= 1) struct welcome {
+struct welcome {
   static constexpr trait_weight entry{T::key, Weight};
 };
 
 /// Gate: at most `N` fail marks on the last report.
 template <int N>
-requires(N >= 0) struct max_fail_marks {
+struct max_fail_marks {
   static constexpr std::string_view gate = "max_fail_marks";
   static constexpr void apply(selection_gates& g) noexcept { g.max_fail_marks = N; }
 };
 
 /// Gate: an average report grade of at least `Whole`.`Tenths` (min_average<5, 5> is 5.5).
 template <int Whole, int Tenths = 0>
-requires(Whole >= 1 && Tenths >= 0 && Tenths <= 9 &&
-         (Whole < 10 || (Whole == 10 && Tenths == 0))) struct min_average {
+  requires(Tenths >= 0 && Tenths <= 9)
+struct min_average {
   static constexpr std::string_view gate = "min_average";
-  static constexpr void apply(selection_gates& g) noexcept { g.min_average = Whole + Tenths / 10.0; }
+  static constexpr void apply(selection_gates& g) noexcept {
+    g.min_average = tenths::from_count(Whole * 10 + Tenths);
+  }
 };
 
 /// Gate: the candidate handed in a motivation letter.
@@ -166,8 +250,8 @@ concept GatePart = requires(selection_gates& g) {
 
 /// What criteria_profile accepts: required<>, welcome<>, a gate, or a profile to extend.
 template <class P>
-concept ProfilePart =
-    detail::is_required_part<P> || detail::is_welcome_part<P> || detail::GatePart<P> || CriteriaProfile<P>;
+concept ProfilePart = detail::is_required_part<P> || detail::is_welcome_part<P> ||
+                      detail::GatePart<P> || CriteriaProfile<P>;
 
 namespace detail {
 template <std::size_t R, std::size_t W>
@@ -304,6 +388,21 @@ struct criteria_profile {
   static constexpr auto required = detail::profile_take<merged_.required_count>(merged_.required);
   static constexpr auto welcome = detail::profile_take<merged_.welcome_count>(merged_.welcome);
   static constexpr selection_gates gates = merged_.gates;
+
+  // The parts cannot list a trait twice or without a key; the other rules hold here.
+  static_assert(detail::count_profile_faults(required, welcome, gates,
+                                             detail::profile_fault::required_weight) == 0,
+                "criteria_profile: a required trait weighs 0 or more");
+  static_assert(detail::count_profile_faults(required, welcome, gates,
+                                             detail::profile_fault::welcome_weight) == 0,
+                "criteria_profile: a welcome trait weighs 1 or more; one that counts for nothing "
+                "does not belong in the profile");
+  static_assert(detail::count_profile_faults(required, welcome, gates,
+                                             detail::profile_fault::fail_marks) == 0,
+                "criteria_profile: max_fail_marks<N> takes an N of 0 or more");
+  static_assert(detail::count_profile_faults(required, welcome, gates,
+                                             detail::profile_fault::average_off_grades) == 0,
+                "criteria_profile: a minimum average lies within 1.0..10.0");
 };
 
 /// `Base` with more parts: `extend<buddy_profile, required<intercultural_interest, 3>>`.
@@ -313,9 +412,7 @@ using extend = criteria_profile<Base, Parts...>;
 /// True when every minimum of `P` lies on `scale`.
 template <CriteriaProfile P>
 [[nodiscard]] constexpr bool fits_scale(rating_scale scale) noexcept {
-  for (const trait_minimum& r : P::required)
-    if (!scale.contains(r.minimum)) return false;
-  return true;
+  return detail::profile_faults<P>(detail::profile_fault::minimum_off_scale, scale) == 0;
 }
 
 // The same profile at run time.
@@ -367,7 +464,8 @@ template <CriteriaProfile P>
 
 /// `base` with `additions` laid over it, by the rule of extend<>: an added trait replaces
 /// the base's entry for it, a limit replaces the base's, a required letter or interview is added.
-[[nodiscard]] inline runtime_profile extended(runtime_profile base, const runtime_profile& additions) {
+[[nodiscard]] inline runtime_profile extended(runtime_profile base,
+                                              const runtime_profile& additions) {
   auto drop = [](auto& list, std::string_view trait) {
     std::erase_if(list, [trait](const auto& e) { return e.trait == trait; });
   };
@@ -395,62 +493,62 @@ namespace detail {
 /// Adds every problem of `p` to `problems`, at locations below `where`.
 inline void check_profile(const runtime_profile& p, rating_scale scale, const std::string& where,
                           problem_list& problems) {
-  auto bad_key = [&](std::string_view key, const std::string& at) {
-    problems.add("selection.invalid_profile", at,
-                 "expected a trait key (one word, no spaces), found \"" + std::string(key) + "\"");
+  auto entry = [](profile_list list, std::size_t i) {
+    return element_location(list == profile_list::required ? "required" : "welcome", i);
   };
-  auto twice = [&](std::string_view key, const std::string& at, const std::string& first) {
-    problems.add("selection.invalid_profile", at,
-                 "trait " + std::string(key) + " is already listed at " + first);
+  auto trait_of = [&](profile_list list, std::size_t i) -> const std::string& {
+    return list == profile_list::required ? p.required[i].trait : p.welcome[i].trait;
   };
-  for (std::size_t i = 0; i < p.required.size(); ++i) {
-    const auto& r = p.required[i];
-    const auto at = where + ".required[" + std::to_string(i) + "]";
-    if (!valid_trait_key(r.trait)) bad_key(r.trait, at + ".trait");
-    if (!scale.contains(r.minimum))
-      problems.add("selection.profile_outside_scale", at + ".minimum",
-                   "minimum " + std::to_string(r.minimum) + " for " + trait_label(r.trait) +
-                       " is outside the rating scale " + scale.to_string());
-    if (r.weight < 0)
-      problems.add("selection.invalid_profile", at + ".weight",
-                   "expected a weight of 0 or more, found " + std::to_string(r.weight));
-    for (std::size_t j = 0; j < i; ++j)
-      if (p.required[j].trait == r.trait) {
-        twice(r.trait, at, "required[" + std::to_string(j) + "]");
+  check_profile_rules(p.required, p.welcome, p.gates, scale, [&](const profile_finding& f) {
+    const auto at = where + "." + entry(f.list, f.index);
+    switch (f.fault) {
+      case profile_fault::trait_key:
+        problems.add("selection.invalid_profile", at + ".trait",
+                     "expected a trait key (one word, no spaces), found \"" +
+                         trait_of(f.list, f.index) + "\"");
+        break;
+      case profile_fault::minimum_off_scale: {
+        const auto& r = p.required[f.index];
+        problems.add("selection.profile_outside_scale", at + ".minimum",
+                     "minimum " + std::to_string(r.minimum) + " for " + trait_label(r.trait) +
+                         " is outside the rating scale " + scale.to_string());
         break;
       }
-  }
-  for (std::size_t i = 0; i < p.welcome.size(); ++i) {
-    const auto& w = p.welcome[i];
-    const auto at = where + ".welcome[" + std::to_string(i) + "]";
-    if (!valid_trait_key(w.trait)) bad_key(w.trait, at + ".trait");
-    if (w.weight < 1)
-      problems.add("selection.invalid_profile", at + ".weight",
-                   "expected a weight of 1 or more for a welcome trait, found " + std::to_string(w.weight));
-    for (std::size_t j = 0; j < i; ++j)
-      if (p.welcome[j].trait == w.trait) {
-        twice(w.trait, at, "welcome[" + std::to_string(j) + "]");
+      case profile_fault::required_weight:
+        problems.add(
+            "selection.invalid_profile", at + ".weight",
+            "expected a weight of 0 or more, found " + std::to_string(p.required[f.index].weight));
         break;
-      }
-    for (std::size_t j = 0; j < p.required.size(); ++j)
-      if (p.required[j].trait == w.trait) {
-        twice(w.trait, at, "required[" + std::to_string(j) + "]");
+      case profile_fault::welcome_weight:
+        problems.add("selection.invalid_profile", at + ".weight",
+                     "expected a weight of 1 or more for a welcome trait, found " +
+                         std::to_string(p.welcome[f.index].weight));
         break;
-      }
-  }
-  if (p.gates.max_fail_marks && *p.gates.max_fail_marks < 0)
-    problems.add("selection.invalid_profile", where + ".gates.max_fail_marks",
-                 "expected 0 or more fail marks, found " + std::to_string(*p.gates.max_fail_marks));
-  if (p.gates.min_average && !(*p.gates.min_average >= lowest_grade && *p.gates.min_average <= highest_grade))
-    problems.add("selection.invalid_profile", where + ".gates.min_average",
-                 "expected an average grade within 1..10, found " + std::to_string(*p.gates.min_average));
+      case profile_fault::listed_twice:
+        problems.add("selection.invalid_profile", at,
+                     "trait " + trait_of(f.list, f.index) + " is already listed at " +
+                         entry(f.first_list, f.first_index));
+        break;
+      case profile_fault::fail_marks:
+        problems.add(
+            "selection.invalid_profile", where + ".gates.max_fail_marks",
+            "expected 0 or more fail marks, found " + std::to_string(*p.gates.max_fail_marks));
+        break;
+      case profile_fault::average_off_grades:
+        problems.add(
+            "selection.invalid_profile", where + ".gates.min_average",
+            "expected an average grade within 1..10, found " + p.gates.min_average->text());
+        break;
+    }
+  });
 }
 }  // namespace detail
 
 /// Checks a run-time profile against the school's rating scale: trait keys, weights, each
 /// trait once, minimums on the scale, gates within range. Throws peerkit::error listing
 /// every problem, located below `where`.
-inline void validate(const runtime_profile& p, rating_scale scale, const std::string& where = "profile") {
+inline void validate(const runtime_profile& p, rating_scale scale,
+                     const std::string& where = "profile") {
   problem_list problems;
   detail::check_profile(p, scale, where, problems);
   problems.throw_if_any();

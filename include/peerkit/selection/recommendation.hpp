@@ -46,7 +46,8 @@ struct role_recommendation {
   std::vector<role_advice> roles{};
 
   [[nodiscard]] bool recommends(supporter_role r) const noexcept {
-    return std::any_of(roles.begin(), roles.end(), [r](const role_advice& a) { return a.role == r; });
+    return std::any_of(roles.begin(), roles.end(),
+                       [r](const role_advice& a) { return a.role == r; });
   }
   friend bool operator==(const role_recommendation&, const role_recommendation&) = default;
 };
@@ -78,7 +79,8 @@ namespace detail {
 inline role_recommendation recommend_roles(const student& s, std::span<const need_rule> rules,
                                            std::optional<supporter_role> for_first_years,
                                            std::optional<supporter_role> for_newcomers) {
-  const auto& needs = s.needs.reveal(access_purpose{"selection: recommend supporter roles from needs"});
+  const auto& needs = s.needs.reveal(
+      access_purpose{"selection: recommend supporter roles from needs"});
   role_recommendation out{s.id, {}};
   for (supporter_role role : all_supporter_roles) {
     std::vector<need> because;
@@ -112,9 +114,10 @@ class needs_table {
     for (std::size_t i = 0; i < rules_.size(); ++i)
       for (std::size_t j = 0; j < i; ++j)
         if (rules_[i] == rules_[j])
-          problems.add("selection.duplicate_need_rule", "recommendation.rules[" + std::to_string(i) + "]",
-                       std::string(key_of(rules_[i].when)) + " -> " + std::string(key_of(rules_[i].role)) +
-                           " is already given at rules[" + std::to_string(j) + "]");
+          problems.add("selection.duplicate_need_rule", element_location("recommendation.rules", i),
+                       std::string(key_of(rules_[i].when)) + " -> " +
+                           std::string(key_of(rules_[i].role)) + " is already given at " +
+                           element_location("rules", j));
     problems.throw_if_any();
   }
 
@@ -122,7 +125,9 @@ class needs_table {
     return detail::recommend_roles(s, rules_, first_years_, newcomers_);
   }
   [[nodiscard]] const std::vector<need_rule>& rules() const noexcept { return rules_; }
-  [[nodiscard]] std::optional<supporter_role> for_first_years() const noexcept { return first_years_; }
+  [[nodiscard]] std::optional<supporter_role> for_first_years() const noexcept {
+    return first_years_;
+  }
   [[nodiscard]] std::optional<supporter_role> for_newcomers() const noexcept { return newcomers_; }
   friend bool operator==(const needs_table&, const needs_table&) = default;
 

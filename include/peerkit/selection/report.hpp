@@ -38,7 +38,8 @@ inline std::string report_count(int n, std::string_view one, std::string_view ma
                                                   const report_options& options = {}) {
   using detail::report_count;
   using detail::report_padded;
-  std::string text = "Selection of supporters" + (s.name.empty() ? std::string() : " at " + s.name) + "\n";
+  std::string text = "Selection of supporters" +
+                     (s.name.empty() ? std::string() : " at " + s.name) + "\n";
   for (const auto& role : result.roles) {
     text += "\n" + role.role_name + "\n";
     text += "  demand: " +
@@ -55,7 +56,8 @@ inline std::string report_count(int n, std::string_view one, std::string_view ma
       name_width = std::max(name_width, detail::report_person(s, c.student, options).size());
     if (!role.candidates.empty())
       text += "  " + report_padded("rank", 4, true) + "  " + report_padded("verdict", 8) + "  " +
-              report_padded("student", name_width) + "  " + report_padded("score", 5, true) + "  reasons\n";
+              report_padded("student", name_width) + "  " + report_padded("score", 5, true) +
+              "  reasons\n";
     for (const auto& c : role.candidates)
       text += "  " + report_padded(c.rank ? std::to_string(*c.rank) : "-", 4, true) + "  " +
               report_padded(std::string(key_of(c.decision)), 8) + "  " +
@@ -64,7 +66,8 @@ inline std::string report_count(int n, std::string_view one, std::string_view ma
     if (!role.withdrawn.empty()) {
       text += "  withdrawn: ";
       for (std::size_t i = 0; i < role.withdrawn.size(); ++i)
-        text += (i ? ", " : "") + std::string("application ") + std::to_string(role.withdrawn[i].value());
+        text += (i ? ", " : "") + std::string("application ") +
+                std::to_string(role.withdrawn[i].value());
       text += "\n";
     }
     if (role.shortfall() > 0)

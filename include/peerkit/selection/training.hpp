@@ -12,9 +12,9 @@
 
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/core/strong_id.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/selection/application.hpp>
 
 namespace peerkit {
@@ -34,7 +34,8 @@ class training_log {
   /// Throws peerkit::error ("selection.invalid_session") for a session of less than a minute.
   void record(training_session s) {
     if (s.minutes < 1)
-      throw error("selection.invalid_session", "training.sessions[" + std::to_string(sessions_.size()) + "]",
+      throw error("selection.invalid_session",
+                  "training.sessions[" + std::to_string(sessions_.size()) + "]",
                   "expected a session of at least 1 minute, found " + std::to_string(s.minutes));
     sessions_.push_back(s);
   }
@@ -47,22 +48,26 @@ class training_log {
   }
   /// The day the sessions recorded for `role` first add up to its training; empty while
   /// they do not (or a session that completes it has no date).
-  [[nodiscard]] std::optional<date> completed_on(student_id supporter, const role_entry& role) const {
+  [[nodiscard]] std::optional<date> completed_on(student_id supporter,
+                                                 const role_entry& role) const {
     const int needed = role.parameters.training.total_minutes();
     std::vector<const training_session*> mine;
     for (const auto& s : sessions_)
       if (s.supporter == supporter && s.role == role.kind) mine.push_back(&s);
     std::stable_sort(mine.begin(), mine.end(),
-                     [](const training_session* a, const training_session* b) { return a->held_on < b->held_on; });
+                     [](const training_session* a, const training_session* b) {
+                       return a->held_on < b->held_on;
+                     });
     int total = 0;
     for (const auto* s : mine)
-      if ((total += s->minutes) >= needed) return s->held_on.is_special() ? std::nullopt : std::optional(s->held_on);
+      if ((total += s->minutes) >= needed)
+        return s->held_on.is_special() ? std::nullopt : std::optional(s->held_on);
     return std::nullopt;
   }
   [[nodiscard]] int sessions_attended(student_id supporter, supporter_role role) const noexcept {
-    return static_cast<int>(std::count_if(sessions_.begin(), sessions_.end(), [&](const training_session& s) {
-      return s.supporter == supporter && s.role == role;
-    }));
+    return static_cast<int>(std::count_if(
+        sessions_.begin(), sessions_.end(),
+        [&](const training_session& s) { return s.supporter == supporter && s.role == role; }));
   }
 
  private:
@@ -78,12 +83,15 @@ struct training_status {
   int minutes_attended = 0;
   training_requirement required{};
 
-  [[nodiscard]] bool complete() const noexcept { return minutes_attended >= required.total_minutes(); }
+  [[nodiscard]] bool complete() const noexcept {
+    return minutes_attended >= required.total_minutes();
+  }
   /// "training 240 of 480 minutes (1 of 2 sessions)".
   [[nodiscard]] std::string text() const {
     return "training " + std::to_string(minutes_attended) + " of " +
-           std::to_string(required.total_minutes()) + " minutes (" + std::to_string(sessions_attended) +
-           " of " + std::to_string(required.sessions) + (required.sessions == 1 ? " session)" : " sessions)");
+           std::to_string(required.total_minutes()) + " minutes (" +
+           std::to_string(sessions_attended) + " of " + std::to_string(required.sessions) +
+           (required.sessions == 1 ? " session)" : " sessions)");
   }
   friend bool operator==(const training_status&, const training_status&) = default;
 };
@@ -98,9 +106,9 @@ struct training_status {
 /// The training status of `supporter` in role `R` (role_traits<R>::parameters.training).
 template <Role R>
 [[nodiscard]] training_status training_of(const training_log& log, student_id supporter) {
-  return training_of(
-      log, supporter,
-      role_entry{std::string(role_traits<R>::name), role_traits<R>::kind, role_traits<R>::parameters});
+  return training_of(log, supporter,
+                     role_entry{std::string(role_traits<R>::name), role_traits<R>::kind,
+                                role_traits<R>::parameters});
 }
 
 /// Who of the accepted supporters of a role may be matched, and who is still in training.
@@ -112,8 +120,8 @@ struct matching_readiness {
 
 /// Sorts the accepted applications for `role` (reserves that moved up included, those who
 /// withdrew left out) by whether their training is complete.
-[[nodiscard]] inline matching_readiness ready_for_matching(const std::vector<application>& applications,
-                                                           const training_log& log, const role_entry& role) {
+[[nodiscard]] inline matching_readiness ready_for_matching(
+    const std::vector<application>& applications, const training_log& log, const role_entry& role) {
   std::vector<const application*> accepted;
   for (const auto& a : applications)
     if (a.role == role.kind && a.state == application_state::accepted) accepted.push_back(&a);

@@ -28,8 +28,7 @@ constexpr bool valid_trait_key(std::string_view key) noexcept {
 template <class T>
 concept Trait = requires {
   { T::key } -> std::convertible_to<std::string_view>;
-}
-&&detail::valid_trait_key(T::key);
+} && detail::valid_trait_key(T::key);
 
 // Required for peer leaders and peer buddies (000 step 4).
 /// Takes initiative (initiatiefrijk).
