@@ -25,7 +25,8 @@ concept TakesRef = requires(const View& v, Ref r) { v.pair(r); };
 /// A school that lets coaches see answers about their groups: within a coach's reach.
 struct answers_for_coaches {
   static constexpr access_scope scope(viewer_role v, data_kind k) {
-    if (v == viewer_role::teacher_coach && k == data_kind::evaluation_answers) return access_scope::groups;
+    if (v == viewer_role::teacher_coach && k == data_kind::evaluation_answers)
+      return access_scope::groups;
     return default_access_policy::scope(v, k);
   }
 };
@@ -39,7 +40,8 @@ struct buddies_see_everything {
 /// A policy that would show care staff the special categories.
 struct care_sees_health {
   static constexpr access_scope scope(viewer_role v, data_kind k) {
-    if (v == viewer_role::care_staff && k == data_kind::special_category) return access_scope::cases;
+    if (v == viewer_role::care_staff && k == data_kind::special_category)
+      return access_scope::cases;
     return default_access_policy::scope(v, k);
   }
 };
@@ -55,11 +57,13 @@ TEST_CASE("privacy: each view type offers only what its role may see") {
   STATIC_REQUIRE(SeesPairs<buddy_view> && SeesContacts<buddy_view> && SeesFigures<buddy_view> &&
                  SeesAttendance<buddy_view>);
   STATIC_REQUIRE(!SeesEscalations<buddy_view> && !SeesAnswers<buddy_view>);
-  STATIC_REQUIRE(SeesContacts<coach_view> && SeesEscalations<coach_view> && !SeesAnswers<coach_view>);
-  STATIC_REQUIRE(SeesFigures<mentor_view> && SeesEscalations<mentor_view> && !SeesContacts<mentor_view> &&
-                 !SeesAttendance<mentor_view>);
+  STATIC_REQUIRE(SeesContacts<coach_view> && SeesEscalations<coach_view> &&
+                 !SeesAnswers<coach_view>);
+  STATIC_REQUIRE(SeesFigures<mentor_view> && SeesEscalations<mentor_view> &&
+                 !SeesContacts<mentor_view> && !SeesAttendance<mentor_view>);
   STATIC_REQUIRE(SeesEscalations<care_view> && !SeesContacts<care_view> && !SeesFigures<care_view>);
-  STATIC_REQUIRE(SeesFigures<coordinator_view> && SeesAnswers<coordinator_view> && SeesEscalations<coordinator_view>);
+  STATIC_REQUIRE(SeesFigures<coordinator_view> && SeesAnswers<coordinator_view> &&
+                 SeesEscalations<coordinator_view>);
   STATIC_REQUIRE(!SeesContacts<coordinator_view>);  // the coordinator sees figures, not the log
   STATIC_REQUIRE(!TakesRawPairId<buddy_view>);
   STATIC_REQUIRE(!TakesRef<buddy_view, coach_view::ref>);
@@ -71,7 +75,8 @@ TEST_CASE("privacy: each view type offers only what its role may see") {
   STATIC_REQUIRE(SeesAnswers<records_view<viewer_role::teacher_coach, answers_for_coaches>>);
   STATIC_REQUIRE(!respects_reach<buddies_see_everything>());
   STATIC_REQUIRE(!respects_reach<care_sees_health>());
-  for (auto v : all_viewer_roles) CHECK(default_access_policy::scope(v, data_kind::special_category) == access_scope::none);
+  for (auto v : all_viewer_roles)
+    CHECK(default_access_policy::scope(v, data_kind::special_category) == access_scope::none);
 }
 
 TEST_CASE("privacy: a buddy sees only their own pairs") {
@@ -105,19 +110,21 @@ TEST_CASE("privacy: a buddy sees only their own pairs") {
   }
 }
 
-TEST_CASE("privacy: a teacher coach sees their groups, a mentor their classes, care staff their cases") {
+TEST_CASE(
+    "privacy: a teacher coach sees their groups, a mentor their classes, care staff their cases") {
   const auto s = make_school();
   auto r = make_records();
   record_session(r, s, {buddies_group, start + days(14), {buddy_1}, {coach_a}});
   record_session(r, s, {newcomer_group, start + days(21), {isk_buddy}, {coach_b}});
-  auto e = raise_escalation(escalation_id{1}, *r.find_pair(newcomer_pair), isk_buddy, severity::urgent, start + days(5));
+  auto e = raise_escalation(escalation_id{1}, *r.find_pair(newcomer_pair), isk_buddy,
+                            severity::urgent, start + days(5));
   record_encouraged(e, start + days(5));
   record_refused(e, start + days(5));
   record_informed(e, staff(s, coach_b), staff_role::teacher_coach, start + days(5));
   record_informed(e, staff(s, care_coordinator_id), staff_role::care_coordinator, start + days(6));
   r.escalations.push_back(e);
-  r.escalations.push_back(raise_escalation(escalation_id{2}, *r.find_pair(pair_1), buddy_1, severity::concern,
-                                           start + days(7)));
+  r.escalations.push_back(raise_escalation(escalation_id{2}, *r.find_pair(pair_1), buddy_1,
+                                           severity::concern, start + days(7)));
 
   const coach_view a(r, s, coach_a);
   CHECK(ids(a) == std::vector<pair_id>{pair_1, pair_2, duo_pair});
@@ -128,7 +135,8 @@ TEST_CASE("privacy: a teacher coach sees their groups, a mentor their classes, c
   CHECK(b.escalations().front().id == escalation_id{1});
 
   CHECK(ids(mentor_view(r, s, mentor_1a)) == std::vector<pair_id>{pair_1});
-  CHECK(ids(mentor_view(r, s, mentor_1b)) == std::vector<pair_id>{pair_2, duo_pair});  // a served class too
+  CHECK(ids(mentor_view(r, s, mentor_1b)) ==
+        std::vector<pair_id>{pair_2, duo_pair});  // a served class too
   CHECK(ids(mentor_view(r, s, mentor_isk)) == std::vector<pair_id>{newcomer_pair});
   CHECK(mentor_view(r, s, mentor_3c).pairs().empty());  // the supporters' own mentor sees no pairs
   CHECK(mentor_view(r, s, mentor_1a).escalations().size() == 1);
@@ -148,8 +156,22 @@ TEST_CASE("privacy: a school may widen a role within its reach") {
   const auto s = make_school();
   auto r = make_records();
   const auto q = default_questionnaire(stakeholder::supportee);
-  record_response(r, s, {stakeholder::supportee, evaluation_moment::interim, supportee_1, pair_1, start + days(30), {{0, 4}}}, q);
-  record_response(r, s, {stakeholder::supportee, evaluation_moment::interim, newcomer_1, newcomer_pair, start + days(30), {{0, 5}}}, q);
+  record_response(r, s,
+                  {stakeholder::supportee,
+                   evaluation_moment::interim,
+                   supportee_1,
+                   pair_1,
+                   start + days(30),
+                   {{0, 4}}},
+                  q);
+  record_response(r, s,
+                  {stakeholder::supportee,
+                   evaluation_moment::interim,
+                   newcomer_1,
+                   newcomer_pair,
+                   start + days(30),
+                   {{0, 5}}},
+                  q);
   const records_view<viewer_role::teacher_coach, answers_for_coaches> a(r, s, coach_a);
   REQUIRE(a.answers().size() == 1);
   CHECK(a.answers()[0].pair == pair_1);

@@ -20,7 +20,9 @@ std::string sha256_of(std::string_view text) {
   h.update(text);
   return hex(h.finish());
 }
-std::vector<std::uint8_t> bytes(std::size_t n, std::uint8_t value) { return std::vector<std::uint8_t>(n, value); }
+std::vector<std::uint8_t> bytes(std::size_t n, std::uint8_t value) {
+  return std::vector<std::uint8_t>(n, value);
+}
 }  // namespace
 
 TEST_CASE("privacy: SHA-256 gives the FIPS 180 test digests") {
@@ -31,14 +33,17 @@ TEST_CASE("privacy: SHA-256 gives the FIPS 180 test digests") {
   peerkit::detail::sha256 million;
   const std::string chunk(1000, 'a');
   for (int i = 0; i < 1000; ++i) million.update(chunk);
-  CHECK(hex(million.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(hex(million.finish()) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST_CASE("privacy: HMAC-SHA-256 gives the RFC 4231 test values") {
   const auto key1 = bytes(20, 0x0b);
-  CHECK(hex(hmac_sha256(key1)("Hi There")) == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  CHECK(hex(hmac_sha256(key1)("Hi There")) ==
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
   const std::string jefe = "Jefe";
-  const hmac_sha256 mac2(std::span(reinterpret_cast<const std::uint8_t*>(jefe.data()), jefe.size()));
+  const hmac_sha256 mac2(
+      std::span(reinterpret_cast<const std::uint8_t*>(jefe.data()), jefe.size()));
   CHECK(hex(mac2("what do ya want for nothing?")) ==
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
   const auto long_key = bytes(131, 0xaa);  // longer than a block: hashed first
@@ -50,10 +55,12 @@ TEST_CASE("privacy: pseudonyms are stable, keyed and distinct per kind of id") {
   const pseudonymiser ps("0123456789abcdef0123456789abcdef");
   // HMAC-SHA-256(key, "peerkit/student:101"), first 128 bits: reproducible with any HMAC tool.
   CHECK(ps.of(student_id{101}).to_string() == "a042fb8d5b8b184404612ade5a7bcd4b");
-  CHECK(ps.of(student_id{101}) == pseudonymiser("0123456789abcdef0123456789abcdef").of(student_id{101}));
+  CHECK(ps.of(student_id{101}) ==
+        pseudonymiser("0123456789abcdef0123456789abcdef").of(student_id{101}));
   CHECK(ps.of(student_id{101}) != ps.of(staff_id{101}));
   CHECK(ps.of(student_id{101}) != ps.of(pair_id{101}));
-  CHECK(ps.of(student_id{101}) != pseudonymiser("another key, another project").of(student_id{101}));
+  CHECK(ps.of(student_id{101}) !=
+        pseudonymiser("another key, another project").of(student_id{101}));
   std::set<pseudonym> seen;
   for (std::uint32_t i = 0; i < 5000; ++i) seen.insert(ps.of(student_id{i}));
   CHECK(seen.size() == 5000);

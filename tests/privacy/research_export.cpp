@@ -16,16 +16,28 @@ programme_records busy_records(const school& s) {
   auto r = make_records();
   record_contact(r, s, contact(pair_1, start, 60, {contact_topic::bullying}, true));
   record_contact(r, s, contact(pair_1, start + days(7), 45));
-  record_contact(r, s, contact(newcomer_pair, start + days(1), 90, {contact_topic::dutch_language}));
-  auto e = raise_escalation(escalation_id{1}, *r.find_pair(pair_1), buddy_1, severity::urgent, start + days(8));
+  record_contact(r, s,
+                 contact(newcomer_pair, start + days(1), 90, {contact_topic::dutch_language}));
+  auto e = raise_escalation(escalation_id{1}, *r.find_pair(pair_1), buddy_1, severity::urgent,
+                            start + days(8));
   r.escalations.push_back(e);
   (void)record_closure(r, pair_2, start + days(30), end_reason::no_click);
   const auto q = default_questionnaire(stakeholder::supportee);
-  record_response(r, s, {stakeholder::supportee, evaluation_moment::interim, supportee_1, pair_1, start + days(20),
-                         {{0, 4}, {12, 1}}},
+  record_response(r, s,
+                  {stakeholder::supportee,
+                   evaluation_moment::interim,
+                   supportee_1,
+                   pair_1,
+                   start + days(20),
+                   {{0, 4}, {12, 1}}},
                   q);
-  record_response(r, s, {stakeholder::teacher_or_mentor, evaluation_moment::interim, mentor_1a, std::nullopt,
-                         start + days(20), {{0, 5}}},
+  record_response(r, s,
+                  {stakeholder::teacher_or_mentor,
+                   evaluation_moment::interim,
+                   mentor_1a,
+                   std::nullopt,
+                   start + days(20),
+                   {{0, 5}}},
                   default_questionnaire(stakeholder::teacher_or_mentor));
   return r;
 }
@@ -54,7 +66,8 @@ TEST_CASE("privacy: an export cell takes no sensitive value, name or raw id") {
   STATIC_REQUIRE(!std::is_constructible_v<export_cell, student_id>);  // pseudonymise first
   STATIC_REQUIRE(!std::is_constructible_v<export_cell, staff_id>);
   STATIC_REQUIRE(!std::is_constructible_v<export_cell, date>);  // dates of birth identify
-  // After the access step a single category value is an enumeration key: allowed, and visible in review.
+  // After the access step a single category value is an enumeration key: allowed, and visible in
+  // review.
   STATIC_REQUIRE(std::is_constructible_v<export_cell, need>);
 }
 
@@ -71,7 +84,8 @@ TEST_CASE("privacy: the research export holds no names, raw ids or special-categ
     return text.size() == 32 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
   };
   for (const auto& row : ex.students.rows) CHECK(is_pseudonym(row[0]));
-  for (const auto& row : ex.pair_members.rows) CHECK((is_pseudonym(row[0]) && is_pseudonym(row[1])));
+  for (const auto& row : ex.pair_members.rows)
+    CHECK((is_pseudonym(row[0]) && is_pseudonym(row[1])));
   for (const auto& row : ex.pairs.rows) CHECK(is_pseudonym(row[0]));
   for (const auto& row : ex.answers.rows) CHECK(is_pseudonym(row[0]));
 
@@ -81,18 +95,22 @@ TEST_CASE("privacy: the research export holds no names, raw ids or special-categ
   REQUIRE(ex.answers.rows.size() == 3);
 
   const auto p1 = keyed().of(pair_1).to_string();
-  CHECK(to_csv(ex.pairs).find(p1 + ",peer_buddy,2025,41,0,,,5,2,105,1,1,0,1,0\r\n") != std::string::npos);
+  CHECK(to_csv(ex.pairs).find(p1 + ",peer_buddy,2025,41,0,,,5,2,105,1,1,0,1,0\r\n") !=
+        std::string::npos);
   const auto p2 = keyed().of(pair_2).to_string();
   CHECK(to_csv(ex.pairs).find(p2 + ",peer_buddy,2025,30,1,no_click,unplanned,4,0,0,0,,0,0,0\r\n") !=
         std::string::npos);
-  CHECK(to_csv(ex.pair_members).find(p1 + "," + keyed().of(supportee_1).to_string() + ",supportee") !=
-        std::string::npos);
+  CHECK(
+      to_csv(ex.pair_members).find(p1 + "," + keyed().of(supportee_1).to_string() + ",supportee") !=
+      std::string::npos);
   CHECK(to_csv(ex.students).find(keyed().of(supportee_1).to_string() + ",havo,1,unspecified,0,1") !=
         std::string::npos);
-  CHECK(to_csv(ex.answers).find(keyed().of(staff_id{11}).to_string() +
-                                ",teacher_or_mentor,interim,2025,,teacher.lighter_tasks,lighter_tasks,5") !=
+  CHECK(to_csv(ex.answers)
+            .find(keyed().of(staff_id{11}).to_string() +
+                  ",teacher_or_mentor,interim,2025,,teacher.lighter_tasks,lighter_tasks,5") !=
         std::string::npos);
-  CHECK(to_csv(ex.answers).find("supportee.would_again,programme_should_continue,1") != std::string::npos);
+  CHECK(to_csv(ex.answers).find("supportee.would_again,programme_should_continue,1") !=
+        std::string::npos);
   CHECK(to_csv(ex.students).substr(0, 47) == "student,track,year,gender,supporter,supportee\r\n");
 }
 
@@ -121,10 +139,12 @@ TEST_CASE("privacy: the export counts contacts already folded by retention") {
   const auto at = pairs.find(p1);
   REQUIRE(at != std::string::npos);
   const auto line = pairs.substr(at, pairs.find("\r\n", at) - at);
-  CHECK(line.find(",2,105,1,,") != std::string::npos);  // meetings, minutes, needs-adult kept; first meeting unknown
+  CHECK(line.find(",2,105,1,,") !=
+        std::string::npos);  // meetings, minutes, needs-adult kept; first meeting unknown
 }
 
 TEST_CASE("privacy: CSV cells are quoted when they need it") {
-  export_table t{"t", {"a", "b,c"}, {{export_cell(1), export_cell(2.5)}, {export_cell(), export_cell(true)}}};
+  export_table t{
+      "t", {"a", "b,c"}, {{export_cell(1), export_cell(2.5)}, {export_cell(), export_cell(true)}}};
   CHECK(to_csv(t) == "a,\"b,c\"\r\n1,2.5\r\n,1\r\n");
 }

@@ -41,7 +41,8 @@ TEST_CASE("privacy: contact notes are deleted at the end of the pair and of the 
     const auto rep = purge(r, s, {}, d(2026, 8, 1));
     CHECK(rep.contacts_deleted == 4);
     CHECK(r.contacts.empty());
-    CHECK(r.totals == std::vector<contact_totals>{{pair_1, 2025, 2, 90, 1}, {pair_2, 2025, 2, 95, 0}});
+    CHECK(r.totals ==
+          std::vector<contact_totals>{{pair_1, 2025, 2, 90, 1}, {pair_2, 2025, 2, 95, 0}});
   }
   SECTION("a school that keeps notes for the pair's whole life") {
     CHECK(purge(r, s, {2, true, false}, d(2026, 8, 1)).contacts_deleted == 2);
@@ -54,9 +55,17 @@ TEST_CASE("privacy: a purge removes every trace of a student past the school's l
   const auto q = default_questionnaire(stakeholder::supportee);
   record_contact(r, s, contact(pair_1, start));
   record_session(r, s, {buddies_group, start + days(14), {buddy_1, buddy_2}, {coach_a}});
-  auto e = raise_escalation(escalation_id{1}, *r.find_pair(pair_1), buddy_1, severity::concern, start + days(3));
+  auto e = raise_escalation(escalation_id{1}, *r.find_pair(pair_1), buddy_1, severity::concern,
+                            start + days(3));
   r.escalations.push_back(e);
-  record_response(r, s, {stakeholder::supportee, evaluation_moment::final, supportee_1, pair_1, start + days(30), {{0, 3}}}, q);
+  record_response(r, s,
+                  {stakeholder::supportee,
+                   evaluation_moment::final,
+                   supportee_1,
+                   pair_1,
+                   start + days(30),
+                   {{0, 3}}},
+                  q);
   (void)record_closure(r, pair_1, d(2026, 6, 30), end_reason::period_completed);
   r.departures.push_back({supportee_1, d(2026, 7, 17)});
 

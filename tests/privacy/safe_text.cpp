@@ -23,7 +23,7 @@ TEST_CASE("privacy: a log line takes no sensitive value, name or run-time text")
   STATIC_REQUIRE(!Loggable<origin_data>);
   STATIC_REQUIRE(!Loggable<language_data>);
   STATIC_REQUIRE(!Loggable<group_data>);
-  STATIC_REQUIRE(!Loggable<std::string>);       // a student's name is a std::string
+  STATIC_REQUIRE(!Loggable<std::string>);  // a student's name is a std::string
   STATIC_REQUIRE(!Loggable<std::string_view>);
   STATIC_REQUIRE(!Loggable<const char*>);
   STATIC_REQUIRE(!Loggable<std::vector<need>>);
@@ -44,7 +44,8 @@ TEST_CASE("privacy: supervision alerts and errors carry no names or special-cate
   auto s = make_school();
   auto r = make_records();
   record_contact(r, s, contact(pair_1, start, 60, {contact_topic::bullying}, true));
-  auto e = raise_escalation(escalation_id{1}, *r.find_pair(pair_1), buddy_1, severity::safety, start + days(3));
+  auto e = raise_escalation(escalation_id{1}, *r.find_pair(pair_1), buddy_1, severity::safety,
+                            start + days(3));
   r.escalations.push_back(e);
   (void)record_closure(r, pair_2, start + days(10), end_reason::no_click);
   const auto alerts = check_supervision(r, s, start + days(60));
@@ -58,6 +59,7 @@ TEST_CASE("privacy: supervision alerts and errors carry no names or special-cate
     record_contact(r, s, contact(pair_1, start + days(1)));
     FAIL("expected peerkit::error");
   } catch (const peerkit::error& err) {
-    for (const auto& secret : secrets()) CHECK(std::string(err.what()).find(secret) == std::string::npos);
+    for (const auto& secret : secrets())
+      CHECK(std::string(err.what()).find(secret) == std::string::npos);
   }
 }

@@ -19,22 +19,22 @@ namespace peerkit {
 /// How a pair ended, from a fixed list; `other` covers a school's own reasons, which
 /// supervision's pair_closure records by name from the school's end_reason_list.
 enum class end_reason {
-  period_completed,     ///< planned: the agreed period (at least six months) is over
+  period_completed,  ///< planned: the agreed period (at least six months) is over
   supportee_withdrew,
   supporter_withdrew,
-  no_click,             ///< the two did not get along
+  no_click,  ///< the two did not get along
   supporter_left_school,
   supportee_left_school,
-  support_too_heavy,    ///< the supportee needs professional help instead
+  support_too_heavy,  ///< the supportee needs professional help instead
   consent_withdrawn,
   other,
 };
 template <>
 struct enum_keys<end_reason> {
   static constexpr std::array<std::string_view, 9> keys{
-      "period_completed",      "supportee_withdrew",    "supporter_withdrew",
-      "no_click",              "supporter_left_school", "supportee_left_school",
-      "support_too_heavy",     "consent_withdrawn",     "other"};
+      "period_completed",  "supportee_withdrew",    "supporter_withdrew",
+      "no_click",          "supporter_left_school", "supportee_left_school",
+      "support_too_heavy", "consent_withdrawn",     "other"};
 };
 
 struct support_pair {

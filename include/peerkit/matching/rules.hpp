@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include <peerkit/core/consent.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/roles.hpp>
 #include <peerkit/core/school.hpp>
@@ -25,7 +26,8 @@ namespace peerkit {
 enum class pairing_rule {
   consent,              ///< both students' consent holds on the pairing date (always voluntary)
   conflicting_groups,   ///< never two students of groups the school marks as conflicting
-  newcomer_class,       ///< a role for newcomers (newcomer buddy) pairs only with newcomer-class students
+  newcomer_class,       ///< a role for newcomers (newcomer buddy) pairs only with newcomer-class
+                        ///< students
   same_gender,          ///< optional: both of the same known gender
   availability,         ///< both can meet when the role meets (the newcomer buddy: after school)
   coordinator_forbids,  ///< the coordinator forbade this pair
@@ -40,8 +42,8 @@ struct enum_keys<pairing_rule> {
 };
 
 inline constexpr std::array<pairing_rule, 7> all_pairing_rules{
-    pairing_rule::consent,      pairing_rule::conflicting_groups,  pairing_rule::newcomer_class,
-    pairing_rule::same_gender,  pairing_rule::availability,        pairing_rule::coordinator_forbids,
+    pairing_rule::consent,     pairing_rule::conflicting_groups, pairing_rule::newcomer_class,
+    pairing_rule::same_gender, pairing_rule::availability,       pairing_rule::coordinator_forbids,
     pairing_rule::class_rule};
 
 /// The rule in words, as the object of "excluded by ...".
@@ -91,7 +93,9 @@ class rule_set {
     for (auto r : rules) add(r);
   }
   constexpr void add(pairing_rule r) noexcept { bits_ |= bit(r); }
-  [[nodiscard]] constexpr bool contains(pairing_rule r) const noexcept { return (bits_ & bit(r)) != 0; }
+  [[nodiscard]] constexpr bool contains(pairing_rule r) const noexcept {
+    return (bits_ & bit(r)) != 0;
+  }
   [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
   [[nodiscard]] constexpr int size() const noexcept {
     int n = 0;
@@ -115,9 +119,6 @@ class rule_set {
 };
 
 namespace detail {
-
-/// Consent is on record and holds on `day`.
-inline bool consents_on(const student& s, date day) { return s.consent && s.consent->holds_on(day); }
 
 /// The two students belong to groups the school marks as conflicting.
 inline bool in_conflicting_groups(const school& sch, const student& a, const student& b) {
@@ -159,7 +160,7 @@ constexpr bool same_known_gender(gender_identity a, gender_identity b) noexcept 
                                            const role_parameters& role, const student& supportee,
                                            const hard_rules& rules, date day) {
   rule_set broken;
-  if (rules.consent && !(detail::consents_on(supporter, day) && detail::consents_on(supportee, day)))
+  if (rules.consent && !(may_process(supporter, day) && may_process(supportee, day)))
     broken.add(pairing_rule::consent);
   if (rules.conflicting_groups && detail::in_conflicting_groups(sch, supporter, supportee))
     broken.add(pairing_rule::conflicting_groups);
