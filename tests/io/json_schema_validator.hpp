@@ -45,7 +45,8 @@ class schema_validator {
   using json = nlohmann::json;
 
   // `doc` is the schema document `s` lies in: a reference without a base resolves in it.
-  void check(const json& doc, const json& s, const json& v, const std::string& at, std::vector<std::string>& out) const {
+  void check(const json& doc, const json& s, const json& v, const std::string& at,
+             std::vector<std::string>& out) const {
     for (const auto& [key, arg] : s.items()) {
       if (key == "$ref") {
         const auto ref = arg.get<std::string>();
@@ -55,15 +56,18 @@ class schema_validator {
         if (!fragment.empty() && !fragment.starts_with("/"))
           throw std::logic_error("only JSON-pointer fragments are supported: " + ref);
         auto it = base.empty() ? schemas_.end() : schemas_.find(base);
-        if (!base.empty() && it == schemas_.end()) throw std::logic_error("no schema with $id " + base);
+        if (!base.empty() && it == schemas_.end())
+          throw std::logic_error("no schema with $id " + base);
         const json& target_doc = base.empty() ? doc : it->second;
         check(target_doc, target_doc.at(json::json_pointer(fragment)), v, at, out);
       } else if (key == "type") {
         bool any = false;
-        for (const auto& t : arg.is_array() ? arg : json::array({arg})) any = any || is_type(v, t.get<std::string>());
+        for (const auto& t : arg.is_array() ? arg : json::array({arg}))
+          any = any || is_type(v, t.get<std::string>());
         if (!any) out.push_back(at + ": not of type " + arg.dump());
       } else if (key == "enum") {
-        if (std::find(arg.begin(), arg.end(), v) == arg.end()) out.push_back(at + ": not in the enum");
+        if (std::find(arg.begin(), arg.end(), v) == arg.end())
+          out.push_back(at + ": not in the enum");
       } else if (key == "properties") {
         if (v.is_object())
           for (const auto& [name, sub] : arg.items())
@@ -81,22 +85,26 @@ class schema_validator {
       } else if (key == "required") {
         if (v.is_object())
           for (const auto& name : arg)
-            if (!v.contains(name.get<std::string>())) out.push_back(at + ": lacks '" + name.get<std::string>() + "'");
+            if (!v.contains(name.get<std::string>()))
+              out.push_back(at + ": lacks '" + name.get<std::string>() + "'");
       } else if (key == "items") {
         if (v.is_array())
-          for (std::size_t i = 0; i < v.size(); ++i) check(doc, arg, v[i], at + "[" + std::to_string(i) + "]", out);
+          for (std::size_t i = 0; i < v.size(); ++i)
+            check(doc, arg, v[i], at + "[" + std::to_string(i) + "]", out);
       } else if (key == "minItems" || key == "maxItems") {
-        if (v.is_array() && (key == "minItems" ? v.size() < arg.get<std::size_t>() : v.size() > arg.get<std::size_t>()))
+        if (v.is_array() && (key == "minItems" ? v.size() < arg.get<std::size_t>()
+                                               : v.size() > arg.get<std::size_t>()))
           out.push_back(at + ": breaks " + key);
       } else if (key == "minimum" || key == "maximum") {
-        if (v.is_number() &&
-            (key == "minimum" ? v.get<double>() < arg.get<double>() : v.get<double>() > arg.get<double>()))
+        if (v.is_number() && (key == "minimum" ? v.get<double>() < arg.get<double>()
+                                               : v.get<double>() > arg.get<double>()))
           out.push_back(at + ": breaks " + key);
       } else if (key == "minLength") {
         if (v.is_string() && code_points(v.get<std::string>()) < arg.get<std::size_t>())
           out.push_back(at + ": shorter than " + arg.dump());
       } else if (key == "pattern") {
-        if (v.is_string() && !std::regex_search(v.get<std::string>(), std::regex(arg.get<std::string>())))
+        if (v.is_string() &&
+            !std::regex_search(v.get<std::string>(), std::regex(arg.get<std::string>())))
           out.push_back(at + ": does not match " + arg.dump());
       } else if (key == "anyOf") {
         bool any = false;
@@ -113,7 +121,9 @@ class schema_validator {
   }
 
   static bool is_type(const json& v, const std::string& t) {
-    if (t == "integer") return v.is_number_integer() || (v.is_number_float() && v.get<double>() == std::floor(v.get<double>()));
+    if (t == "integer")
+      return v.is_number_integer() ||
+             (v.is_number_float() && v.get<double>() == std::floor(v.get<double>()));
     if (t == "number") return v.is_number();
     if (t == "string") return v.is_string();
     if (t == "boolean") return v.is_boolean();
@@ -123,11 +133,13 @@ class schema_validator {
     throw std::logic_error("unknown type " + t);
   }
   static std::size_t code_points(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
   }
   static const std::set<std::string>& annotations() {
-    static const std::set<std::string> words{"$schema", "$id", "$defs", "title", "description", "format"};
+    static const std::set<std::string> words{"$schema", "$id",         "$defs",
+                                             "title",   "description", "format"};
     return words;
   }
 
@@ -147,7 +159,8 @@ inline std::set<std::string> keys_of(const nlohmann::ordered_json& object) {
   return out;
 }
 /// The property names of the schema's root (`def` empty) or of one of its $defs.
-inline std::set<std::string> properties_of(const nlohmann::ordered_json& s, const std::string& def) {
+inline std::set<std::string> properties_of(const nlohmann::ordered_json& s,
+                                           const std::string& def) {
   return keys_of(def.empty() ? s.at("properties") : s.at("$defs").at(def).at("properties"));
 }
 
@@ -155,7 +168,8 @@ template <KeyedEnum E>
 std::vector<std::string> keys_as_strings() {
   return {enum_keys<E>::keys.begin(), enum_keys<E>::keys.end()};
 }
-inline std::vector<std::string> schema_enum(const nlohmann::ordered_json& s, const std::string& def) {
+inline std::vector<std::string> schema_enum(const nlohmann::ordered_json& s,
+                                            const std::string& def) {
   return s.at("$defs").at(def).at("enum").get<std::vector<std::string>>();
 }
 

@@ -39,11 +39,11 @@ struct scratch {
   }
 };
 
-
 // Every entry below `dir`, relative to it, sorted.
 std::vector<std::string> listing(const fs::path& dir) {
   std::vector<std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) out.push_back(fs::relative(e.path(), dir).generic_string());
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    out.push_back(fs::relative(e.path(), dir).generic_string());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -68,13 +68,16 @@ TEST_CASE("io: output goes into a new directory, complete or not at all") {
   scratch s;
   const auto out = s.root / "runs" / "2025";
   const auto written = io::write_output_directory(out, run_output, {});
-  CHECK(written == std::vector<fs::path>{out / "result.json", out / "report.md", out / "graphs/pairs.dot"});
+  CHECK(written ==
+        std::vector<fs::path>{out / "result.json", out / "report.md", out / "graphs/pairs.dot"});
   CHECK(peerkit::io::read_text_file(out / "report.md") == "# Report\n");
   CHECK(peerkit::io::read_text_file(out / "graphs" / "pairs.dot") == "graph {}\n");
-  CHECK(listing(out) == std::vector<std::string>{"graphs", "graphs/pairs.dot", "report.md", "result.json"});
+  CHECK(listing(out) ==
+        std::vector<std::string>{"graphs", "graphs/pairs.dot", "report.md", "result.json"});
   // Nothing temporary is left next to it.
-  CHECK(listing(s.root / "runs") ==
-        std::vector<std::string>{"2025", "2025/graphs", "2025/graphs/pairs.dot", "2025/report.md", "2025/result.json"});
+  CHECK(listing(s.root / "runs") == std::vector<std::string>{"2025", "2025/graphs",
+                                                             "2025/graphs/pairs.dot",
+                                                             "2025/report.md", "2025/result.json"});
   // A trailing separator names the same directory.
   io::write_output_directory((s.root / "other").string() + "/", run_output, {});
   CHECK(fs::is_regular_file(s.root / "other" / "result.json"));
@@ -100,8 +103,9 @@ TEST_CASE("io: output refuses a directory that holds files unless forced") {
   CHECK(peerkit::io::read_text_file(s.root / "empty" / "result.json") == "{}\n");
 
   s.put("file", "x");
-  CHECK(ids_of([&] { io::write_output_directory(s.root / "file", run_output, {.inputs = {}, .force = true}); }) ==
-        std::vector<std::string>{"io.not_a_directory"});
+  CHECK(ids_of([&] {
+          io::write_output_directory(s.root / "file", run_output, {.inputs = {}, .force = true});
+        }) == std::vector<std::string>{"io.not_a_directory"});
 }
 
 TEST_CASE("io: output never replaces an input, forced or not") {
@@ -118,10 +122,12 @@ TEST_CASE("io: output never replaces an input, forced or not") {
   fs::create_hard_link(input, s.root / "hard.json");
   for (const auto& alias : {s.root / "link.json", s.root / "hard.json"}) {
     CAPTURE(alias);
-    CHECK(ids_of([&] { io::write_output_directory(s.root / "out", run_output, {{alias}, true}); }) ==
-          std::vector<std::string>{"io.output_is_input"});
-    CHECK(ids_of([&] { io::write_output_files(std::vector<io::output_file>{{input, "x"}}, {{alias}, true}); }) ==
-          std::vector<std::string>{"io.output_is_input"});
+    CHECK(ids_of([&] {
+            io::write_output_directory(s.root / "out", run_output, {{alias}, true});
+          }) == std::vector<std::string>{"io.output_is_input"});
+    CHECK(ids_of([&] {
+            io::write_output_files(std::vector<io::output_file>{{input, "x"}}, {{alias}, true});
+          }) == std::vector<std::string>{"io.output_is_input"});
   }
   CHECK(peerkit::io::read_text_file(input) == "the school");
   // A relative input names the same file as an absolute output.
@@ -170,10 +176,11 @@ TEST_CASE("io: output problems are all reported before anything is written") {
     REQUIRE(e.problems().size() == 4);
     CHECK(e.problems()[0].id == "io.no_such_directory");
     CHECK(e.problems()[0].location == (s.root / "missing" / "result.json").string());
-    CHECK(e.problems()[0].message == "expected an existing directory to write the file in, found none");
+    CHECK(e.problems()[0].message ==
+          "expected an existing directory to write the file in, found none");
     CHECK(e.problems()[1].id == "io.output_is_input");
-    CHECK(e.problems()[1].message ==
-          "expected a file to write, found an input of this run (" + input.string() + "); inputs are never overwritten");
+    CHECK(e.problems()[1].message == "expected a file to write, found an input of this run (" +
+                                         input.string() + "); inputs are never overwritten");
     CHECK(e.problems()[2].id == "io.output_is_directory");
     CHECK(e.problems()[3].id == "io.duplicate_output");
   }
@@ -192,7 +199,8 @@ TEST_CASE("io: atomic writes replace the file by renaming, never in place") {
   CHECK(peerkit::io::read_text_file(target) == "new");
   CHECK(peerkit::io::read_text_file(s.root / "kept.json") == "old");
   CHECK(peerkit::io::read_text_file(s.root / ".result.json.tmp") == "left over");
-  CHECK(listing(s.root) == std::vector<std::string>{".result.json.tmp", "kept.json", "result.json"});
+  CHECK(listing(s.root) ==
+        std::vector<std::string>{".result.json.tmp", "kept.json", "result.json"});
 
   const std::string large(1 << 20, 'x');
   io::write_file_atomically(target, large);
@@ -207,7 +215,8 @@ TEST_CASE("io: a failed write names the file and leaves nothing behind") {
   } catch (const error& e) {
     CHECK(e.id() == "io.write_failed");
     CHECK(e.problems()[0].location == (s.root / "gone" / "result.json").string());
-    CHECK(e.problems()[0].message.rfind("expected to write the file, failed to create a temporary file in ", 0) == 0);
+    CHECK(e.problems()[0].message.rfind(
+              "expected to write the file, failed to create a temporary file in ", 0) == 0);
   }
   // The target is a directory that holds files: the rename fails and the temporary goes.
   s.put("busy/inside.txt", "x");

@@ -27,7 +27,8 @@ TEST_CASE("io: the sample programme reads and runs") {
   CHECK(doc.data.year == school_year{2025});
   CHECK_FALSE(doc.data.applications.empty());
   const auto prog = doc.programme();
-  const school_calendar cal{doc.the_school.region, read_holidays_file(data_dir + "/school_holidays_nl.csv"), {}};
+  const school_calendar cal{
+      doc.the_school.region, read_holidays_file(data_dir + "/school_holidays_nl.csv"), {}};
   const auto run = prog.run(cal);
   CHECK(run.year.outcome == schedule_outcome::scheduled);
   REQUIRE(run.pairing.leaders);
@@ -51,28 +52,52 @@ TEST_CASE("io: a programme document written and read back is the same") {
 
 TEST_CASE("io: problems in a programme document are located") {
   CHECK(problems_of(R"({"school": "sample_school.json", "yaer": "2025-2026"})") ==
-        std::vector<std::string>{"json.unknown_field yaer: unknown field 'yaer'; did you mean 'year'?"});
+        std::vector<std::string>{
+            "json.unknown_field yaer: unknown field 'yaer'; did you mean 'year'?"});
   CHECK(problems_of(R"({"school": "missing.json"})") ==
-        std::vector<std::string>{"io.cannot_read school: cannot read the school document " + data_dir +
-                                 "/missing.json"});
+        std::vector<std::string>{"io.cannot_read school: cannot read the school document " +
+                                 data_dir + "/missing.json"});
   CHECK(problems_of(R"({"school": "sample_school.json", "roles": [{"role": "buddy"}],
                         "applications": [{"id": 1, "student": 1001, "role": "peer_buddy",
                                           "state": "accepted", "history": ["applied", "rejected"]}]})") ==
         std::vector<std::string>{
-            "json.unknown_value roles[0].role: 'buddy' is not one of peer_leader, peer_buddy, newcomer_buddy, "
+            "json.unknown_value roles[0].role: 'buddy' is not one of peer_leader, peer_buddy, "
+            "newcomer_buddy, "
             "peer_tutor, peer_mentor, peer_coach, confidant_student, peer_mediator, peer_educator",
-            "selection.illegal_transition applications[0].state: an application cannot move from rejected to "
+            "selection.illegal_transition applications[0].state: an application cannot move from "
+            "rejected to "
             "accepted"});
   CHECK(problems_of(R"({"school": {"name": "X", "region": "oost"}})") ==
-        std::vector<std::string>{"json.unknown_value school.region: 'oost' is not one of noord, midden, zuid"});
+        std::vector<std::string>{
+            "json.unknown_value school.region: 'oost' is not one of noord, midden, zuid"});
+}
+
+TEST_CASE("io: dates in a programme document are YYYY-MM-DD and real days") {
+  CHECK(
+      problems_of(R"({"school": "sample_school.json", "pairing_date": "2025/09/29",
+                        "training": [{"student": 1059, "role": "peer_leader", "held_on": "2025-09-17", "minutes": 60},
+                                     {"student": 1059, "role": "peer_leader", "held_on": "2025-9-24", "minutes": 60},
+                                     {"student": 1060, "role": "peer_buddy", "held_on": "2025-09-31", "minutes": 60}]})") ==
+      std::vector<std::string>{
+          R"(json.bad_date pairing_date: expected a date as YYYY-MM-DD, found "2025/09/29")",
+          R"(json.bad_date training[1].held_on: expected a date as YYYY-MM-DD, found "2025-9-24")",
+          R"(json.bad_date training[2].held_on: expected a date as YYYY-MM-DD, found "2025-09-31")"});
+  CHECK(problems_of(R"({"school": "sample_school.json", "pairing_date": 20250929})") ==
+        std::vector<std::string>{
+            "json.wrong_type pairing_date: expected a date as YYYY-MM-DD, found an integer"});
+  CHECK(io::read_programme(R"({"school": "sample_school.json", "pairing_date": "2025-09-29"})",
+                           "programme.json", data_dir)
+            .data.pairing_date == date(2025, 9, 29));
 }
 
 TEST_CASE("io: the programme reads whether second supportees come last") {
   const auto on = io::read_programme(R"({"school": "sample_school.json"})", "on.json", data_dir);
   CHECK(on.matching.buddies.second_supportee_last);
   const auto off = io::read_programme(
-      R"({"school": "sample_school.json", "matching": {"second_supportee_last": false}})", "off.json", data_dir);
+      R"({"school": "sample_school.json", "matching": {"second_supportee_last": false}})",
+      "off.json", data_dir);
   CHECK_FALSE(off.matching.buddies.second_supportee_last);
   CHECK(io::to_json(off)["matching"]["second_supportee_last"] == false);
-  CHECK(problems_of(R"({"school": "sample_school.json", "matching": {"second_supportee_last": 2}})").size() == 1);
+  CHECK(problems_of(R"({"school": "sample_school.json", "matching": {"second_supportee_last": 2}})")
+            .size() == 1);
 }

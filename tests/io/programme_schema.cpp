@@ -21,7 +21,9 @@ namespace {
 const std::string data_dir = std::string(PEERKIT_SOURCE_DIR) + "/examples/data";
 
 json programme_schema() { return schema_file("programme.schema.json"); }
-schema_validator programme_validator() { return schema_validator(programme_schema(), {schema_file("school.schema.json")}); }
+schema_validator programme_validator() {
+  return schema_validator(programme_schema(), {schema_file("school.schema.json")});
+}
 
 const access_purpose full_export{"test: every field of the programme"};
 
@@ -32,7 +34,7 @@ io::programme_document complete_programme() {
   rule.capacity = 3;
   rule.profile.welcome.push_back({"humour", 2});
   rule.profile.gates.max_fail_marks = 2;
-  rule.profile.gates.min_average = 6.0;
+  rule.profile.gates.min_average = tenths(6.0);
   const student_id a{1059}, b{1060};
   auto& d = doc.data;
   d.training.record({a, supporter_role::peer_leader, date(2025, 9, 17), 120});
@@ -57,14 +59,17 @@ bool has_all(const std::set<std::string>& schema_names, const std::set<std::stri
 TEST_CASE("io: programme schema is draft 2020-12, versioned, and refers to the school schema") {
   const auto s = programme_schema();
   CHECK(s.at("$schema") == "https://json-schema.org/draft/2020-12/schema");
-  CHECK(std::regex_match(s.at("$id").get<std::string>(), std::regex(R"(urn:peerkit:schema:programme:[0-9]+\.[0-9]+)")));
+  CHECK(std::regex_match(s.at("$id").get<std::string>(),
+                         std::regex(R"(urn:peerkit:schema:programme:[0-9]+\.[0-9]+)")));
   const auto school_ref = s.at("properties").at("school").at("anyOf").at(1).at("$ref");
   CHECK(school_ref == schema_file("school.schema.json").at("$id"));
 }
 
 TEST_CASE("io: programme schema accepts the sample programme and what peerkit writes") {
   const auto validator = programme_validator();
-  CHECK(validator.errors(json::parse(peerkit::io::read_text_file(data_dir + "/sample_programme.json"))).empty());
+  CHECK(validator
+            .errors(json::parse(peerkit::io::read_text_file(data_dir + "/sample_programme.json")))
+            .empty());
   const auto sample = io::read_programme_file(data_dir + "/sample_programme.json");
   CHECK(validator.errors(io::to_json(sample)).empty());
   auto inline_school = complete_programme();
@@ -77,30 +82,35 @@ TEST_CASE("io: programme schema accepts the sample programme and what peerkit wr
 
 TEST_CASE("io: programme schema has every field the reader knows") {
   const auto s = programme_schema();
-  CHECK(properties_of(s, "") == std::set<std::string>(io::programme_fields.begin(), io::programme_fields.end()));
+  CHECK(properties_of(s, "") ==
+        std::set<std::string>(io::programme_fields.begin(), io::programme_fields.end()));
   // What peerkit writes of a document with every optional field set names every field
   // the reader takes; the schema has each of them.
   auto doc = complete_programme();
   const auto j = io::to_json(doc);
   CHECK(properties_of(s, "") == keys_of(j));
   CHECK(has_all(properties_of(s, "role"), keys_of(j.at("roles").at(0))));
-  CHECK(has_all(properties_of(s, "training_requirement"), keys_of(j.at("roles").at(0).at("training"))));
+  CHECK(has_all(properties_of(s, "training_requirement"),
+                keys_of(j.at("roles").at(0).at("training"))));
   CHECK(has_all(properties_of(s, "intervision"), keys_of(j.at("roles").at(0).at("intervision"))));
   CHECK(has_all(properties_of(s, "selection"), keys_of(j.at("selection"))));
   const auto& rule = j.at("selection").at("rules").at(0);
   CHECK(has_all(properties_of(s, "selection_rule"), keys_of(rule)));
   CHECK(has_all(properties_of(s, "profile"), keys_of(rule.at("profile"))));
   CHECK(has_all(properties_of(s, "gates"), keys_of(rule.at("profile").at("gates"))));
-  CHECK(has_all(properties_of(s, "required_trait"), keys_of(rule.at("profile").at("required").begin().value())));
+  CHECK(has_all(properties_of(s, "required_trait"),
+                keys_of(rule.at("profile").at("required").begin().value())));
   CHECK(has_all(properties_of(s, "matching"), keys_of(j.at("matching"))));
   CHECK(properties_of(s, "matching").contains("second_supportee_last"));
   CHECK(has_all(properties_of(s, "pairing_rules"), keys_of(j.at("matching").at("rules"))));
   CHECK(has_all(properties_of(s, "weights"), keys_of(j.at("matching").at("weights"))));
   CHECK(has_all(properties_of(s, "schedule"), keys_of(j.at("schedule"))));
   CHECK(has_all(properties_of(s, "checklist"), keys_of(j.at("checklist"))));
-  CHECK(has_all(properties_of(s, "item_progress"), keys_of(j.at("checklist").at("progress").at("inform_everyone"))));
+  CHECK(has_all(properties_of(s, "item_progress"),
+                keys_of(j.at("checklist").at("progress").at("inform_everyone"))));
   CHECK(has_all(properties_of(s, "application"), keys_of(j.at("applications").at(0))));
-  CHECK(has_all(properties_of(s, "interview"), keys_of(j.at("applications").at(0).at("interviews").at(0))));
+  CHECK(has_all(properties_of(s, "interview"),
+                keys_of(j.at("applications").at(0).at("interviews").at(0))));
   CHECK(has_all(properties_of(s, "training_session"), keys_of(j.at("training").at(0))));
   CHECK(has_all(properties_of(s, "support_request"), keys_of(j.at("support_requests").at(0))));
   CHECK(has_all(properties_of(s, "student_pair"), keys_of(j.at("pinned_pairs").at(0))));
@@ -129,15 +139,19 @@ TEST_CASE("io: programme schema enums are the enum keys") {
 
 TEST_CASE("io: programme schema and reader agree on documents at the edges") {
   const auto validator = programme_validator();
-  const auto with = [](const std::string& fields) { return R"({"school": "sample_school.json")" + fields + "}"; };
+  const auto with = [](const std::string& fields) {
+    return R"({"school": "sample_school.json")" + fields + "}";
+  };
   const std::vector<std::string> accepted{
       with(""),
       with(R"(, "peerkit": "programme/1", "year": "2025-2026", "pairing_date": null)"),
       with(R"(, "matching": {"objective": "stable", "proposer": "supporters"})"),
       with(R"(, "selection": {"scale": [1, 10], "rules": [{"role": "peer_buddy", "capacity": null,
               "profile": {"required": {"calm": {"minimum": 2}}, "welcome": {"kind": 2}, "gates": {"min_average": 6.5}}}]})"),
-      with(R"(, "checklist": {"plan": "five_step", "mode": "audit", "progress": {"x": {"state": "done", "owner": null}}})"),
-      with(R"(, "roles": [{"role": "peer_tutor", "supportees_per_supporter": [1, 3], "meets": "at_or_outside_school"}])"),
+      with(
+          R"(, "checklist": {"plan": "five_step", "mode": "audit", "progress": {"x": {"state": "done", "owner": null}}})"),
+      with(
+          R"(, "roles": [{"role": "peer_tutor", "supportees_per_supporter": [1, 3], "meets": "at_or_outside_school"}])"),
       R"({"school": {"name": "X", "region": "midden"}, "applications": []})",
   };
   for (const auto& text : accepted) {
@@ -157,7 +171,8 @@ TEST_CASE("io: programme schema and reader agree on documents at the edges") {
       with(R"(, "checklist": {"plan": "three_step"})"),
       with(R"(, "checklist": {"progress": {"x": {"on": "2025-01-01"}}})"),
       with(R"(, "applications": [{"id": -1, "student": 1059, "role": "peer_buddy"}])"),
-      with(R"(, "applications": [{"id": 1, "student": 1059, "role": "peer_buddy", "interviews": [{"format": "panel"}]}])"),
+      with(
+          R"(, "applications": [{"id": 1, "student": 1059, "role": "peer_buddy", "interviews": [{"format": "panel"}]}])"),
       with(R"(, "training": [{"student": 1059, "role": "peer_buddy", "minutes": 0}])"),
       with(R"(, "schedule": {"cadence": "weekly"})"),
       with(R"(, "schedule": {"bonding_weeks": 2.5})"),

@@ -9,7 +9,10 @@
 using namespace peerkit;
 
 namespace {
-std::string sample_text() { return peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/sample_school.json"); }
+std::string sample_text() {
+  return peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) +
+                                     "/examples/data/sample_school.json");
+}
 
 const access_purpose round_trip{"test: full state round trip"};
 
@@ -41,8 +44,9 @@ TEST_CASE("io: the sample school reads and is rich enough for a programme") {
   for (const auto& st : s.students) newcomers += st.is_newcomer() ? 1 : 0;
   CHECK(first_year_classes >= 4);
   CHECK(newcomers >= 12);
-  for (auto r : {staff_role::coordinator, staff_role::teacher_coach, staff_role::class_mentor,
-                 staff_role::confidential_teacher, staff_role::care_coordinator, staff_role::team_leader})
+  for (auto r :
+       {staff_role::coordinator, staff_role::teacher_coach, staff_role::class_mentor,
+        staff_role::confidential_teacher, staff_role::care_coordinator, staff_role::team_leader})
     CHECK_FALSE(s.staff_in(r).empty());
 }
 
@@ -55,7 +59,8 @@ TEST_CASE("io: a school written with access reads back equal") {
 TEST_CASE("io: special-category values are left out without an access purpose") {
   const auto s = io::read_school(sample_text());
   const auto plain = io::to_json(s).dump();
-  for (const char* field : {"\"languages\"", "\"origin\"", "\"needs\"", "\"groups\"", "\"conflicting_groups\""})
+  for (const char* field :
+       {"\"languages\"", "\"origin\"", "\"needs\"", "\"groups\"", "\"conflicting_groups\""})
     CHECK(plain.find(field) == std::string::npos);
   for (const char* value : {"Syria", "Eritrea", "autism", "syria_group_a", "tigrinya"})
     CHECK(plain.find(value) == std::string::npos);
@@ -63,8 +68,9 @@ TEST_CASE("io: special-category values are left out without an access purpose") 
 }
 
 TEST_CASE("io: a bad grade is reported with its path") {
-  CHECK(problems_of(minimal(R"(, "grades": {"maths": 11})")) ==
-        std::vector<std::string>{"data.out_of_range students[0].grades.maths: 11 is outside 1..10"});
+  CHECK(
+      problems_of(minimal(R"(, "grades": {"maths": 11})")) ==
+      std::vector<std::string>{"data.out_of_range students[0].grades.maths: 11 is outside 1..10"});
 }
 
 TEST_CASE("io: unknown fields are errors with the nearest known name") {
@@ -76,24 +82,46 @@ TEST_CASE("io: unknown fields are errors with the nearest known name") {
 }
 
 TEST_CASE("io: several problems are reported together") {
-  const auto problems = problems_of(minimal(R"(, "gender": "f", "birth_date": "2013-13-01", "needs": ["shy"])"));
+  const auto problems = problems_of(
+      minimal(R"(, "gender": "f", "birth_date": "2013-13-01", "needs": ["shy"])"));
   REQUIRE(problems.size() == 3);
-  CHECK(problems[0] ==
-        "json.unknown_value students[0].gender: 'f' is not one of female, male, other, unspecified");
-  CHECK(problems[1] ==
-        "json.bad_date students[0].birth_date: expected a date \"YYYY-MM-DD\", found \"2013-13-01\"");
-  CHECK(problems[2] == "json.unknown_value students[0].needs[0]: not a valid value here "
-                       "(special-category data is not repeated in messages)");
+  CHECK(
+      problems[0] ==
+      "json.unknown_value students[0].gender: 'f' is not one of female, male, other, unspecified");
+  CHECK(
+      problems[1] ==
+      "json.bad_date students[0].birth_date: expected a date as YYYY-MM-DD, found \"2013-13-01\"");
+  CHECK(problems[2] ==
+        "json.unknown_value students[0].needs[0]: not a valid value here "
+        "(special-category data is not repeated in messages)");
+}
+
+TEST_CASE("io: a date in a school document is YYYY-MM-DD and a real day") {
+  for (const std::string text : {"2013/09/07", "2013-9-7", "20130907", "07-09-2013", " 2013-09-07",
+                                 "2013-09-07 ", "2013-02-30", "2013-09-07T00:00"}) {
+    CAPTURE(text);
+    CHECK(problems_of(minimal(R"(, "birth_date": ")" + text + "\"")) ==
+          std::vector<std::string>{
+              "json.bad_date students[0].birth_date: expected a date as YYYY-MM-DD, found \"" +
+              text + "\""});
+  }
+  CHECK(problems_of(minimal(R"(, "birth_date": 2013)")) ==
+        std::vector<std::string>{
+            "json.wrong_type students[0].birth_date: expected a date as YYYY-MM-DD, found an "
+            "integer"});
+  CHECK(io::read_school(minimal(R"(, "birth_date": "2012-02-29")")).students[0].birth_date ==
+        date(2012, 2, 29));
 }
 
 TEST_CASE("io: wrong types, missing fields and syntax errors name where") {
-  CHECK(problems_of(R"({"name": "X", "region": "noord", "students": [{"id": "five"}]})") ==
-        std::vector<std::string>{
-            "json.wrong_type students[0].id: expected an id (a whole number from 0), found a string",
-            "json.missing_field students[0]: missing required field 'name'",
-            "json.missing_field students[0]: missing required field 'year'",
-            "json.missing_field students[0]: missing required field 'track'",
-            "json.missing_field students[0]: missing required field 'class'"});
+  CHECK(
+      problems_of(R"({"name": "X", "region": "noord", "students": [{"id": "five"}]})") ==
+      std::vector<std::string>{
+          "json.wrong_type students[0].id: expected an id (a whole number from 0), found a string",
+          "json.missing_field students[0]: missing required field 'name'",
+          "json.missing_field students[0]: missing required field 'year'",
+          "json.missing_field students[0]: missing required field 'track'",
+          "json.missing_field students[0]: missing required field 'class'"});
   const auto syntax = problems_of("{\"name\": \"X\",\n \"region\": }");
   REQUIRE(syntax.size() == 1);
   CHECK(syntax[0].rfind("json.syntax school.json:2:12: syntax error", 0) == 0);

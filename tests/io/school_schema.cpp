@@ -19,11 +19,15 @@ using namespace peerkit::test;
 
 namespace {
 json schema() { return schema_file("school.schema.json"); }
-std::string sample_text() { return peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/sample_school.json"); }
-std::string fixture(const std::string& name) { return peerkit::io::read_text_file(std::string(PEERKIT_TEST_DATA_DIR) + "/csv/" + name); }
+std::string sample_text() {
+  return peerkit::io::read_text_file(std::string(PEERKIT_SOURCE_DIR) +
+                                     "/examples/data/sample_school.json");
+}
+std::string fixture(const std::string& name) {
+  return peerkit::io::read_text_file(std::string(PEERKIT_TEST_DATA_DIR) + "/csv/" + name);
+}
 
 const access_purpose full_export{"test: every field of the school"};
-
 
 // A school with every field set, optional ones included.
 school complete_school() {
@@ -31,7 +35,10 @@ school complete_school() {
   s.name = "Alles College";
   s.region = holiday_region::zuid;
   s.classes.push_back({class_id{1}, "1A", 1, school_track::havo, staff_id{10}, "Annex"});
-  s.staff.push_back({staff_id{10}, "T. Mentor", {staff_role::class_mentor, staff_role::teacher_coach}, staff_id{11}});
+  s.staff.push_back({staff_id{10},
+                     "T. Mentor",
+                     {staff_role::class_mentor, staff_role::teacher_coach},
+                     staff_id{11}});
   s.staff.push_back({staff_id{11}, "C. Coord", {staff_role::coordinator}, staff_id{10}});
   student st;
   st.id = student_id{100};
@@ -60,7 +67,8 @@ school complete_school() {
 TEST_CASE("io: schema is draft 2020-12 and versioned") {
   const auto s = schema();
   CHECK(s.at("$schema") == "https://json-schema.org/draft/2020-12/schema");
-  CHECK(std::regex_match(s.at("$id").get<std::string>(), std::regex(R"(urn:peerkit:schema:school:[0-9]+\.[0-9]+)")));
+  CHECK(std::regex_match(s.at("$id").get<std::string>(),
+                         std::regex(R"(urn:peerkit:schema:school:[0-9]+\.[0-9]+)")));
 }
 
 TEST_CASE("io: schema accepts the sample school, the fixtures and what peerkit writes") {
@@ -83,7 +91,8 @@ TEST_CASE("io: schema has exactly the fields the reader knows") {
   // The reader takes every field of this document (it refuses unknown ones) and gets the
   // school back; the document has every field of the schema and no other.
   CHECK(io::read_school(doc.dump()) == school);
-  CHECK(properties_of(s, "") == std::set<std::string>(io::school_fields.begin(), io::school_fields.end()));
+  CHECK(properties_of(s, "") ==
+        std::set<std::string>(io::school_fields.begin(), io::school_fields.end()));
   CHECK(properties_of(s, "") == keys_of(doc));
   CHECK(properties_of(s, "class") == keys_of(doc.at("classes").at(0)));
   CHECK(properties_of(s, "staff_member") == keys_of(doc.at("staff").at(0)));
@@ -120,8 +129,10 @@ TEST_CASE("io: schema and reader agree on documents at the edges") {
   const std::vector<std::string> accepted{
       with_student(""),
       with_student(R"(, "consent": null, "origin": null)"),
-      with_student(R"(, "consent": {"given_by": "student", "given_on": "2025-09-01", "withdrawn_on": null})"),
-      with_student(R"(, "grades": {"maths": 10, "dutch": 1.0}, "traits": {"calm": -3}, "available": {})"),
+      with_student(
+          R"(, "consent": {"given_by": "student", "given_on": "2025-09-01", "withdrawn_on": null})"),
+      with_student(
+          R"(, "grades": {"maths": 10, "dutch": 1.0}, "traits": {"calm": -3}, "available": {})"),
       R"({"name": "", "region": "zuid", "conflicting_groups": []})",
   };
   for (const auto& text : accepted) {

@@ -8,11 +8,13 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include <peerkit/checklist/five_step_plan.hpp>
 #include <peerkit/checklist/seven_step_plan.hpp>
+#include <peerkit/io/json_fields.hpp>
 #include <peerkit/io/json_reader.hpp>
 #include <peerkit/io/school_json.hpp>
 #include <peerkit/io/text_file.hpp>
@@ -26,7 +28,9 @@ struct programme_document {
   /// The school document's path as written in the programme document; empty when inline.
   std::string school_file;
   programme_data data;
-  std::vector<role_entry> roles;
+  /// The roles run; a document that names none runs peer leaders and peer buddies.
+  std::vector<role_entry> roles =
+      runtime_roles::of({supporter_role::peer_leader, supporter_role::peer_buddy}).roles();
   rating_scale scale = default_rating_scale;
   std::vector<selection_rule> selection_rules;
   matching_settings matching;
@@ -36,344 +40,479 @@ struct programme_document {
 
   /// The programme this document describes. Throws peerkit::error for invalid settings.
   [[nodiscard]] runtime_programme programme() const {
-    return runtime_programme(the_school, data, runtime_roles(roles), runtime_selection(scale, selection_rules),
-                             runtime_matching(matching), runtime_schedule(schedule),
-                             runtime_checklist(checklist_plan == "five_step" ? definition_of<five_step_plan>()
-                                                                              : definition_of<seven_step_plan>()));
+    return runtime_programme(
+        the_school, data, runtime_roles(roles), runtime_selection(scale, selection_rules),
+        runtime_matching(matching), runtime_schedule(schedule),
+        runtime_checklist(checklist_plan == "five_step" ? definition_of<five_step_plan>()
+                                                        : definition_of<seven_step_plan>()));
   }
 };
 
 namespace detail {
-
-/// Reads a JSON array at `doc[key]`, each element through `read(element, path)`.
-template <class Read>
-void each(json_reader& r, const json& doc, std::string_view key, Read read) {
-  auto it = doc.find(key);
-  if (it == doc.end()) return;
-  const std::string path(key);
-  if (!it->is_array()) return r.wrong_kind(path, "an array", *it);
-  for (std::size_t i = 0; i < it->size(); ++i) read((*it)[i], element_location(path, i));
-}
-
+/// Reads `[lowest, highest]`.
 inline void read_range(json_reader& r, const json& j, const std::string& path, count_range& out) {
   std::vector<int> v;
   r.value(j, path, v);
-  if (v.size() == 2) out = {v[0], v[1]};
-  else if (j.is_array()) r.problem("json.wrong_type", path, "expected [lowest, highest], found " + std::to_string(v.size()) + " numbers");
-}
-
-inline role_entry read_role(json_reader& r, const json& j, const std::string& path) {
-  role_entry e;
-  if (!r.object(j, path, {"role", "name", "supportees_per_supporter", "supporters_per_unit", "meets", "training", "intervision"}))
-    return e;
-  r.field(j, path, "role", e.kind);
-  e.name = std::string(name_of(e.kind));
-  e.parameters = default_parameters(e.kind);
-  r.field(j, path, "name", e.name, false);
-  auto& p = e.parameters;
-  if (auto it = j.find("supportees_per_supporter"); it != j.end())
-    read_range(r, *it, path + ".supportees_per_supporter", p.supportees_per_supporter);
-  if (auto it = j.find("supporters_per_unit"); it != j.end())
-    read_range(r, *it, path + ".supporters_per_unit", p.supporters_per_unit);
-  r.field(j, path, "meets", p.meets, false);
-  if (auto it = j.find("training"); it != j.end() && r.object(*it, path + ".training", {"sessions", "minutes_per_session"})) {
-    r.field(*it, path + ".training", "sessions", p.training.sessions, false);
-    r.field(*it, path + ".training", "minutes_per_session", p.training.minutes_per_session, false);
-  }
-  if (auto it = j.find("intervision");
-      it != j.end() && r.object(*it, path + ".intervision", {"initial_sessions", "initial_interval_weeks", "interval_weeks"})) {
-    const auto where = path + ".intervision";
-    r.field(*it, where, "initial_sessions", p.intervision.initial_sessions, false);
-    r.field(*it, where, "initial_interval_weeks", p.intervision.initial_interval_weeks, false);
-    if (auto w = it->find("interval_weeks"); w != it->end()) read_range(r, *w, where + ".interval_weeks", p.intervision.interval_weeks);
-  }
-  return e;
-}
-
-inline runtime_profile read_profile(json_reader& r, const json& j, const std::string& path) {
-  runtime_profile p;
-  if (!r.object(j, path, {"required", "welcome", "gates"})) return p;
-  if (auto it = j.find("required"); it != j.end()) {
-    if (!it->is_object()) r.wrong_kind(path + ".required", "an object of trait: {minimum, weight}", *it);
-    else
-      for (const auto& [trait, spec] : it->items()) {
-        const auto where = path + ".required." + trait;
-        required_trait t{trait, 0, 1};
-        if (r.object(spec, where, {"minimum", "weight"})) {
-          r.field(spec, where, "minimum", t.minimum);
-          r.field(spec, where, "weight", t.weight, false);
-        }
-        p.required.push_back(std::move(t));
-      }
-  }
-  if (auto it = j.find("welcome"); it != j.end()) {
-    if (!it->is_object()) r.wrong_kind(path + ".welcome", "an object of trait: weight", *it);
-    else
-      for (const auto& [trait, weight] : it->items()) {
-        welcome_trait t{trait, 1};
-        r.value(weight, path + ".welcome." + trait, t.weight);
-        p.welcome.push_back(std::move(t));
-      }
-  }
-  if (auto it = j.find("gates");
-      it != j.end() && r.object(*it, path + ".gates", {"max_fail_marks", "min_average", "motivation_letter", "interview"})) {
-    const auto where = path + ".gates";
-    r.field(*it, where, "max_fail_marks", p.gates.max_fail_marks, false);
-    r.field(*it, where, "min_average", p.gates.min_average, false);
-    r.field(*it, where, "motivation_letter", p.gates.motivation_letter, false);
-    r.field(*it, where, "interview", p.gates.interview, false);
-  }
-  return p;
-}
-
-inline void read_selection(json_reader& r, const json& j, programme_document& doc) {
-  const std::string path = "selection";
-  if (!r.object(j, path, {"scale", "rules"})) return;
-  if (auto it = j.find("scale"); it != j.end()) {
-    count_range scale{doc.scale.lowest, doc.scale.highest};
-    read_range(r, *it, path + ".scale", scale);
-    doc.scale = {scale.min, scale.max};
-  }
-  each(r, j, "rules", [&](const json& rule, const std::string& at_path) {
-    const auto where = path + "." + at_path;
-    selection_rule out;
-    if (!r.object(rule, where, {"role", "reserves", "capacity", "profile"})) return;
-    r.field(rule, where, "role", out.role);
-    r.field(rule, where, "reserves", out.reserves, false);
-    r.field(rule, where, "capacity", out.capacity, false);
-    out.profile = default_profile(out.role);
-    // A school's profile adds to (and overrides parts of) the role's default profile.
-    if (auto p = rule.find("profile"); p != rule.end()) out.profile = extended(out.profile, read_profile(r, *p, where + ".profile"));
-    doc.selection_rules.push_back(std::move(out));
-  });
-}
-
-inline void read_matching(json_reader& r, const json& j, matching_settings& m) {
-  const std::string path = "matching";
-  if (!r.object(j, path, {"objective", "proposer", "second_supportee_last", "rules", "weights"})) return;
-  r.field(j, path, "objective", m.buddies.goal, false);
-  r.field(j, path, "proposer", m.buddies.proposer, false);
-  r.field(j, path, "second_supportee_last", m.buddies.second_supportee_last, false);
-  if (auto it = j.find("rules");
-      it != j.end() && r.object(*it, path + ".rules", {"consent", "conflicting_groups", "newcomer_class", "same_gender", "availability"})) {
-    const auto where = path + ".rules";
-    auto& h = m.buddies.rules;
-    r.field(*it, where, "consent", h.consent, false);
-    r.field(*it, where, "conflicting_groups", h.conflicting_groups, false);
-    r.field(*it, where, "newcomer_class", h.newcomer_class, false);
-    r.field(*it, where, "same_gender", h.same_gender, false);
-    r.field(*it, where, "availability", h.availability, false);
-  }
-  if (auto it = j.find("weights");
-      it != j.end() && r.object(*it, path + ".weights", {"shared_interests", "offers_wants", "common_language", "origin_knowledge", "personality_fit"})) {
-    const auto where = path + ".weights";
-    auto& w = m.buddies.weights;
-    r.field(*it, where, "shared_interests", w.shared_interests, false);
-    r.field(*it, where, "offers_wants", w.offers_wants, false);
-    r.field(*it, where, "common_language", w.common_language, false);
-    r.field(*it, where, "origin_knowledge", w.origin_knowledge, false);
-    r.field(*it, where, "personality_fit", w.personality_fit, false);
-  }
-}
-
-inline void read_schedule(json_reader& r, const json& j, programme_options& o) {
-  const std::string path = "schedule";
-  if (!r.object(j, path, {"start", "intervision_group_size", "cadence", "bonding_weeks", "project_week_interval"})) return;
-  r.field(j, path, "start", o.start, false);
-  r.field(j, path, "intervision_group_size", o.intervision_group_size, false);
-  r.field(j, path, "cadence", o.cadence, false);
-  r.field(j, path, "bonding_weeks", o.bonding_weeks, false);
-  r.field(j, path, "project_week_interval", o.project_week_interval, false);
-}
-
-inline void read_checklist(json_reader& r, const json& j, programme_document& doc) {
-  const std::string path = "checklist";
-  if (!r.object(j, path, {"plan", "mode", "progress"})) return;
-  r.field(j, path, "plan", doc.checklist_plan, false);
-  if (doc.checklist_plan != "seven_step" && doc.checklist_plan != "five_step")
-    r.problem("json.unknown_value", path + ".plan", "'" + doc.checklist_plan + "' is not one of seven_step, five_step");
-  r.field(j, path, "mode", doc.data.checklist_mode, false);
-  auto it = j.find("progress");
-  if (it == j.end()) return;
-  if (!it->is_object()) return r.wrong_kind(path + ".progress", "an object of item: progress", *it);
-  for (const auto& [key, spec] : it->items()) {
-    const auto where = path + ".progress." + key;
-    item_progress p;
-    if (!r.object(spec, where, {"state", "on", "owner", "evidence"})) continue;
-    r.field(spec, where, "state", p.state);
-    r.field(spec, where, "on", p.on, false);
-    r.field(spec, where, "owner", p.owner, false);
-    r.field(spec, where, "evidence", p.evidence, false);
-    doc.data.checklist_progress.emplace(key, std::move(p));
-  }
-}
-
-inline application read_application(json_reader& r, const json& j, const std::string& path) {
-  application a;
-  if (!r.object(j, path, {"id", "student", "role", "state", "history", "interviews"})) return a;
-  r.field(j, path, "id", a.id);
-  r.field(j, path, "student", a.applicant);
-  r.field(j, path, "role", a.role);
-  r.field(j, path, "state", a.state, false);
-  r.field(j, path, "history", a.history, false);
-  // The states must follow the application's rules, as if recorded one by one.
-  std::vector<application_state> path_taken = a.history;
-  path_taken.push_back(a.state);
-  if (path_taken.front() != application_state::applied)
-    r.problem("selection.illegal_transition", path + ".history", "an application starts as applied");
-  for (std::size_t i = 1; i < path_taken.size(); ++i)
-    if (!can_move(path_taken[i - 1], path_taken[i]))
-      r.problem("selection.illegal_transition", path + ".state",
-                "an application cannot move from " + std::string(name_of(path_taken[i - 1])) + " to " +
-                    std::string(name_of(path_taken[i])));
-  each(r, j, "interviews", [&](const json& iv, const std::string& at_path) {
-    const auto where = path + "." + at_path;
-    interview held;
-    if (!r.object(iv, where, {"format", "held_on", "interviewer", "ratings"})) return;
-    r.field(iv, where, "format", held.format, false);
-    r.field(iv, where, "held_on", held.held_on, false);
-    r.field(iv, where, "interviewer", held.interviewer, false);
-    if (auto rt = iv.find("ratings"); rt != iv.end()) {
-      if (!rt->is_object()) r.wrong_kind(where + ".ratings", "an object of trait: rating", *rt);
-      else
-        for (const auto& [trait, value] : rt->items()) {
-          trait_rating tr{trait, 0};
-          r.value(value, where + ".ratings." + trait, tr.value);
-          held.ratings.push_back(std::move(tr));
-        }
-    }
-    a.interviews.push_back(std::move(held));
-  });
-  return a;  // ratings are checked against the programme's scale when choosing
-}
-
-template <class Pair>
-void read_pairs(json_reader& r, const json& doc, std::string_view key, std::string_view a, std::string_view b,
-                std::vector<Pair>& out) {
-  each(r, doc, key, [&](const json& j, const std::string& path) {
-    Pair p{};
-    if (!r.object(j, path, {a, b})) return;
-    auto& [first, second] = p;
-    r.field(j, path, a, first);
-    r.field(j, path, b, second);
-    out.push_back(p);
-  });
+  if (v.size() == 2)
+    out = {v[0], v[1]};
+  else if (j.is_array())
+    r.problem("json.wrong_type", path,
+              "expected [lowest, highest], found " + std::to_string(v.size()) + " numbers");
 }
 }  // namespace detail
 
-inline constexpr std::array<std::string_view, 20> programme_fields{
-    "school",          "year",          "pairing_date",   "roles",          "selection",
-    "matching",        "schedule",      "checklist",      "applications",   "training",
-    "support_requests", "pinned_pairs", "forbidden_pairs", "rankings",      "observed_duos",
-    "pinned_duos",     "forbidden_duos", "class_exclusions", "class_wishes", "peerkit"};
+template <>
+struct json_value<count_range> {
+  static void read(json_reader& r, const json& j, const std::string& path, count_range& out) {
+    detail::read_range(r, j, path, out);
+  }
+  static json write(count_range range, const export_access&) {
+    return json::array({range.min, range.max});
+  }
+};
+
+template <>
+struct json_value<rating_scale> {
+  static void read(json_reader& r, const json& j, const std::string& path, rating_scale& out) {
+    count_range range{out.lowest, out.highest};
+    detail::read_range(r, j, path, range);
+    out = {range.min, range.max};
+  }
+  static json write(rating_scale scale, const export_access&) {
+    return json::array({scale.lowest, scale.highest});
+  }
+};
+
+template <>
+struct json_value<school_year> {
+  static void read(json_reader& r, const json& j, const std::string& path, school_year& out) {
+    std::string text;
+    r.value(j, path, text);
+    if (auto y = parse_school_year(text))
+      out = *y;
+    else if (j.is_string())
+      r.problem("json.unknown_value", path,
+                "expected a school year such as \"2025-2026\", found \"" + text + "\"");
+  }
+  static json write(school_year year, const export_access&) { return year.to_string(); }
+};
+
+template <>
+struct json_fields<training_requirement> {
+  static constexpr auto fields = std::tuple{
+      field("sessions", &training_requirement::sessions),
+      field("minutes_per_session", &training_requirement::minutes_per_session)};
+};
+
+template <>
+struct json_fields<intervision_cadence> {
+  static constexpr auto fields = std::tuple{
+      field("initial_sessions", &intervision_cadence::initial_sessions),
+      field("initial_interval_weeks", &intervision_cadence::initial_interval_weeks),
+      field("interval_weeks", &intervision_cadence::interval_weeks)};
+};
+
+/// A role starts from its kind's parameters: the document gives only what differs.
+template <>
+struct json_fields<role_entry> {
+  static constexpr auto fields = std::tuple{
+      field("role", &role_entry::kind, presence::required)
+          .read_with([](json_reader& r, const json& j, const std::string& path, role_entry& e) {
+            read_value(r, j, path, e.kind);
+            e.name = std::string(name_of(e.kind));
+            e.parameters = default_parameters(e.kind);
+          }),
+      field("name", &role_entry::name),
+      field("supportees_per_supporter",
+            [](auto& e) -> auto& { return e.parameters.supportees_per_supporter; }),
+      field("supporters_per_unit",
+            [](auto& e) -> auto& { return e.parameters.supporters_per_unit; }),
+      field("meets", [](auto& e) -> auto& { return e.parameters.meets; }),
+      field("training", [](auto& e) -> auto& { return e.parameters.training; }),
+      field("intervision", [](auto& e) -> auto& { return e.parameters.intervision; })};
+};
+
+template <>
+struct json_fields<selection_gates> {
+  static constexpr auto fields = std::tuple{
+      field("motivation_letter", &selection_gates::motivation_letter),
+      field("interview", &selection_gates::interview),
+      field("max_fail_marks", &selection_gates::max_fail_marks, presence::when_set),
+      field("min_average", &selection_gates::min_average, presence::when_set)};
+};
+
+/// A required trait, keyed by the trait in its profile.
+template <>
+struct json_fields<required_trait> {
+  static constexpr auto fields = std::tuple{
+      field("minimum", &required_trait::minimum, presence::required),
+      field("weight", &required_trait::weight)};
+};
+
+template <>
+struct json_value<std::vector<required_trait>> {
+  static void read(json_reader& r, const json& j, const std::string& path,
+                   std::vector<required_trait>& out) {
+    read_keyed(r, j, path, "an object of trait: {minimum, weight}",
+               [&](const std::string& trait, const json& spec, const std::string& where) {
+                 required_trait t{trait, 0, 1};
+                 read_value(r, spec, where, t);
+                 out.push_back(std::move(t));
+               });
+  }
+  static json write(const std::vector<required_trait>& traits, const export_access& access) {
+    json out = json::object();
+    for (const auto& t : traits) out[t.trait] = write_value(t, access);
+    return out;
+  }
+};
+
+template <>
+struct json_value<std::vector<welcome_trait>> {
+  static void read(json_reader& r, const json& j, const std::string& path,
+                   std::vector<welcome_trait>& out) {
+    read_keyed(r, j, path, "an object of trait: weight",
+               [&](const std::string& trait, const json& weight, const std::string& where) {
+                 welcome_trait t{trait, 1};
+                 r.value(weight, where, t.weight);
+                 out.push_back(std::move(t));
+               });
+  }
+  static json write(const std::vector<welcome_trait>& traits, const export_access&) {
+    json out = json::object();
+    for (const auto& t : traits) out[t.trait] = t.weight;
+    return out;
+  }
+};
+
+template <>
+struct json_fields<runtime_profile> {
+  static constexpr auto fields = std::tuple{field("required", &runtime_profile::required),
+                                            field("welcome", &runtime_profile::welcome),
+                                            field("gates", &runtime_profile::gates)};
+};
+
+/// A rule starts from its role's default profile; a school's profile adds to (and
+/// overrides parts of) it.
+template <>
+struct json_fields<selection_rule> {
+  static constexpr auto fields = std::tuple{
+      field("role", &selection_rule::role, presence::required)
+          .read_with(
+              [](json_reader& r, const json& j, const std::string& path, selection_rule& rule) {
+                read_value(r, j, path, rule.role);
+                rule.profile = default_profile(rule.role);
+              }),
+      field("reserves", &selection_rule::reserves),
+      field("profile", &selection_rule::profile)
+          .read_with(
+              [](json_reader& r, const json& j, const std::string& path, selection_rule& rule) {
+                runtime_profile school_profile;
+                read_value(r, j, path, school_profile);
+                rule.profile = extended(rule.profile, school_profile);
+              }),
+      field("capacity", &selection_rule::capacity, presence::when_set)};
+};
+
+template <>
+struct json_fields<hard_rules> {
+  static constexpr auto fields = std::tuple{
+      field("consent", &hard_rules::consent),
+      field("conflicting_groups", &hard_rules::conflicting_groups),
+      field("newcomer_class", &hard_rules::newcomer_class),
+      field("same_gender", &hard_rules::same_gender),
+      field("availability", &hard_rules::availability)};
+};
+
+template <>
+struct json_fields<score_weights> {
+  static constexpr auto fields = std::tuple{
+      field("shared_interests", &score_weights::shared_interests),
+      field("offers_wants", &score_weights::offers_wants),
+      field("common_language", &score_weights::common_language),
+      field("origin_knowledge", &score_weights::origin_knowledge),
+      field("personality_fit", &score_weights::personality_fit)};
+};
+
+template <>
+struct json_fields<pairing_options> {
+  static constexpr auto fields = std::tuple{
+      field("objective", &pairing_options::goal), field("proposer", &pairing_options::proposer),
+      field("second_supportee_last", &pairing_options::second_supportee_last),
+      field("rules", &pairing_options::rules), field("weights", &pairing_options::weights)};
+};
+
+template <>
+struct json_fields<programme_options> {
+  static constexpr auto fields = std::tuple{
+      field("intervision_group_size", &programme_options::intervision_group_size),
+      field("cadence", &programme_options::cadence),
+      field("bonding_weeks", &programme_options::bonding_weeks),
+      field("project_week_interval", &programme_options::project_week_interval),
+      field("start", &programme_options::start, presence::when_set)};
+};
+
+template <>
+struct json_fields<item_progress> {
+  static constexpr auto fields = std::tuple{
+      field("state", &item_progress::state, presence::required),
+      field("on", &item_progress::on, presence::when_set),
+      field("owner", &item_progress::owner, presence::when_set),
+      field("evidence", &item_progress::evidence, presence::when_set)};
+};
+
+template <>
+struct json_value<progress_book::record_map> {
+  static void read(json_reader& r, const json& j, const std::string& path,
+                   progress_book::record_map& out) {
+    read_keyed(r, j, path, "an object of item: progress",
+               [&](const std::string& key, const json& spec, const std::string& where) {
+                 item_progress p;
+                 if (!r.object(spec, where, field_names<item_progress>)) return;
+                 read_fields(r, spec, where, p);
+                 out.emplace(key, std::move(p));
+               });
+  }
+  static json write(const progress_book::record_map& records, const export_access& access) {
+    json out = json::object();
+    for (const auto& [key, p] : records) out[key] = write_value(p, access);
+    return out;
+  }
+};
+
+template <>
+struct json_fields<interview> {
+  static constexpr auto fields = std::tuple{
+      field("format", &interview::format), field("ratings", &interview::ratings),
+      field("held_on", &interview::held_on, presence::when_set),
+      field("interviewer", &interview::interviewer, presence::when_set)};
+};
+
+/// The states must follow the application's rules, as if recorded one by one; ratings
+/// are checked against the programme's scale when choosing.
+template <>
+struct json_fields<application> {
+  static constexpr auto fields = std::tuple{
+      field("id", &application::id, presence::required),
+      field("student", &application::applicant, presence::required),
+      field("role", &application::role, presence::required),
+      field("state", &application::state),
+      field("history", &application::history),
+      field("interviews", &application::interviews)};
+
+  static void check(json_reader& r, const std::string& path, const application& a) {
+    std::vector<application_state> path_taken = a.history;
+    path_taken.push_back(a.state);
+    if (path_taken.front() != application_state::applied)
+      r.problem("selection.illegal_transition", path + ".history",
+                "an application starts as applied");
+    for (std::size_t i = 1; i < path_taken.size(); ++i)
+      if (!can_move(path_taken[i - 1], path_taken[i]))
+        r.problem("selection.illegal_transition", path + ".state",
+                  "an application cannot move from " + std::string(name_of(path_taken[i - 1])) +
+                      " to " + std::string(name_of(path_taken[i])));
+  }
+};
+
+template <>
+struct json_fields<training_session> {
+  static constexpr auto fields = std::tuple{
+      field("student", &training_session::supporter, presence::required),
+      field("role", &training_session::role, presence::required),
+      field("minutes", &training_session::minutes),
+      field("held_on", &training_session::held_on, presence::when_set)};
+};
+
+/// The sessions, in the order recorded; a session of less than a minute is a problem.
+template <>
+struct json_value<training_log> {
+  static void read(json_reader& r, const json& j, const std::string& path, training_log& out) {
+    std::vector<training_session> sessions;
+    if (!j.is_array()) return r.wrong_kind(path, "an array", j);
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      const auto where = element_location(path, i);
+      training_session s;
+      if (!r.object(j[i], where, field_names<training_session>)) continue;
+      read_fields(r, j[i], where, s);
+      if (s.minutes < 1)
+        r.problem("selection.invalid_session", where + ".minutes",
+                  "expected at least 1 minute, found " + std::to_string(s.minutes));
+      else
+        out.record(s);
+    }
+  }
+  static json write(const training_log& log, const export_access& access) {
+    return write_value(log.sessions(), access);
+  }
+};
+
+template <>
+struct json_fields<support_request> {
+  static constexpr auto fields = std::tuple{
+      field("student", &support_request::student, presence::required),
+      field("role", &support_request::role, presence::required)};
+};
+
+template <>
+struct json_fields<student_pair> {
+  static constexpr auto fields = std::tuple{
+      field("supporter", &student_pair::supporter, presence::required),
+      field("supportee", &student_pair::supportee, presence::required)};
+};
+
+template <>
+struct json_fields<leader_pair> {
+  static constexpr auto fields = std::tuple{
+      field("first", &leader_pair::first, presence::required),
+      field("second", &leader_pair::second, presence::required)};
+};
+
+template <>
+struct json_fields<ranking> {
+  static constexpr auto fields = std::tuple{
+      field("student", &ranking::who, presence::required),
+      field("best_first", &ranking::best_first, presence::required)};
+};
+
+template <>
+struct json_fields<observed_pair> {
+  static constexpr auto fields = std::tuple{
+      field("first", &observed_pair::first, presence::required),
+      field("second", &observed_pair::second, presence::required),
+      field("rating", &observed_pair::rating, presence::required)};
+};
+
+template <>
+struct json_fields<class_exclusion> {
+  static constexpr auto fields = std::tuple{
+      field("leader", &class_exclusion::leader, presence::required),
+      field("class", &class_exclusion::excluded, presence::required),
+      field("reason", &class_exclusion::reason)};
+};
+
+template <>
+struct json_fields<class_wish> {
+  static constexpr auto fields = std::tuple{
+      field("leader", &class_wish::leader, presence::required),
+      field("class", &class_wish::wanted, presence::required),
+      field("points", &class_wish::points)};
+};
+
+namespace detail {
+inline constexpr std::string_view programme_format = "programme/1";
+
+/// The school inline (its problems located below "school"), or the path of a school
+/// document, which read_programme() reads once the whole document is read.
+inline void read_inline_school(json_reader& r, const json& j, const std::string& path,
+                               programme_document& doc) {
+  if (j.is_string()) {
+    doc.school_file = j.get<std::string>();
+    if (doc.school_file.empty())
+      r.problem("io.cannot_read", path, "cannot read the school document \"\"");
+    return;
+  }
+  if (!r.object(j, path, field_names<school>)) return;
+  problem_list school_problems;
+  json_reader sr(school_problems);
+  read_fields(sr, j, "", doc.the_school);
+  for (const auto& p : school_problems.problems())
+    r.problem(p.id, json_reader::join(path, p.location), p.message);
+  if (school_problems.empty()) try {
+      validate(doc.the_school);
+    } catch (const error& e) {
+      for (const auto& p : e.problems())
+        r.problem(p.id, json_reader::join(path, p.location), p.message);
+    }
+}
+
+inline void read_school_file(json_reader& r, const std::filesystem::path& base_directory,
+                             programme_document& doc) {
+  const auto path = base_directory / doc.school_file;
+  if (!std::filesystem::is_regular_file(path)) {
+    r.problem("io.cannot_read", "school", "cannot read the school document " + path.string());
+    return;
+  }
+  try {
+    doc.the_school = read_school(read_text_file(path), path.filename().string());
+  } catch (const error& e) {
+    for (const auto& p : e.problems())
+      r.problem(p.id, path.filename().string() + (p.location.empty() ? "" : ": " + p.location),
+                p.message);
+  }
+}
+}  // namespace detail
+
+/// The school is written inline unless it came from a file, whose path is written instead.
+template <>
+struct json_fields<programme_document> {
+  static constexpr auto fields = std::tuple{
+      field("peerkit", nullptr)
+          .read_with([](json_reader& r, const json& j, const std::string& path,
+                        programme_document&) {
+            if (j != detail::programme_format)
+              r.problem(
+                  "json.unknown_value", path,
+                  "expected \"" + std::string(detail::programme_format) + "\", found " + j.dump());
+          })
+          .write_with([](const programme_document&, const export_access&) {
+            return json(detail::programme_format);
+          }),
+      field("school", nullptr, presence::required)
+          .read_with(detail::read_inline_school)
+          .write_with([](const programme_document& doc, const export_access& access) {
+            return doc.school_file.empty() ? write_value(doc.the_school, access)
+                                           : json(doc.school_file);
+          }),
+      field("year", [](auto& doc) -> auto& { return doc.data.year; }),
+      field(
+          "pairing_date", [](auto& doc) -> auto& { return doc.data.pairing_date; },
+          presence::when_set),
+      field("roles", &programme_document::roles),
+      section("selection", field("scale", &programme_document::scale),
+              field("rules", &programme_document::selection_rules)),
+      field("matching", [](auto& doc) -> auto& { return doc.matching.buddies; }),
+      field("schedule", &programme_document::schedule),
+      section("checklist",
+              field("plan", &programme_document::checklist_plan)
+                  .read_with([](json_reader& r, const json& j, const std::string& path,
+                                programme_document& doc) {
+                    r.value(j, path, doc.checklist_plan);
+                    if (doc.checklist_plan != "seven_step" && doc.checklist_plan != "five_step")
+                      r.problem("json.unknown_value", path,
+                                "'" + doc.checklist_plan + "' is not one of seven_step, five_step");
+                  }),
+              field("mode", [](auto& doc) -> auto& { return doc.data.checklist_mode; }),
+              field("progress", [](auto& doc) -> auto& { return doc.data.checklist_progress; })),
+      field("applications", [](auto& doc) -> auto& { return doc.data.applications; }),
+      field("training", [](auto& doc) -> auto& { return doc.data.training; }),
+      field("support_requests", [](auto& doc) -> auto& { return doc.data.support_requests; }),
+      field("pinned_pairs", [](auto& doc) -> auto& { return doc.data.pinned_pairs; }),
+      field("forbidden_pairs", [](auto& doc) -> auto& { return doc.data.forbidden_pairs; }),
+      field("pinned_duos", [](auto& doc) -> auto& { return doc.data.pinned_duos; }),
+      field("forbidden_duos", [](auto& doc) -> auto& { return doc.data.forbidden_duos; }),
+      field("rankings", [](auto& doc) -> auto& { return doc.data.rankings; }),
+      field("observed_duos", [](auto& doc) -> auto& { return doc.data.observed_duos; }),
+      field("class_exclusions", [](auto& doc) -> auto& { return doc.data.class_exclusions; }),
+      field("class_wishes", [](auto& doc) -> auto& { return doc.data.class_wishes; })};
+};
+
+/// The fields of a programme document.
+inline constexpr auto programme_fields = field_names<programme_document>;
 
 /// Reads a programme document. A school given as a path is read relative to
 /// `base_directory`. Throws peerkit::error with every problem found (the school's own
 /// problems are located in its file).
-inline programme_document read_programme(std::string_view text, const std::string& source_name = "programme.json",
+inline programme_document read_programme(std::string_view text,
+                                         const std::string& source_name = "programme.json",
                                          const std::filesystem::path& base_directory = ".") {
   problem_list problems;
   programme_document doc;
   auto parsed = parse_json(text, source_name, problems);
   if (!parsed) problems.throw_if_any();
-  const json& j = *parsed;
   json_reader r(problems);
-  if (!r.object(j, "", programme_fields)) problems.throw_if_any();
-  if (auto it = j.find("peerkit"); it != j.end() && *it != "programme/1")
-    r.problem("json.unknown_value", "peerkit", "expected \"programme/1\", found " + it->dump());
-
-  if (auto it = j.find("school"); it == j.end()) {
-    r.problem("json.missing_field", "", "missing required field 'school'");
-  } else if (it->is_string()) {
-    doc.school_file = it->get<std::string>();
-    const auto path = base_directory / doc.school_file;
-    if (!std::filesystem::is_regular_file(path)) {
-      r.problem("io.cannot_read", "school", "cannot read the school document " + path.string());
-    } else {
-      try {
-        doc.the_school = read_school(read_text_file(path), path.filename().string());
-      } catch (const error& e) {
-        for (const auto& p : e.problems())
-          r.problem(p.id, path.filename().string() + (p.location.empty() ? "" : ": " + p.location), p.message);
-      }
-    }
-  } else if (r.object(*it, "school", school_fields)) {
-    problem_list school_problems;
-    json_reader sr(school_problems);
-    read_school_fields(sr, *it, doc.the_school);
-    for (const auto& p : school_problems.problems()) r.problem(p.id, json_reader::join("school", p.location), p.message);
-    if (school_problems.empty()) try {
-        validate(doc.the_school);
-      } catch (const error& e) {
-        for (const auto& p : e.problems()) r.problem(p.id, json_reader::join("school", p.location), p.message);
-      }
-  }
-
-  if (auto it = j.find("year"); it != j.end()) {
-    std::string text_year;
-    r.value(*it, "year", text_year);
-    if (auto y = parse_school_year(text_year)) doc.data.year = *y;
-    else if (it->is_string()) r.problem("json.unknown_value", "year", "expected a school year such as \"2025-2026\", found \"" + text_year + "\"");
-  }
-  r.field(j, "", "pairing_date", doc.data.pairing_date, false);
-  if (auto it = j.find("roles"); it != j.end()) {
-    detail::each(r, j, "roles", [&](const json& e, const std::string& path) { doc.roles.push_back(detail::read_role(r, e, path)); });
-  } else {
-    doc.roles = runtime_roles::of({supporter_role::peer_leader, supporter_role::peer_buddy}).roles();
-  }
-  if (auto it = j.find("selection"); it != j.end()) detail::read_selection(r, *it, doc);
-  if (auto it = j.find("matching"); it != j.end()) detail::read_matching(r, *it, doc.matching);
-  if (auto it = j.find("schedule"); it != j.end()) detail::read_schedule(r, *it, doc.schedule);
-  if (auto it = j.find("checklist"); it != j.end()) detail::read_checklist(r, *it, doc);
-  detail::each(r, j, "applications", [&](const json& a, const std::string& path) {
-    doc.data.applications.push_back(detail::read_application(r, a, path));
-  });
-  detail::each(r, j, "training", [&](const json& t, const std::string& path) {
-    training_session s;
-    if (!r.object(t, path, {"student", "role", "held_on", "minutes"})) return;
-    r.field(t, path, "student", s.supporter);
-    r.field(t, path, "role", s.role);
-    r.field(t, path, "held_on", s.held_on, false);
-    r.field(t, path, "minutes", s.minutes, false);
-    if (s.minutes < 1) return r.problem("selection.invalid_session", path + ".minutes", "expected at least 1 minute, found " + std::to_string(s.minutes));
-    doc.data.training.record(s);
-  });
-  detail::read_pairs(r, j, "support_requests", "student", "role", doc.data.support_requests);
-  detail::read_pairs(r, j, "pinned_pairs", "supporter", "supportee", doc.data.pinned_pairs);
-  detail::read_pairs(r, j, "forbidden_pairs", "supporter", "supportee", doc.data.forbidden_pairs);
-  detail::read_pairs(r, j, "pinned_duos", "first", "second", doc.data.pinned_duos);
-  detail::read_pairs(r, j, "forbidden_duos", "first", "second", doc.data.forbidden_duos);
-  detail::each(r, j, "rankings", [&](const json& k, const std::string& path) {
-    ranking rk;
-    if (!r.object(k, path, {"student", "best_first"})) return;
-    r.field(k, path, "student", rk.who);
-    r.field(k, path, "best_first", rk.best_first);
-    doc.data.rankings.push_back(std::move(rk));
-  });
-  detail::each(r, j, "observed_duos", [&](const json& k, const std::string& path) {
-    observed_pair o;
-    if (!r.object(k, path, {"first", "second", "rating"})) return;
-    r.field(k, path, "first", o.first);
-    r.field(k, path, "second", o.second);
-    r.field(k, path, "rating", o.rating);
-    doc.data.observed_duos.push_back(o);
-  });
-  detail::each(r, j, "class_exclusions", [&](const json& k, const std::string& path) {
-    class_exclusion x;
-    if (!r.object(k, path, {"leader", "class", "reason"})) return;
-    r.field(k, path, "leader", x.leader);
-    r.field(k, path, "class", x.excluded);
-    r.field(k, path, "reason", x.reason, false);
-    doc.data.class_exclusions.push_back(std::move(x));
-  });
-  detail::each(r, j, "class_wishes", [&](const json& k, const std::string& path) {
-    class_wish w;
-    if (!r.object(k, path, {"leader", "class", "points"})) return;
-    r.field(k, path, "leader", w.leader);
-    r.field(k, path, "class", w.wanted);
-    r.field(k, path, "points", w.points, false);
-    doc.data.class_wishes.push_back(w);
-  });
+  if (!r.object(*parsed, "", programme_fields)) problems.throw_if_any();
+  read_fields(r, *parsed, "", doc);
+  if (!doc.school_file.empty()) detail::read_school_file(r, base_directory, doc);
   problems.throw_if_any();
   return doc;
 }
@@ -384,137 +523,10 @@ inline programme_document read_programme_file(const std::filesystem::path& path)
                         path.parent_path().empty() ? "." : path.parent_path());
 }
 
-namespace detail {
-inline json range_json(count_range r) { return json::array({r.min, r.max}); }
-template <class T>
-json ids(const std::vector<T>& v) {
-  json out = json::array();
-  for (const auto& x : v) out.push_back(x.value());
-  return out;
-}
-}  // namespace detail
-
-/// The document as JSON; reading it back gives an equal document. The school is written
-/// inline unless it came from a file, whose path is written instead (with `access` for
-/// the special-category values of an inline school).
+/// The document as JSON; reading it back gives an equal document (with `access` for the
+/// special-category values of an inline school).
 inline json to_json(const programme_document& doc, const export_access& access = {}) {
-  json j;
-  j["peerkit"] = "programme/1";
-  j["school"] = doc.school_file.empty() ? to_json(doc.the_school, access) : json(doc.school_file);
-  j["year"] = doc.data.year.to_string();
-  if (doc.data.pairing_date) j["pairing_date"] = detail::date_text(*doc.data.pairing_date);
-  j["roles"] = json::array();
-  for (const auto& e : doc.roles) {
-    const auto& p = e.parameters;
-    j["roles"].push_back({{"role", key_of(e.kind)},
-                          {"name", e.name},
-                          {"supportees_per_supporter", detail::range_json(p.supportees_per_supporter)},
-                          {"supporters_per_unit", detail::range_json(p.supporters_per_unit)},
-                          {"meets", key_of(p.meets)},
-                          {"training", {{"sessions", p.training.sessions}, {"minutes_per_session", p.training.minutes_per_session}}},
-                          {"intervision",
-                           {{"initial_sessions", p.intervision.initial_sessions},
-                            {"initial_interval_weeks", p.intervision.initial_interval_weeks},
-                            {"interval_weeks", detail::range_json(p.intervision.interval_weeks)}}}});
-  }
-  json rules = json::array();
-  for (const auto& rule : doc.selection_rules) {
-    json profile{{"required", json::object()}, {"welcome", json::object()}};
-    for (const auto& t : rule.profile.required) profile["required"][t.trait] = {{"minimum", t.minimum}, {"weight", t.weight}};
-    for (const auto& t : rule.profile.welcome) profile["welcome"][t.trait] = t.weight;
-    const auto& g = rule.profile.gates;
-    json gates{{"motivation_letter", g.motivation_letter}, {"interview", g.interview}};
-    if (g.max_fail_marks) gates["max_fail_marks"] = *g.max_fail_marks;
-    if (g.min_average) gates["min_average"] = *g.min_average;
-    profile["gates"] = gates;
-    json r{{"role", key_of(rule.role)}, {"reserves", rule.reserves}, {"profile", profile}};
-    if (rule.capacity) r["capacity"] = *rule.capacity;
-    rules.push_back(r);
-  }
-  j["selection"] = {{"scale", json::array({doc.scale.lowest, doc.scale.highest})}, {"rules", rules}};
-  const auto& b = doc.matching.buddies;
-  j["matching"] = {{"objective", key_of(b.goal)},
-                   {"proposer", key_of(b.proposer)},
-                   {"second_supportee_last", b.second_supportee_last},
-                   {"rules",
-                    {{"consent", b.rules.consent},
-                     {"conflicting_groups", b.rules.conflicting_groups},
-                     {"newcomer_class", b.rules.newcomer_class},
-                     {"same_gender", b.rules.same_gender},
-                     {"availability", b.rules.availability}}},
-                   {"weights",
-                    {{"shared_interests", b.weights.shared_interests},
-                     {"offers_wants", b.weights.offers_wants},
-                     {"common_language", b.weights.common_language},
-                     {"origin_knowledge", b.weights.origin_knowledge},
-                     {"personality_fit", b.weights.personality_fit}}}};
-  const auto& s = doc.schedule;
-  j["schedule"] = {{"intervision_group_size", s.intervision_group_size},
-                   {"cadence", key_of(s.cadence)},
-                   {"bonding_weeks", s.bonding_weeks},
-                   {"project_week_interval", s.project_week_interval}};
-  if (s.start) j["schedule"]["start"] = detail::date_text(*s.start);
-  json progress = json::object();
-  for (const auto& [key, p] : doc.data.checklist_progress) {
-    json item{{"state", key_of(p.state)}};
-    if (p.on) item["on"] = detail::date_text(*p.on);
-    if (p.owner) item["owner"] = p.owner->value();
-    if (!p.evidence.empty()) item["evidence"] = p.evidence;
-    progress[key] = item;
-  }
-  j["checklist"] = {{"plan", doc.checklist_plan}, {"mode", key_of(doc.data.checklist_mode)}, {"progress", progress}};
-  j["applications"] = json::array();
-  for (const auto& a : doc.data.applications) {
-    json history = json::array();
-    for (auto h : a.history) history.push_back(key_of(h));
-    json interviews = json::array();
-    for (const auto& iv : a.interviews) {
-      json ratings = json::object();
-      for (const auto& r : iv.ratings) ratings[r.trait] = r.value;
-      json ij{{"format", key_of(iv.format)}, {"ratings", ratings}};
-      if (!iv.held_on.is_special()) ij["held_on"] = detail::date_text(iv.held_on);
-      if (iv.interviewer) ij["interviewer"] = iv.interviewer->value();
-      interviews.push_back(ij);
-    }
-    j["applications"].push_back({{"id", a.id.value()},
-                                 {"student", a.applicant.value()},
-                                 {"role", key_of(a.role)},
-                                 {"state", key_of(a.state)},
-                                 {"history", history},
-                                 {"interviews", interviews}});
-  }
-  j["training"] = json::array();
-  for (const auto& t : doc.data.training.sessions()) {
-    json tj{{"student", t.supporter.value()}, {"role", key_of(t.role)}, {"minutes", t.minutes}};
-    if (!t.held_on.is_special()) tj["held_on"] = detail::date_text(t.held_on);
-    j["training"].push_back(tj);
-  }
-  const auto id_or_key = [](const auto& v) -> json {
-    if constexpr (requires { v.value(); }) return v.value();
-    else return key_of(v);
-  };
-  auto pairs = [&](std::string_view key, std::string_view a, std::string_view b, const auto& list) {
-    json out = json::array();
-    for (const auto& [x, y] : list) out.push_back({{std::string(a), id_or_key(x)}, {std::string(b), id_or_key(y)}});
-    j[std::string(key)] = out;
-  };
-  pairs("support_requests", "student", "role", doc.data.support_requests);
-  pairs("pinned_pairs", "supporter", "supportee", doc.data.pinned_pairs);
-  pairs("forbidden_pairs", "supporter", "supportee", doc.data.forbidden_pairs);
-  pairs("pinned_duos", "first", "second", doc.data.pinned_duos);
-  pairs("forbidden_duos", "first", "second", doc.data.forbidden_duos);
-  j["rankings"] = json::array();
-  for (const auto& r : doc.data.rankings) j["rankings"].push_back({{"student", r.who.value()}, {"best_first", detail::ids(r.best_first)}});
-  j["observed_duos"] = json::array();
-  for (const auto& o : doc.data.observed_duos)
-    j["observed_duos"].push_back({{"first", o.first.value()}, {"second", o.second.value()}, {"rating", o.rating}});
-  j["class_exclusions"] = json::array();
-  for (const auto& x : doc.data.class_exclusions)
-    j["class_exclusions"].push_back({{"leader", x.leader.value()}, {"class", x.excluded.value()}, {"reason", x.reason}});
-  j["class_wishes"] = json::array();
-  for (const auto& w : doc.data.class_wishes)
-    j["class_wishes"].push_back({{"leader", w.leader.value()}, {"class", w.wanted.value()}, {"points", w.points}});
-  return j;
+  return write_value(doc, access);
 }
 
 }  // namespace peerkit::io

@@ -39,13 +39,15 @@ inline json score_json(const score_breakdown& s) {
 }
 inline json unpaired_json(const std::vector<unpaired_explanation>& list) {
   json out = json::array();
-  for (const auto& u : list) out.push_back({{"student", u.who.value()}, {"reason", key_of(u.reason)}});
+  for (const auto& u : list)
+    out.push_back({{"student", u.who.value()}, {"reason", key_of(u.reason)}});
   return out;
 }
 inline json entries_json(const std::vector<report_entry>& list) {
   json out = json::array();
   for (const auto& e : list) {
-    json item{{"key", e.key}, {"title", e.title}, {"step", e.position.step}, {"state", key_of(e.state)}};
+    json item{
+        {"key", e.key}, {"title", e.title}, {"step", e.position.step}, {"state", key_of(e.state)}};
     if (!e.findings.empty()) item["findings"] = e.findings;
     out.push_back(item);
   }
@@ -60,7 +62,8 @@ inline json to_json(const programme_run& run, const school& sch) {
   j["feasible"] = run.feasible();
   j["shortfalls"] = json::array();
   for (const auto& s : run.shortfalls)
-    j["shortfalls"].push_back({{"role", key_of(s.role)}, {"what", s.what}, {"missing", s.missing}, {"text", s.text}});
+    j["shortfalls"].push_back(
+        {{"role", key_of(s.role)}, {"what", s.what}, {"missing", s.missing}, {"text", s.text}});
 
   j["selection"] = json::array();
   for (const auto& role : run.selection.roles) {
@@ -70,7 +73,7 @@ inline json to_json(const programme_run& run, const school& sch) {
               {"verdict", key_of(c.decision)},        {"score", c.score},
               {"fail_marks", c.fail_marks},           {"reasons", c.reasons_text()}};
       if (c.rank) cj["rank"] = *c.rank;
-      if (c.average) cj["average"] = *c.average;
+      if (c.average) cj["average"] = c.average->to_double();
       candidates.push_back(cj);
     }
     j["selection"].push_back({{"role", key_of(role.role)},
@@ -85,24 +88,30 @@ inline json to_json(const programme_run& run, const school& sch) {
   for (const auto& rp : run.pairing.roles) {
     json pairs = json::array();
     for (const auto& p : rp.result.pairs)
-      pairs.push_back({{"supporter", p.supporter.value()}, {"supportee", p.supportee.value()},
-                       {"pinned", p.pinned}, {"score", detail::score_json(p.score)}});
-    j["pairing"].push_back({{"role", key_of(rp.role.kind)},
-                            {"objective", key_of(rp.result.goal)},
-                            {"supported", rp.result.supported},
-                            {"total_score", rp.result.total_score},
-                            {"pairs", pairs},
-                            {"unpaired_supportees", detail::unpaired_json(rp.explanation.unpaired_supportees)},
-                            {"unused_supporters", detail::unpaired_json(rp.explanation.unused_supporters)},
-                            {"explanation", detail::lines(describe(rp.explanation, sch))}});
+      pairs.push_back({{"supporter", p.supporter.value()},
+                       {"supportee", p.supportee.value()},
+                       {"pinned", p.pinned},
+                       {"score", detail::score_json(p.score)}});
+    j["pairing"].push_back(
+        {{"role", key_of(rp.role.kind)},
+         {"objective", key_of(rp.result.goal)},
+         {"supported", rp.result.supported},
+         {"total_score", rp.result.total_score},
+         {"pairs", pairs},
+         {"unpaired_supportees", detail::unpaired_json(rp.explanation.unpaired_supportees)},
+         {"unused_supporters", detail::unpaired_json(rp.explanation.unused_supporters)},
+         {"explanation", detail::lines(describe(rp.explanation, sch))}});
   }
   if (const auto& l = run.pairing.leaders) {
     json duos = json::array();
     for (const auto& d : l->duos.duos)
-      duos.push_back({{"first", d.first.value()}, {"second", d.second.value()}, {"score", d.score.total}});
+      duos.push_back(
+          {{"first", d.first.value()}, {"second", d.second.value()}, {"score", d.score.total}});
     json classes = json::array();
     for (const auto& a : l->classes.assignments)
-      classes.push_back({{"class", a.for_class.value()}, {"first", a.duo.first.value()}, {"second", a.duo.second.value()},
+      classes.push_back({{"class", a.for_class.value()},
+                         {"first", a.duo.first.value()},
+                         {"second", a.duo.second.value()},
                          {"score", a.score.total}});
     json uncovered = json::array();
     for (auto c : l->classes.uncovered) uncovered.push_back(c.value());
@@ -126,7 +135,9 @@ inline json to_json(const programme_run& run, const school& sch) {
 
   json events = json::array();
   for (const auto& e : run.year.events) {
-    json ej{{"id", event_id(run.year.year, e)}, {"kind", key_of(e.kind)}, {"day", detail::date_text(e.day)},
+    json ej{{"id", event_id(run.year.year, e)},
+            {"kind", key_of(e.kind)},
+            {"day", detail::date_text(e.day)},
             {"title", e.title}};
     if (e.role) ej["role"] = key_of(*e.role);
     if (e.group) ej["group"] = e.group;

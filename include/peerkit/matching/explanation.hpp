@@ -30,11 +30,11 @@ namespace peerkit {
 
 /// What stands between two students who are not paired with each other.
 enum class candidate_status {
-  excluded,          ///< a hard rule excludes the pair; `rules` says which
-  not_ranked,        ///< stable objective: one of the two does not rank the other
-  taken,             ///< the supporter is full, or the supportee is paired elsewhere
-  adds_nothing,      ///< best_total_score: the pair scores 0, the total would not change
-  open,              ///< nothing: the pairing is not optimal for its objective
+  excluded,      ///< a hard rule excludes the pair; `rules` says which
+  not_ranked,    ///< stable objective: one of the two does not rank the other
+  taken,         ///< the supporter is full, or the supportee is paired elsewhere
+  adds_nothing,  ///< best_total_score: the pair scores 0, the total would not change
+  open,          ///< nothing: the pairing is not optimal for its objective
 };
 
 template <>
@@ -77,8 +77,10 @@ struct pair_explanation {
   student_id supportee;
   score_breakdown score;
   bool pinned = false;
-  std::optional<std::size_t> supporter_place;  ///< stable: place of the supportee in the supporter's order, 1 = first
-  std::optional<std::size_t> supportee_place;  ///< stable: place of the supporter in the supportee's order
+  std::optional<std::size_t>
+      supporter_place;  ///< stable: place of the supportee in the supporter's order, 1 = first
+  std::optional<std::size_t>
+      supportee_place;  ///< stable: place of the supporter in the supportee's order
   friend bool operator==(const pair_explanation&, const pair_explanation&) = default;
 };
 
@@ -93,8 +95,8 @@ enum class unpaired_reason {
 
 template <>
 struct enum_keys<unpaired_reason> {
-  static constexpr std::array<std::string_view, 5> keys{
-      "no_compatible_partner", "not_acceptable", "all_taken", "no_gain", "not_optimal"};
+  static constexpr std::array<std::string_view, 5> keys{"no_compatible_partner", "not_acceptable",
+                                                        "all_taken", "no_gain", "not_optimal"};
 };
 
 /// Why a supportee is not paired, or a supporter not used; one note per student on the
@@ -156,11 +158,14 @@ class explainer {
       PEERKIT_ASSERT(i && j, "explain: the result belongs to this pairing graph");
       mate_[*j] = *i;
       held_[*i].push_back(*j);
-      if (!p.pinned) worst_free_ = worst_free_ ? std::min(*worst_free_, p.score.total) : p.score.total;
+      if (!p.pinned)
+        worst_free_ = worst_free_ ? std::min(*worst_free_, p.score.total) : p.score.total;
     }
     if (r.goal == objective::stable) {
-      for (std::size_t i = 0; i < g.supporter_count(); ++i) sup_pref_.push_back(g.preferences_of_supporter(i));
-      for (std::size_t j = 0; j < g.supportee_count(); ++j) see_pref_.push_back(g.preferences_of_supportee(j));
+      for (std::size_t i = 0; i < g.supporter_count(); ++i)
+        sup_pref_.push_back(g.preferences_of_supporter(i));
+      for (std::size_t j = 0; j < g.supportee_count(); ++j)
+        see_pref_.push_back(g.preferences_of_supportee(j));
     }
   }
 
@@ -179,9 +184,9 @@ class explainer {
       out.pairs.push_back(std::move(e));
     }
     for (std::size_t j = 0; j < g_.supportee_count(); ++j)
-      if (!mate_[j]) out.unpaired_supportees.push_back(for_supportee(j));
+      if (!mate_[j]) out.unpaired_supportees.push_back(for_unpaired(false, j));
     for (std::size_t i = 0; i < g_.supporter_count(); ++i)
-      if (held_[i].empty()) out.unused_supporters.push_back(for_supporter(i));
+      if (held_[i].empty()) out.unused_supporters.push_back(for_unpaired(true, i));
     return out;
   }
 
@@ -219,10 +224,22 @@ class explainer {
     return place_in(sup_pref_[i], j).has_value() && place_in(see_pref_[j], i).has_value();
   }
 
-  unpaired_explanation for_supportee(std::size_t j) const {
-    unpaired_explanation u{g_.supportee(j).id, unpaired_reason::no_compatible_partner, {}};
-    for (std::size_t i = 0; i < g_.supporter_count(); ++i) {
-      candidate_note n{g_.supporter(i).id, candidate_status::excluded, {}, std::nullopt, {}, false, false};
+  // Why the student at `index` on one side stays without a partner: a note on each
+  // student of the other side.
+  unpaired_explanation for_unpaired(bool supporter_side, std::size_t index) const {
+    const auto others = supporter_side ? g_.supportee_count() : g_.supporter_count();
+    unpaired_explanation u{supporter_side ? g_.supporter(index).id : g_.supportee(index).id,
+                           unpaired_reason::no_compatible_partner,
+                           {}};
+    for (std::size_t other = 0; other < others; ++other) {
+      const std::size_t i = supporter_side ? index : other, j = supporter_side ? other : index;
+      candidate_note n{supporter_side ? g_.supportee(j).id : g_.supporter(i).id,
+                       candidate_status::excluded,
+                       {},
+                       std::nullopt,
+                       {},
+                       false,
+                       false};
       const auto* e = g_.find(i, j);
       if (!e) {
         n.rules = g_.excluded_by(i, j);
@@ -230,14 +247,8 @@ class explainer {
         n.score = e->score.total;
         if (stable() && !ranked(i, j)) {
           n.status = candidate_status::not_ranked;
-        } else if (static_cast<int>(held_[i].size()) >= g_.capacity(i)) {
+        } else if (supporter_side ? supportee_taken(i, j, n) : supporter_full(i, j, n)) {
           n.status = candidate_status::taken;
-          n.held_by_better = true;
-          for (auto h : held_[i]) {
-            const bool pin = g_.find(i, h)->pinned;
-            n.held_by.push_back({g_.supporter(i).id, g_.supportee(h).id, score(i, h), pin});
-            n.held_by_better = n.held_by_better && (pin || prefers_supportee(i, h, j));
-          }
         } else {
           n.status = (r_.goal == objective::best_total_score && e->score.total == 0)
                          ? candidate_status::adds_nothing
@@ -249,36 +260,29 @@ class explainer {
     u.reason = summarise(u.candidates);
     return u;
   }
-
-  unpaired_explanation for_supporter(std::size_t i) const {
-    unpaired_explanation u{g_.supporter(i).id, unpaired_reason::no_compatible_partner, {}};
-    for (std::size_t j = 0; j < g_.supportee_count(); ++j) {
-      candidate_note n{g_.supportee(j).id, candidate_status::excluded, {}, std::nullopt, {}, false, false};
-      const auto* e = g_.find(i, j);
-      if (!e) {
-        n.rules = g_.excluded_by(i, j);
-      } else {
-        n.score = e->score.total;
-        if (stable() && !ranked(i, j)) {
-          n.status = candidate_status::not_ranked;
-        } else if (mate_[j]) {
-          const auto k = *mate_[j];
-          const bool pin = g_.find(k, j)->pinned;
-          n.status = candidate_status::taken;
-          n.held_by.push_back({g_.supporter(k).id, g_.supportee(j).id, score(k, j), pin});
-          n.holder_has_others = later_places_last() && !pin && held_[k].size() >= 2;
-          n.held_by_better = pin || (n.holder_has_others ? stays_with_holder(k, i, j)
-                                                         : prefers_supporter(j, k, i));
-        } else {
-          n.status = (r_.goal == objective::best_total_score && e->score.total == 0)
-                         ? candidate_status::adds_nothing
-                         : candidate_status::open;
-        }
-      }
-      u.candidates.push_back(std::move(n));
+  // True when supporter i has no place left for supportee j; notes whom i holds and
+  // whether i would rather keep them.
+  bool supporter_full(std::size_t i, std::size_t j, candidate_note& n) const {
+    if (static_cast<int>(held_[i].size()) < g_.capacity(i)) return false;
+    n.held_by_better = true;
+    for (auto h : held_[i]) {
+      const bool pin = g_.find(i, h)->pinned;
+      n.held_by.push_back({g_.supporter(i).id, g_.supportee(h).id, score(i, h), pin});
+      n.held_by_better = n.held_by_better && (pin || prefers_supportee(i, h, j));
     }
-    u.reason = summarise(u.candidates);
-    return u;
+    return true;
+  }
+  // True when supportee j is with another supporter than the unused i; notes with whom
+  // and whether j stays there.
+  bool supportee_taken(std::size_t i, std::size_t j, candidate_note& n) const {
+    if (!mate_[j]) return false;
+    const auto k = *mate_[j];
+    const bool pin = g_.find(k, j)->pinned;
+    n.held_by.push_back({g_.supporter(k).id, g_.supportee(j).id, score(k, j), pin});
+    n.holder_has_others = later_places_last() && !pin && held_[k].size() >= 2;
+    n.held_by_better = pin || (n.holder_has_others ? stays_with_holder(k, i, j)
+                                                   : prefers_supporter(j, k, i));
+    return true;
   }
 
   const pairing_graph& g_;
@@ -297,10 +301,10 @@ inline std::string name_of(const school& sch, student_id id) {
 inline std::string ordinal(std::size_t n) {
   const auto tens = n % 100;
   const char* suffix = (tens >= 11 && tens <= 13) ? "th"
-                       : n % 10 == 1             ? "st"
-                       : n % 10 == 2             ? "nd"
-                       : n % 10 == 3             ? "rd"
-                                                 : "th";
+                       : n % 10 == 1              ? "st"
+                       : n % 10 == 2              ? "nd"
+                       : n % 10 == 3              ? "rd"
+                                                  : "th";
   return std::to_string(n) + suffix;
 }
 
@@ -343,7 +347,8 @@ inline std::string pair_details(const school& sch, student_id supporter, student
   return join(parts, "; ");
 }
 
-inline std::string group_details(const school& sch, student_id x, student_id y, access_purpose why) {
+inline std::string group_details(const school& sch, student_id x, student_id y,
+                                 access_purpose why) {
   const auto* a = sch.find(x);
   const auto* b = sch.find(y);
   if (!a || !b) return {};
@@ -386,7 +391,8 @@ inline std::string words(const pair_explanation& p, const school& sch,
 }
 
 inline std::string words(const unpaired_explanation& u, bool supporter_side, objective goal,
-                         bool later_places_last, const school& sch, std::optional<access_purpose> why) {
+                         bool later_places_last, const school& sch,
+                         std::optional<access_purpose> why) {
   const auto who = name_of(sch, u.who);
   const bool stable = goal == objective::stable;
   std::vector<std::string> excluded, ranked_out, taken, nothing, open;
@@ -419,14 +425,17 @@ inline std::string words(const unpaired_explanation& u, bool supporter_side, obj
         break;
       }
       case candidate_status::adds_nothing: nothing.push_back(other); break;
-      case candidate_status::open: open.push_back(other + " (" + std::to_string(*n.score) + ")"); break;
+      case candidate_status::open:
+        open.push_back(other + " (" + std::to_string(*n.score) + ")");
+        break;
     }
   }
   std::string s = who + (supporter_side ? " supports nobody" : " is not paired");
   const std::string partners = supporter_side ? "supportee" : "supporter";
   switch (u.reason) {
     case unpaired_reason::no_compatible_partner:
-      s += ": no " + partners + " can be paired with " + who + (who.ends_with('.') ? "" : ".");  // "Lucas R."
+      s += ": no " + partners + " can be paired with " + who +
+           (who.ends_with('.') ? "" : ".");  // "Lucas R."
       break;
     case unpaired_reason::not_acceptable:
       s += ": no compatible " + partners + " and " + who + " both rank each other.";
@@ -434,9 +443,11 @@ inline std::string words(const unpaired_explanation& u, bool supporter_side, obj
     case unpaired_reason::all_taken:
       s += supporter_side
                ? (stable ? ": every compatible supportee is with a supporter they prefer: "
-                         : ": every compatible supportee is with a supporter who scores at least as high: ")
+                         : ": every compatible supportee is with a supporter who scores at least "
+                           "as high: ")
                : (stable ? ": every compatible supporter is full with supportees they prefer: "
-                         : ": every compatible supporter is full with pairs that score at least as high: ");
+                         : ": every compatible supporter is full with pairs that score at least as "
+                           "high: ");
       s += join(taken, "; ") + ".";
       if (supporter_side && later_places_last && !any_holder_has_others)
         s += " Moving any of them that is not pinned over frees no second place.";
@@ -472,7 +483,8 @@ inline std::string words(const pairing_explanation& e, const school& sch,
 }  // namespace detail
 
 /// Why `result` is what it is, for the round of `g`.
-[[nodiscard]] inline pairing_explanation explain(const pairing_graph& g, const pairing_result& result) {
+[[nodiscard]] inline pairing_explanation explain(const pairing_graph& g,
+                                                 const pairing_result& result) {
   return detail::explainer(g, result).run();
 }
 
