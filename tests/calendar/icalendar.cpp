@@ -109,8 +109,8 @@ TEST_CASE("calendar: iCalendar output has the required structure and CRLF line e
 }
 
 TEST_CASE("calendar: iCalendar leaves the time zone out when every event is all-day") {
-  const auto lines =
-      unfolded(to_icalendar({all_day("a", "Study day", date(2025, 11, 24))}, options));
+  const auto lines = unfolded(
+      to_icalendar({all_day("a", "Study day", date(2025, 11, 24))}, options));
   CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VTIMEZONE") == 0);
   CHECK(values_of(lines, "X-WR-CALNAME").size() == 1);
   const auto none = unfolded(to_icalendar({}, {.dtstamp = options.dtstamp}));

@@ -16,8 +16,8 @@ using k = programme_event_kind;
 
 namespace {
 const std::vector<holiday_period>& shipped() {
-  static const auto all =
-      read_holidays_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/school_holidays_nl.csv");
+  static const auto all = read_holidays_file(std::string(PEERKIT_SOURCE_DIR) +
+                                             "/examples/data/school_holidays_nl.csv");
   return all;
 }
 school_calendar calendar_for(holiday_region r) { return {r, shipped(), {}}; }
@@ -108,8 +108,8 @@ TEST_CASE("calendar: weekly meetings are held in every teaching week after the f
   const auto year = schedule_programme_year(cal, school_year{2025}, three_roles());
   const auto t = teaching_time(cal, school_year{2025});
   const auto meetings = of(year, k::pair_meeting, supporter_role::peer_buddy);
-  const int round =
-      week_index(t, of(year, k::first_meeting_round, supporter_role::peer_buddy)[0].day);
+  const int round = week_index(t,
+                               of(year, k::first_meeting_round, supporter_role::peer_buddy)[0].day);
   REQUIRE(static_cast<int>(meetings.size()) == t.week_count() - 1 - round);
   for (std::size_t i = 0; i < meetings.size(); ++i)
     CHECK(week_index(t, meetings[i].day) == round + 1 + static_cast<int>(i));
@@ -216,8 +216,8 @@ TEST_CASE("calendar: bonding, project weeks and evaluations of a programme year"
   const auto cal = calendar_for(holiday_region::midden);
   const auto t = teaching_time(cal, school_year{2025});
   const auto year = schedule_programme_year(cal, school_year{2025}, three_roles());
-  const int first_round =
-      week_index(t, of(year, k::first_meeting_round, supporter_role::peer_leader)[0].day);
+  const int first_round = week_index(
+      t, of(year, k::first_meeting_round, supporter_role::peer_leader)[0].day);
 
   const auto bonding = of(year, k::bonding_activity);
   REQUIRE(bonding.size() == 4);
@@ -253,8 +253,8 @@ TEST_CASE("calendar: bonding, project weeks and evaluations of a programme year"
 }
 
 TEST_CASE("calendar: a programme year reports missing data and a year too short") {
-  const auto missing =
-      schedule_programme_year(calendar_for(holiday_region::zuid), school_year{2026}, three_roles());
+  const auto missing = schedule_programme_year(calendar_for(holiday_region::zuid),
+                                               school_year{2026}, three_roles());
   CHECK(missing.outcome == schedule_outcome::data_missing);
   CHECK(missing.events.empty());
   CHECK(missing.missing.size() == 2);

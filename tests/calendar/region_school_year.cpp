@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_year.hpp>
+#include <peerkit/core/region.hpp>
 
 using namespace peerkit;
 using boost::gregorian::date;

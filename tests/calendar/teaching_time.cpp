@@ -11,8 +11,8 @@ using boost::gregorian::date;
 
 namespace {
 const std::vector<holiday_period>& shipped() {
-  static const auto all =
-      read_holidays_file(std::string(PEERKIT_SOURCE_DIR) + "/examples/data/school_holidays_nl.csv");
+  static const auto all = read_holidays_file(std::string(PEERKIT_SOURCE_DIR) +
+                                             "/examples/data/school_holidays_nl.csv");
   return all;
 }
 school_calendar calendar_for(holiday_region r) { return {r, shipped(), {}}; }

@@ -36,13 +36,13 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include <peerkit/calendar/icalendar.hpp>
-#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/calendar/teaching_time.hpp>
 #include <peerkit/config.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/region.hpp>
 #include <peerkit/core/roles.hpp>
 #include <peerkit/core/roles_policy.hpp>
 
@@ -170,7 +170,8 @@ enum class schedule_outcome {
 };
 template <>
 struct enum_keys<schedule_outcome> {
-  static constexpr std::array<std::string_view, 3> keys{"scheduled", "data_missing", "year_too_short"};
+  static constexpr std::array<std::string_view, 3> keys{"scheduled", "data_missing",
+                                                        "year_too_short"};
 };
 
 /// A programme year.
@@ -202,7 +203,7 @@ inline void check_programme_input(school_year year, const std::vector<scheduled_
     problems.add("schedule.no_roles", "roles", "expected at least one role, found none");
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const auto& r = roles[i];
-    const std::string at = "roles[" + std::to_string(i) + "]";
+    const std::string at = element_location("roles", i);
     if (!r.role.parameters.valid())
       problems.add("schedule.invalid_role", at + ".role",
                    "expected consistent parameters for " + r.role.name +
@@ -262,6 +263,249 @@ inline std::string of_total(int n, int total) {
   return " (" + std::to_string(n) + " of " + std::to_string(total) + ")";
 }
 
+/// The teaching weeks a programme year uses, as indices into the teaching year's weeks.
+struct programme_window {
+  int first = 0;           ///< the first week with a teaching day on or after the start
+  int last = 0;            ///< the year's last teaching week
+  int earliest_round = 0;  ///< the earliest first meeting round of any role
+  int final_week = 0;      ///< the week of the final evaluation
+
+  /// The week of a role's first meeting round: the week after its last training session,
+  /// so nobody is paired before being trained.
+  [[nodiscard]] int first_round(const role_parameters& p) const noexcept {
+    return first + p.training.sessions;
+  }
+};
+
+/// Training and the first meeting round decide when each role starts; the programme's
+/// shared events hang on the earliest first round.
+inline programme_window window_of(const std::vector<teaching_week>& weeks, date start,
+                                  const std::vector<scheduled_role>& roles,
+                                  const programme_options& o) {
+  programme_window w;
+  const auto first = std::find_if(weeks.begin(), weeks.end(), [&](const teaching_week& t) {
+    return !t.days.empty() && t.days.back() >= start;
+  });
+  w.first = static_cast<int>(first - weeks.begin());
+  w.last = static_cast<int>(weeks.size()) - 1;
+  w.earliest_round = w.last + 1;
+  for (const auto& r : roles)
+    w.earliest_round = std::min(w.earliest_round, w.first_round(r.role.parameters));
+  w.final_week = w.last - o.final_evaluation_weeks_before_end;
+  return w;
+}
+
+/// Whether every role's training, its meetings and the evaluations fit in the window.
+inline bool year_fits(const programme_window& w, const std::vector<scheduled_role>& roles) {
+  return w.first <= w.last && w.final_week > w.earliest_round &&
+         std::all_of(roles.begin(), roles.end(), [&](const scheduled_role& r) {
+           return w.first_round(r.role.parameters) < w.final_week;
+         });
+}
+
+/// The events of a year as they are placed, each on its slot's day of a teaching week.
+class event_list {
+ public:
+  event_list(const school_calendar& cal, const std::vector<teaching_week>& weeks, date start)
+      : cal_(cal), weeks_(weeks), start_(start) {}
+
+  /// An event at `slot` in teaching week `week`.
+  void add(programme_event_kind kind, std::optional<supporter_role> role, int group, int sequence,
+           int week, const weekly_slot& slot, std::string title, std::string description) {
+    // Every week from the first holds a teaching day on or after `start`.
+    const auto day = slot_day(cal_, weeks_[static_cast<std::size_t>(week)], slot.weekday, start_);
+    PEERKIT_ASSERT(day.has_value(), "a programme week without a teaching day");
+    events_.push_back({kind, role, group, sequence, *day, 1, slot.start, slot.duration,
+                       std::move(title), std::move(description)});
+  }
+  /// An event placed by the caller (an all-day event).
+  void add(programme_event e) { events_.push_back(std::move(e)); }
+
+  /// The events in date and time order.
+  [[nodiscard]] std::vector<programme_event> in_order() && {
+    std::stable_sort(
+        events_.begin(), events_.end(), [](const programme_event& a, const programme_event& b) {
+          const auto key = [](const programme_event& e) {
+            return std::make_tuple(e.start.has_value(),
+                                   e.start.value_or(boost::posix_time::time_duration{}), e.kind,
+                                   e.role.has_value(), e.role.value_or(supporter_role::peer_leader),
+                                   e.group, e.sequence);
+          };
+          if (a.day != b.day) return a.day < b.day;
+          return key(a) < key(b);
+        });
+    return std::move(events_);
+  }
+
+ private:
+  const school_calendar& cal_;
+  const std::vector<teaching_week>& weeks_;
+  date start_;
+  std::vector<programme_event> events_;
+};
+
+/// A role's training, one session a week from `first_week`. Newcomer roles prepare the
+/// newcomers in the same weeks and make the last session one joint half-day (source 001).
+inline void schedule_training(event_list& events, const role_entry& role, int first_week,
+                              const programme_options& o) {
+  using k = programme_event_kind;
+  const auto& p = role.parameters;
+  const bool newcomers = p.newcomers_only;
+  const int sessions = p.training.sessions;
+  const weekly_slot slot{o.training_day, o.training_start,
+                         boost::posix_time::minutes(p.training.minutes_per_session)};
+  for (int s = 1; s <= sessions; ++s) {
+    const int week = first_week + s - 1;
+    if (newcomers && s == sessions) {
+      events.add(k::joint_training, role.kind, 0, 1, week, slot,
+                 "Joint training: " + role.name + " and newcomers" + of_total(s, sessions),
+                 "The last training session, supporters and newcomers together for a half-day.");
+      continue;
+    }
+    events.add(k::training, role.kind, 0, s, week, slot,
+               "Training " + role.name + of_total(s, sessions),
+               "Before pairing: the role's tasks, the limits of support and when to refer on to "
+               "professional help.");
+    if (newcomers)
+      events.add(k::newcomer_training, role.kind, 0, s, week, slot,
+                 "Preparation of the newcomers" + of_total(s, sessions),
+                 "The newcomers prepare for meeting their buddy.");
+  }
+}
+
+/// A role's first meeting round in week `round`, then a meeting every week to `last`.
+inline void schedule_meetings(event_list& events, const role_entry& role, int round, int last,
+                              const programme_options& o) {
+  using k = programme_event_kind;
+  const auto& p = role.parameters;
+  const bool after_hours = p.meets == meeting_place::outside_school_after_hours;
+  const auto& meet = after_hours ? o.after_school_meeting : o.meeting;
+  const std::string whom = p.form == support_form::duo_for_class ? "their class"
+                           : p.newcomers_only                    ? "the newcomers"
+                                                                 : "their supportees";
+  events.add(k::first_meeting_round, role.kind, 0, 1, round, meet,
+             "First meeting round: " + role.name + " and " + whom,
+             "Supporters and supportees meet for the first time, after matching.");
+  for (int week = round + 1, n = 1; week <= last; ++week, ++n)
+    events.add(k::pair_meeting, role.kind, 0, n, week, meet,
+               "Weekly meeting: " + role.name + " and " + whom,
+               after_hours ? "At least an hour, often after school and outside it."
+                           : "At least an hour, at school.");
+}
+
+/// A role's intervision groups: all peer leaders (duo roles) in one group, other roles in
+/// groups of about the group size spread over the coaches, and the newcomers of a newcomer
+/// role in a group of their own.
+inline std::vector<intervision_group> intervision_groups(const scheduled_role& r,
+                                                         const programme_options& o) {
+  const auto& p = r.role.parameters;
+  const auto role = r.role.kind;
+  std::vector<intervision_group> groups;
+  if (p.form == support_form::duo_for_class) {
+    groups.push_back({role, false, 1, 1, r.supporters});
+  } else {
+    const int count = std::max(
+        1, (r.supporters + o.intervision_group_size / 2) / o.intervision_group_size);
+    const auto sizes = group_sizes(r.supporters, count);
+    for (int g = 0; g < count; ++g)
+      groups.push_back(
+          {role, false, g + 1, g % r.teacher_coaches + 1, sizes[static_cast<std::size_t>(g)]});
+  }
+  if (p.newcomers_only) {
+    const int number = static_cast<int>(groups.size()) + 1;
+    groups.push_back({role, true, number, (number - 1) % r.teacher_coaches + 1, 0});
+  }
+  return groups;
+}
+
+/// Each group's intervision at the role's cadence, counted from the first meeting round in
+/// week `round`, to `last`.
+inline void schedule_intervision(event_list& events, const scheduled_role& r,
+                                 const std::vector<intervision_group>& groups, int round, int last,
+                                 const programme_options& o) {
+  using k = programme_event_kind;
+  const auto& c = r.role.parameters.intervision;
+  const int regular = o.cadence == cadence_choice::most_often ? c.interval_weeks.min
+                                                              : c.interval_weeks.max;
+  std::vector<int> groups_of_coach(static_cast<std::size_t>(r.teacher_coaches) + 1, 0);
+  for (const auto& g : groups) {
+    // A coach's second group meets right after the first, and so on: never two at once.
+    const weekly_slot slot{
+        o.intervision.weekday,
+        o.intervision.start +
+            o.intervision.duration * groups_of_coach[static_cast<std::size_t>(g.coach)]++,
+        o.intervision.duration};
+    int week = round;
+    for (int n = 1;; ++n) {
+      week += n <= c.initial_sessions ? c.initial_interval_weeks : regular;
+      if (week > last) break;
+      const std::string title =
+          g.newcomers ? "Intervision: newcomers (teacher coach " + std::to_string(g.coach) + ")"
+                      : "Intervision: " + r.role.name + ", group " + std::to_string(g.number) +
+                            " (teacher coach " + std::to_string(g.coach) + ")";
+      events.add(g.newcomers ? k::newcomer_intervision : k::intervision, r.role.kind, g.number, n,
+                 week, slot, title,
+                 "Led by the teacher coach; a confidential teacher or care coordinator may join.");
+    }
+  }
+}
+
+/// Bonding activities in the first weeks after the earliest first meeting round.
+inline void schedule_bonding(event_list& events, const programme_window& w,
+                             const programme_options& o) {
+  const int total = (o.bonding_weeks + o.bonding_interval_weeks - 1) / o.bonding_interval_weeks;
+  for (int n = 1; n <= total; ++n) {
+    const int week = w.earliest_round + 1 + (n - 1) * o.bonding_interval_weeks;
+    if (week > w.last) break;
+    events.add(programme_event_kind::bonding_activity, std::nullopt, 0, n, week, o.bonding_activity,
+               "Bonding activity" + of_total(n, total),
+               "A shared activity in the first months, for pairs who find contact hard to make "
+               "on their own.");
+  }
+}
+
+/// A project week every so many teaching weeks, with its shared half-day. A project week
+/// needs a full teaching week: when the tenth week has a day off, the project week is the
+/// next full week, and the count of ten starts again from there.
+inline void schedule_project_weeks(event_list& events, const std::vector<teaching_week>& weeks,
+                                   const programme_window& w, const programme_options& o) {
+  using k = programme_event_kind;
+  if (o.project_week_interval <= 0) return;
+  int n = 0;
+  for (int week = w.first + o.project_week_interval - 1; week <= w.last;) {
+    while (week <= w.last && weeks[static_cast<std::size_t>(week)].days.size() < 5) ++week;
+    if (week > w.last) break;
+    ++n;
+    events.add({k::project_week,
+                std::nullopt,
+                0,
+                n,
+                weeks[static_cast<std::size_t>(week)].days.front(),
+                5,
+                std::nullopt,
+                {},
+                "Project week",
+                "The school-wide project week."});
+    events.add(k::shared_half_day, std::nullopt, 0, n, week, o.shared_half_day,
+               "Project week: shared half-day",
+               "Supporters and supportees together: activities to strengthen the bond.");
+    week += o.project_week_interval;
+  }
+}
+
+/// The interim evaluation halfway between the earliest first round and the final
+/// evaluation, and the final evaluation near the end.
+inline void schedule_evaluations(event_list& events, const programme_window& w,
+                                 const programme_options& o) {
+  using k = programme_event_kind;
+  events.add(k::interim_evaluation, std::nullopt, 0, 1, (w.earliest_round + w.final_week) / 2,
+             o.evaluation, "Interim evaluation",
+             "Ask everyone involved what goes well and what can improve.");
+  events.add(k::final_evaluation, std::nullopt, 0, 1, w.final_week, o.evaluation,
+             "Final evaluation",
+             "Ask everyone involved what went well and what can improve next year.");
+}
+
 }  // namespace detail
 
 /// Schedules a programme year on the school's calendar. Throws peerkit::error for
@@ -271,8 +515,6 @@ inline std::string of_total(int n, int total) {
 [[nodiscard]] inline programme_year schedule_programme_year(
     const school_calendar& cal, school_year year, const std::vector<scheduled_role>& roles,
     const programme_options& options = {}) {
-  using boost::posix_time::minutes;
-  using k = programme_event_kind;
   detail::check_programme_input(year, roles, options);
 
   programme_year out{year, cal.region, schedule_outcome::scheduled, {}, {}, {}};
@@ -282,184 +524,27 @@ inline std::string of_total(int n, int total) {
     out.missing = teaching.missing;
     return out;
   }
-  const auto& weeks = teaching.weeks;
   const date start = options.start.value_or(year.first_day());
-  const auto first_week = std::find_if(weeks.begin(), weeks.end(), [&](const teaching_week& w) {
-    return !w.days.empty() && w.days.back() >= start;
-  });
-  const int w0 = static_cast<int>(first_week - weeks.begin());
-  const int last = static_cast<int>(weeks.size()) - 1;
-
-  // Training and the first meeting round decide when each role starts; the programme's
-  // shared events hang on the earliest first round.
-  int earliest_round = last + 1;
-  for (const auto& r : roles)
-    earliest_round = std::min(earliest_round, w0 + r.role.parameters.training.sessions);
-  const int final_week = last - options.final_evaluation_weeks_before_end;
-  bool fits = w0 <= last && final_week > earliest_round;
-  for (const auto& r : roles) fits = fits && w0 + r.role.parameters.training.sessions < final_week;
-  if (!fits) {
+  const auto window = detail::window_of(teaching.weeks, start, roles, options);
+  if (!detail::year_fits(window, roles)) {
     out.outcome = schedule_outcome::year_too_short;
     return out;
   }
 
-  std::vector<programme_event> events;
-  const auto add = [&](k kind, std::optional<supporter_role> role, int group, int sequence,
-                       int week, boost::date_time::weekdays weekday,
-                       std::optional<boost::posix_time::time_duration> at,
-                       boost::posix_time::time_duration length, std::string title,
-                       std::string description) {
-    // Every week from the first holds a teaching day on or after `start`.
-    const auto day = detail::slot_day(cal, weeks[static_cast<std::size_t>(week)], weekday, start);
-    PEERKIT_ASSERT(day.has_value(), "a programme week without a teaching day");
-    events.push_back({kind, role, group, sequence, *day, 1, at, length, std::move(title),
-                      std::move(description)});
-  };
-
+  detail::event_list events(cal, teaching.weeks, start);
   for (const auto& r : roles) {
-    const auto& p = r.role.parameters;
-    const auto role = r.role.kind;
-    const std::string& name = r.role.name;
-    const bool newcomers = p.newcomers_only;
-    const bool for_class = p.form == support_form::duo_for_class;
-    const int sessions = p.training.sessions;
-    const auto length = minutes(p.training.minutes_per_session);
-
-    for (int s = 1; s <= sessions; ++s) {
-      const int week = w0 + s - 1;
-      if (newcomers && s == sessions) {
-        add(k::joint_training, role, 0, 1, week, options.training_day, options.training_start,
-            length, "Joint training: " + name + " and newcomers" + detail::of_total(s, sessions),
-            "The last training session, supporters and newcomers together for a half-day.");
-        continue;
-      }
-      add(k::training, role, 0, s, week, options.training_day, options.training_start, length,
-          "Training " + name + detail::of_total(s, sessions),
-          "Before pairing: the role's tasks, the limits of support and when to refer on to "
-          "professional help.");
-      if (newcomers)
-        add(k::newcomer_training, role, 0, s, week, options.training_day, options.training_start,
-            length, "Preparation of the newcomers" + detail::of_total(s, sessions),
-            "The newcomers prepare for meeting their buddy.");
-    }
-
-    const int round = w0 + sessions;
-    const auto& meet = p.meets == meeting_place::outside_school_after_hours
-                           ? options.after_school_meeting
-                           : options.meeting;
-    const std::string whom = for_class   ? "their class"
-                             : newcomers ? "the newcomers"
-                                         : "their supportees";
-    add(k::first_meeting_round, role, 0, 1, round, meet.weekday, meet.start, meet.duration,
-        "First meeting round: " + name + " and " + whom,
-        "Supporters and supportees meet for the first time, after matching.");
-    for (int week = round + 1, n = 1; week <= last; ++week, ++n)
-      add(k::pair_meeting, role, 0, n, week, meet.weekday, meet.start, meet.duration,
-          "Weekly meeting: " + name + " and " + whom,
-          p.meets == meeting_place::outside_school_after_hours
-              ? "At least an hour, often after school and outside it."
-              : "At least an hour, at school.");
-
+    const int round = window.first_round(r.role.parameters);
+    detail::schedule_training(events, r.role, window.first, options);
+    detail::schedule_meetings(events, r.role, round, window.last, options);
     if (r.supporters == 0) continue;
-    std::vector<intervision_group> groups;
-    if (for_class) {
-      groups.push_back({role, false, 1, 1, r.supporters});
-    } else {
-      const int count = std::max(
-          1, (r.supporters + options.intervision_group_size / 2) / options.intervision_group_size);
-      const auto sizes = detail::group_sizes(r.supporters, count);
-      for (int g = 0; g < count; ++g)
-        groups.push_back(
-            {role, false, g + 1, g % r.teacher_coaches + 1, sizes[static_cast<std::size_t>(g)]});
-    }
-    if (newcomers) {
-      const int number = static_cast<int>(groups.size()) + 1;
-      groups.push_back({role, true, number, (number - 1) % r.teacher_coaches + 1, 0});
-    }
-
-    const auto& c = p.intervision;
-    const int regular =
-        options.cadence == cadence_choice::most_often ? c.interval_weeks.min : c.interval_weeks.max;
-    std::vector<int> groups_of_coach(static_cast<std::size_t>(r.teacher_coaches) + 1, 0);
-    for (const auto& g : groups) {
-      // A coach's second group meets right after the first, and so on: never two at once.
-      const auto at =
-          options.intervision.start +
-          options.intervision.duration * groups_of_coach[static_cast<std::size_t>(g.coach)]++;
-      int week = round;
-      for (int n = 1;; ++n) {
-        week += n <= c.initial_sessions ? c.initial_interval_weeks : regular;
-        if (week > last) break;
-        const std::string title =
-            g.newcomers ? "Intervision: newcomers (teacher coach " + std::to_string(g.coach) + ")"
-                        : "Intervision: " + name + ", group " + std::to_string(g.number) +
-                              " (teacher coach " + std::to_string(g.coach) + ")";
-        add(g.newcomers ? k::newcomer_intervision : k::intervision, role, g.number, n, week,
-            options.intervision.weekday, at, options.intervision.duration, title,
-            "Led by the teacher coach; a confidential teacher or care coordinator may join.");
-      }
-    }
+    const auto groups = detail::intervision_groups(r, options);
+    detail::schedule_intervision(events, r, groups, round, window.last, options);
     out.groups.insert(out.groups.end(), groups.begin(), groups.end());
   }
-
-  const int bonding_total =
-      (options.bonding_weeks + options.bonding_interval_weeks - 1) / options.bonding_interval_weeks;
-  for (int n = 1; n <= bonding_total; ++n) {
-    const int week = earliest_round + 1 + (n - 1) * options.bonding_interval_weeks;
-    if (week > last) break;
-    add(k::bonding_activity, std::nullopt, 0, n, week, options.bonding_activity.weekday,
-        options.bonding_activity.start, options.bonding_activity.duration,
-        "Bonding activity" + detail::of_total(n, bonding_total),
-        "A shared activity in the first months, for pairs who find contact hard to make on their "
-        "own.");
-  }
-
-  // A project week needs a full teaching week: when the tenth week has a day off, the
-  // project week is the next full week, and the count of ten starts again from there.
-  if (options.project_week_interval > 0) {
-    int n = 0;
-    for (int week = w0 + options.project_week_interval - 1; week <= last;) {
-      while (week <= last && weeks[static_cast<std::size_t>(week)].days.size() < 5) ++week;
-      if (week > last) break;
-      ++n;
-      const auto& w = weeks[static_cast<std::size_t>(week)];
-      events.push_back({k::project_week,
-                        std::nullopt,
-                        0,
-                        n,
-                        w.days.front(),
-                        5,
-                        std::nullopt,
-                        {},
-                        "Project week",
-                        "The school-wide project week."});
-      add(k::shared_half_day, std::nullopt, 0, n, week, options.shared_half_day.weekday,
-          options.shared_half_day.start, options.shared_half_day.duration,
-          "Project week: shared half-day",
-          "Supporters and supportees together: activities to strengthen the bond.");
-      week += options.project_week_interval;
-    }
-  }
-
-  const auto& ev = options.evaluation;
-  add(k::interim_evaluation, std::nullopt, 0, 1, (earliest_round + final_week) / 2, ev.weekday,
-      ev.start, ev.duration, "Interim evaluation",
-      "Ask everyone involved what goes well and what can improve.");
-  add(k::final_evaluation, std::nullopt, 0, 1, final_week, ev.weekday, ev.start, ev.duration,
-      "Final evaluation", "Ask everyone involved what went well and what can improve next year.");
-
-  std::stable_sort(
-      events.begin(), events.end(), [](const programme_event& a, const programme_event& b) {
-        const auto key = [](const programme_event& e) {
-          return std::make_tuple(e.start.has_value(),
-                                 e.start.value_or(boost::posix_time::time_duration{}), e.kind,
-                                 e.role.has_value(), e.role.value_or(supporter_role::peer_leader),
-                                 e.group, e.sequence);
-        };
-        if (a.day != b.day) return a.day < b.day;
-        return key(a) < key(b);
-      });
-  out.events = std::move(events);
+  detail::schedule_bonding(events, window, options);
+  detail::schedule_project_weeks(events, teaching.weeks, window, options);
+  detail::schedule_evaluations(events, window, options);
+  out.events = std::move(events).in_order();
   return out;
 }
 

@@ -8,6 +8,9 @@
 //                        2 × 4 hours, intervision every two weeks four times, then monthly;
 //                        selected on social, patient and talks easily and on grades
 //   runtime_programme    roles, selection, matching, schedule and checklist from settings
+//   shipped_presets      the default `programme` and every preset above, as one type list
+
+#include <tuple>
 
 #include <peerkit/checklist/checklist_policy.hpp>
 #include <peerkit/checklist/five_step_plan.hpp>
@@ -43,5 +46,9 @@ using newcomer_programme =
 
 using runtime_programme = basic_programme<runtime_roles, runtime_selection, runtime_matching,
                                           runtime_schedule, runtime_checklist>;
+
+/// Every shipped programme, for what must hold for each of them.
+using shipped_presets =
+    std::tuple<programme, brochure_programme, newcomer_programme, runtime_programme>;
 
 }  // namespace peerkit

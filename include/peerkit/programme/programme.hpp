@@ -26,14 +26,15 @@
 #include <peerkit/checklist/derived_checks.hpp>
 #include <peerkit/checklist/progress.hpp>
 #include <peerkit/checklist/readiness.hpp>
+#include <peerkit/core/consent.hpp>
+#include <peerkit/core/policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/matching/buddy_pairing.hpp>
 #include <peerkit/matching/class_assignment.hpp>
 #include <peerkit/matching/explanation.hpp>
 #include <peerkit/matching/leader_duos.hpp>
 #include <peerkit/matching/matching_policy.hpp>
-#include <peerkit/core/policy.hpp>
-#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/programme/schedule_policy.hpp>
 #include <peerkit/selection/application.hpp>
 #include <peerkit/selection/choose.hpp>
@@ -137,49 +138,53 @@ struct programme_run {
 /// Throws peerkit::error listing every reference that is not, at its place in `d`.
 inline void validate(const programme_data& d, const school& s) {
   problem_list problems;
-  const auto at = [](std::string_view list, std::size_t i, std::string_view field) {
-    return std::string(list) + "[" + std::to_string(i) + "]." + std::string(field);
-  };
   const auto student_known = [&](student_id id, const std::string& where) {
     if (!s.find(id))
-      problems.add("data.unknown_reference", where, "no student has id " + std::to_string(id.value()));
+      problems.add("data.unknown_reference", where,
+                   "no student has id " + std::to_string(id.value()));
   };
   for (std::size_t i = 0; i < d.applications.size(); ++i) {
-    student_known(d.applications[i].applicant, at("applications", i, "student"));
+    student_known(d.applications[i].applicant, element_location("applications", i, "student"));
     for (std::size_t k = 0; k < d.applications[i].interviews.size(); ++k)
       if (const auto by = d.applications[i].interviews[k].interviewer; by && !s.find(*by))
-        problems.add("data.unknown_reference", at("applications", i, "interviews[" + std::to_string(k) + "].interviewer"),
-                     "no staff member has id " + std::to_string(by->value()));
+        problems.add(
+            "data.unknown_reference",
+            element_location(element_location("applications", i, "interviews"), k, "interviewer"),
+            "no staff member has id " + std::to_string(by->value()));
   }
   for (std::size_t i = 0; i < d.training.sessions().size(); ++i)
-    student_known(d.training.sessions()[i].supporter, at("training", i, "student"));
+    student_known(d.training.sessions()[i].supporter, element_location("training", i, "student"));
   for (std::size_t i = 0; i < d.support_requests.size(); ++i)
-    student_known(d.support_requests[i].student, at("support_requests", i, "student"));
-  for (const auto& [list, pairs] : {std::pair{"pinned_pairs", &d.pinned_pairs}, std::pair{"forbidden_pairs", &d.forbidden_pairs}})
+    student_known(d.support_requests[i].student,
+                  element_location("support_requests", i, "student"));
+  for (const auto& [list, pairs] : {std::pair{"pinned_pairs", &d.pinned_pairs},
+                                    std::pair{"forbidden_pairs", &d.forbidden_pairs}})
     for (std::size_t i = 0; i < pairs->size(); ++i) {
-      student_known((*pairs)[i].supporter, at(list, i, "supporter"));
-      student_known((*pairs)[i].supportee, at(list, i, "supportee"));
+      student_known((*pairs)[i].supporter, element_location(list, i, "supporter"));
+      student_known((*pairs)[i].supportee, element_location(list, i, "supportee"));
     }
-  for (std::size_t i = 0; i < d.rankings.size(); ++i) student_known(d.rankings[i].who, at("rankings", i, "student"));
+  for (std::size_t i = 0; i < d.rankings.size(); ++i)
+    student_known(d.rankings[i].who, element_location("rankings", i, "student"));
   for (std::size_t i = 0; i < d.observed_duos.size(); ++i) {
-    student_known(d.observed_duos[i].first, at("observed_duos", i, "first"));
-    student_known(d.observed_duos[i].second, at("observed_duos", i, "second"));
+    student_known(d.observed_duos[i].first, element_location("observed_duos", i, "first"));
+    student_known(d.observed_duos[i].second, element_location("observed_duos", i, "second"));
   }
-  for (const auto& [list, duos] : {std::pair{"pinned_duos", &d.pinned_duos}, std::pair{"forbidden_duos", &d.forbidden_duos}})
+  for (const auto& [list, duos] :
+       {std::pair{"pinned_duos", &d.pinned_duos}, std::pair{"forbidden_duos", &d.forbidden_duos}})
     for (std::size_t i = 0; i < duos->size(); ++i) {
-      student_known((*duos)[i].first, at(list, i, "first"));
-      student_known((*duos)[i].second, at(list, i, "second"));
+      student_known((*duos)[i].first, element_location(list, i, "first"));
+      student_known((*duos)[i].second, element_location(list, i, "second"));
     }
   for (std::size_t i = 0; i < d.class_exclusions.size(); ++i) {
-    student_known(d.class_exclusions[i].leader, at("class_exclusions", i, "leader"));
+    student_known(d.class_exclusions[i].leader, element_location("class_exclusions", i, "leader"));
     if (!s.find(d.class_exclusions[i].excluded))
-      problems.add("data.unknown_reference", at("class_exclusions", i, "class"),
+      problems.add("data.unknown_reference", element_location("class_exclusions", i, "class"),
                    "no class has id " + std::to_string(d.class_exclusions[i].excluded.value()));
   }
   for (std::size_t i = 0; i < d.class_wishes.size(); ++i) {
-    student_known(d.class_wishes[i].leader, at("class_wishes", i, "leader"));
+    student_known(d.class_wishes[i].leader, element_location("class_wishes", i, "leader"));
     if (!s.find(d.class_wishes[i].wanted))
-      problems.add("data.unknown_reference", at("class_wishes", i, "class"),
+      problems.add("data.unknown_reference", element_location("class_wishes", i, "class"),
                    "no class has id " + std::to_string(d.class_wishes[i].wanted.value()));
   }
   for (const auto& [key, record] : d.checklist_progress)
@@ -195,8 +200,8 @@ template <class P, class... Policies>
 consteval bool check_programme_policy() {
   static_assert(Policy<P>, "basic_programme: this argument is not a policy (no policy_family)");
   if constexpr (Policy<P>) {
-    static_assert(policy_of_any<P, roles_family, selection_family, matching_family,
-                                schedule_family, checklist_family>,
+    static_assert(policy_of_any<P, roles_family, selection_family, matching_family, schedule_family,
+                                checklist_family>,
                   "basic_programme: this policy's family is not one a programme has");
     static_assert(count_family<P, Policies...> == 1,
                   "basic_programme: another policy of this policy's family is given too");
@@ -230,7 +235,8 @@ class basic_programme {
   /// A programme for `s` with its policies as values (those chosen at run time).
   basic_programme(school s, programme_data data, Policies... policies)
     requires(sizeof...(Policies) > 0)
-      : basic_programme(std::move(s), std::move(data), std::tuple<Policies...>(std::move(policies)...)) {}
+      : basic_programme(std::move(s), std::move(data),
+                        std::tuple<Policies...>(std::move(policies)...)) {}
 
   [[nodiscard]] const school& school_data() const noexcept { return school_; }
   [[nodiscard]] const programme_data& data() const noexcept { return data_; }
@@ -257,10 +263,11 @@ class basic_programme {
     const auto entries = role_entries();
     const date day = data_.pairing_day();
     for (const auto& s : school_.students) {
-      if (!s.consent || !s.consent->holds_on(day)) continue;
+      if (!may_process(s, day)) continue;
       const auto advice = selection().recommend(s);
       for (const auto& e : entries) {
-        if (e.parameters.form == support_form::duo_for_class || !advice.recommends(e.kind)) continue;
+        if (e.parameters.form == support_form::duo_for_class || !advice.recommends(e.kind))
+          continue;
         if (applied_for(s.id, e.kind)) continue;
         out.push_back({s.id, e.kind});
       }
@@ -269,7 +276,8 @@ class basic_programme {
   }
 
   /// How many supportees (or first-year classes, for leader duos) each role serves.
-  [[nodiscard]] std::vector<role_demand> demand(const std::vector<support_request>& requests) const {
+  [[nodiscard]] std::vector<role_demand> demand(
+      const std::vector<support_request>& requests) const {
     std::vector<role_demand> out;
     for (const auto& e : role_entries()) {
       if (e.parameters.form == support_form::duo_for_class) {
@@ -332,11 +340,13 @@ class basic_programme {
   [[nodiscard]] programme_year plan_year(const school_calendar& calendar,
                                          const std::vector<application>& applications) const {
     std::vector<scheduled_role> roles;
-    const int coaches = std::max<int>(1, static_cast<int>(school_.staff_in(staff_role::teacher_coach).size()));
+    const int coaches = std::max<int>(
+        1, static_cast<int>(school_.staff_in(staff_role::teacher_coach).size()));
     for (const auto& e : role_entries()) {
-      const int accepted = static_cast<int>(std::count_if(applications.begin(), applications.end(), [&](const application& a) {
-        return a.role == e.kind && a.state == application_state::accepted;
-      }));
+      const int accepted = static_cast<int>(
+          std::count_if(applications.begin(), applications.end(), [&](const application& a) {
+            return a.role == e.kind && a.state == application_state::accepted;
+          }));
       roles.push_back({e, accepted, coaches});
     }
     return schedule_programme_year(calendar, data_.year, roles, schedule().options());
@@ -360,17 +370,19 @@ class basic_programme {
     f.pairs = pairing.pairs;
     for (const auto& ev : year.events) {
       if (ev.kind != programme_event_kind::intervision || !ev.role) continue;
-      auto it = std::find_if(f.intervision.begin(), f.intervision.end(), [&](const intervision_series& s) {
-        return s.role == *ev.role && s.group == ev.group;
-      });
-      if (it == f.intervision.end()) it = f.intervision.insert(f.intervision.end(), {*ev.role, ev.group, {}});
+      auto it = std::find_if(
+          f.intervision.begin(), f.intervision.end(),
+          [&](const intervision_series& s) { return s.role == *ev.role && s.group == ev.group; });
+      if (it == f.intervision.end())
+        it = f.intervision.insert(f.intervision.end(), {*ev.role, ev.group, {}});
       it->dates.push_back(ev.day);
     }
     if (!year.events.empty()) {
       const date first = year.events.front().day;
       const date last = year.events.back().day;
       for (const auto& e : f.roles)
-        if (e.parameters.form != support_form::duo_for_class) f.periods.push_back({e.kind, {first, last}});
+        if (e.parameters.form != support_form::duo_for_class)
+          f.periods.push_back({e.kind, {first, last}});
     }
     for (const auto& h : calendar.holidays)
       if (h.region == calendar.region) f.breaks.push_back({h.first, h.last});
@@ -415,22 +427,27 @@ class basic_programme {
   /// The policy of type P among those given, or a default-constructed one.
   template <class P>
   static P take(std::tuple<Policies...>& given) {
-    if constexpr ((std::same_as<P, Policies> || ...)) return std::move(std::get<P>(given));
-    else return P{};
+    if constexpr ((std::same_as<P, Policies> || ...))
+      return std::move(std::get<P>(given));
+    else
+      return P{};
   }
 
   [[nodiscard]] bool applied_for(student_id s, supporter_role r) const {
-    return std::any_of(data_.applications.begin(), data_.applications.end(), [&](const application& a) {
-      return a.applicant == s && a.role == r && a.state != application_state::withdrawn;
-    });
+    return std::any_of(
+        data_.applications.begin(), data_.applications.end(), [&](const application& a) {
+          return a.applicant == s && a.role == r && a.state != application_state::withdrawn;
+        });
   }
 
   static bool involved(const pairing_request& request, student_id s) {
     return std::any_of(request.supporters.begin(), request.supporters.end(),
                        [s](const supporter_entry& e) { return e.student == s; }) ||
-           std::find(request.supportees.begin(), request.supportees.end(), s) != request.supportees.end();
+           std::find(request.supportees.begin(), request.supportees.end(), s) !=
+               request.supportees.end();
   }
-  static std::vector<student_pair> within(const std::vector<student_pair>& pairs, const pairing_request& request) {
+  static std::vector<student_pair> within(const std::vector<student_pair>& pairs,
+                                          const pairing_request& request) {
     std::vector<student_pair> out;
     for (const auto& p : pairs)
       if (involved(request, p.supporter) && involved(request, p.supportee)) out.push_back(p);
@@ -442,7 +459,8 @@ class basic_programme {
     leader_pairing out;
     out.role = e;
     out.in_training = ready.in_training;
-    out.duo_input = {ready.available, day, data_.observed_duos, data_.pinned_duos, data_.forbidden_duos};
+    out.duo_input = {ready.available, day, data_.observed_duos, data_.pinned_duos,
+                     data_.forbidden_duos};
     const duo_graph duos(school_, out.duo_input, settings);
     out.duos = form_duos(duos);
     out.duo_reasons = explain(duos, out.duos);
@@ -475,7 +493,8 @@ class basic_programme {
     if (r.pairing.leaders && !r.pairing.leaders->classes.uncovered.empty()) {
       const int n = static_cast<int>(r.pairing.leaders->classes.uncovered.size());
       out.push_back({r.pairing.leaders->role.kind, "classes without a duo", n,
-                     std::to_string(n) + " first-year class" + (n == 1 ? "" : "es") + " without a leader duo"});
+                     std::to_string(n) + " first-year class" + (n == 1 ? "" : "es") +
+                         " without a leader duo"});
     }
     return out;
   }

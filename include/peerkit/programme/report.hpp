@@ -18,10 +18,11 @@ namespace peerkit {
 
 namespace detail {
 inline std::string long_date(date d) {
-  static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
-                                                           "May",     "June",     "July",      "August",
-                                                           "September", "October", "November", "December"};
-  return std::to_string(d.day()) + " " + std::string(months[d.month() - 1]) + " " + std::to_string(d.year());
+  static constexpr std::array<std::string_view, 12> months{
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return std::to_string(d.day()) + " " + std::string(months[d.month() - 1]) + " " +
+         std::to_string(d.year());
 }
 
 /// Each line of `text` as a Markdown list item.
@@ -44,10 +45,12 @@ inline std::string key_dates(const programme_year& year) {
     int count = 0;
     std::string title;
   };
-  std::map<std::pair<int, std::string>, span> spans;  // by kind, then role: the year's order of things
+  std::map<std::pair<int, std::string>, span>
+      spans;  // by kind, then role: the year's order of things
   for (const auto& e : year.events) {
     const std::string role = e.role ? std::string(name_of(*e.role)) : "";
-    auto [it, fresh] = spans.try_emplace({static_cast<int>(e.kind), role}, span{e.day, e.day, 0, ""});
+    auto [it, fresh] = spans.try_emplace({static_cast<int>(e.kind), role},
+                                         span{e.day, e.day, 0, ""});
     auto& s = it->second;
     if (fresh) {
       s.title = std::string(key_of(e.kind));
@@ -68,12 +71,15 @@ inline std::string key_dates(const programme_year& year) {
 
 /// The run as a Markdown report.
 template <class... Policies>
-[[nodiscard]] std::string markdown_report(const basic_programme<Policies...>& prog, const programme_run& run) {
+[[nodiscard]] std::string markdown_report(const basic_programme<Policies...>& prog,
+                                          const programme_run& run) {
   const school& sch = prog.school_data();
   std::string text = "# Peer support " + prog.data().year.to_string() + " at " + sch.name + "\n\n";
   text += "Pairing on " + detail::long_date(prog.data().pairing_day()) + ". ";
   if (run.feasible()) {
-    text += "**Every student who asked for support has a supporter, and every first-year class has a leader duo.**\n\n";
+    text +=
+        "**Every student who asked for support has a supporter, and every first-year class has a "
+        "leader duo.**\n\n";
   } else {
     text += "**The programme is short:**\n\n";
     for (const auto& s : run.shortfalls) text += "- " + s.text + "\n";
@@ -84,8 +90,9 @@ template <class... Policies>
     const auto in_pairs = std::count_if(run.pairing.pairs.begin(), run.pairing.pairs.end(),
                                         [&](const support_pair& p) { return p.role == role.role; });
     text += "| " + role.role_name + " | " + std::to_string(role.needed) + " | " +
-            std::to_string(role.count(verdict::accepted)) + " | " + std::to_string(role.count(verdict::reserve)) +
-            " | " + std::to_string(in_pairs) + (role.serves_classes ? " duos with a class" : " pairs") + " |\n";
+            std::to_string(role.count(verdict::accepted)) + " | " +
+            std::to_string(role.count(verdict::reserve)) + " | " + std::to_string(in_pairs) +
+            (role.serves_classes ? " duos with a class" : " pairs") + " |\n";
   }
 
   text += "\n## Selection\n\n```\n" + selection_report(run.selection, sch) + "```\n";
@@ -108,11 +115,13 @@ template <class... Policies>
   text += "\n## The year\n\n";
   if (run.year.outcome == schedule_outcome::scheduled) {
     text += "Region " + std::string(key_of(run.year.region)) +
-            ": nothing is planned in a school holiday or on a public holiday.\n\n" + detail::key_dates(run.year);
+            ": nothing is planned in a school holiday or on a public holiday.\n\n" +
+            detail::key_dates(run.year);
   } else {
-    text += run.year.outcome == schedule_outcome::data_missing
-                ? "The year could not be planned: the holiday data does not cover it. Missing:\n"
-                : "The year could not be planned: the teaching weeks after the start are too few.\n";
+    text +=
+        run.year.outcome == schedule_outcome::data_missing
+            ? "The year could not be planned: the holiday data does not cover it. Missing:\n"
+            : "The year could not be planned: the teaching weeks after the start are too few.\n";
     for (const auto& m : run.year.missing)
       text += "- " + std::string(key_of(m.kind)) + " " + m.year.to_string() + " (" +
               std::string(key_of(m.region)) + ")\n";
