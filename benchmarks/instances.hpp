@@ -66,7 +66,8 @@ struct matching_instance {
   std::vector<std::int64_t> weight;
 };
 
-inline matching_instance make_matching(std::string name, int vertices, int picks, std::uint32_t seed) {
+inline matching_instance make_matching(std::string name, int vertices, int picks,
+                                       std::uint32_t seed) {
   draw d(seed);
   matching_instance inst;
   inst.name = std::move(name);

@@ -11,8 +11,8 @@
 namespace lemon_reference {
 
 outcome assignment(int supporters, const int* capacity, int supportees, int edges,
-                   const int* edge_supporter, const int* edge_supportee,
-                   const std::int64_t* weight, std::int64_t bonus) {
+                   const int* edge_supporter, const int* edge_supportee, const std::int64_t* weight,
+                   std::int64_t bonus) {
   using graph = lemon::SmartDigraph;
   graph g;
   g.reserveNode(supporters + supportees + 2);

@@ -16,8 +16,8 @@ struct outcome {
 /// weight. `bonus` is added to every pair's weight and must exceed any difference in total
 /// weight between pairings, so that one more pair always pays.
 outcome assignment(int supporters, const int* capacity, int supportees, int edges,
-                   const int* edge_supporter, const int* edge_supportee,
-                   const std::int64_t* weight, std::int64_t bonus);
+                   const int* edge_supporter, const int* edge_supportee, const std::int64_t* weight,
+                   std::int64_t bonus);
 
 /// Maximum weight matching by MaxWeightedMatching.
 outcome max_weight_matching(int vertices, int edges, const int* edge_u, const int* edge_v,

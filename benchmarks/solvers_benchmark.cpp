@@ -71,9 +71,9 @@ void agree(const std::string& instance, const char* side, optimum got) {
   if (first) return;
   const optimum& other = it->second.second;
   if (other.pairs != got.pairs || other.total_weight != got.total_weight)
-    fail(instance + ": " + it->second.first + " reached " + std::to_string(other.pairs) + " pairs of weight " +
-         std::to_string(other.total_weight) + ", " + side + " reached " + std::to_string(got.pairs) +
-         " pairs of weight " + std::to_string(got.total_weight));
+    fail(instance + ": " + it->second.first + " reached " + std::to_string(other.pairs) +
+         " pairs of weight " + std::to_string(other.total_weight) + ", " + side + " reached " +
+         std::to_string(got.pairs) + " pairs of weight " + std::to_string(got.total_weight));
 }
 
 // Runs `solve` once outside the timing, recording the optimum and the peak heap use.
@@ -98,7 +98,8 @@ const bench::assignment_instance& assignment_of(const std::string& size) {
   // About 35 candidates per supportee; nine in ten supporters when there are few.
   const int per = std::min(35, supporters * 9 / 10);
   const int candidates = size == "M" ? 270 : per;
-  return cache.emplace(size, bench::make_assignment(size, supporters, supportees, candidates, 20240901))
+  return cache
+      .emplace(size, bench::make_assignment(size, supporters, supportees, candidates, 20240901))
       .first->second;
 }
 
@@ -120,7 +121,8 @@ peerkit::assignment_result peerkit_assignment(const bench::assignment_instance& 
   return r;
 }
 
-void check_assignment_certificate(const bench::assignment_instance& inst, const peerkit::assignment_result& r) {
+void check_assignment_certificate(const bench::assignment_instance& inst,
+                                  const peerkit::assignment_result& r) {
   peerkit::assignment_problem p{inst.capacity, inst.supportees, {}};
   for (std::size_t k = 0; k < inst.weight.size(); ++k)
     p.edges.push_back({inst.supporter[k], inst.supportee[k], inst.weight[k]});
@@ -164,7 +166,8 @@ peerkit::weighted_matching_result peerkit_matching(const bench::matching_instanc
   peerkit::weighted_matching_problem p;
   p.vertex_count = inst.vertices;
   p.edges.resize(inst.weight.size());
-  for (std::size_t k = 0; k < inst.weight.size(); ++k) p.edges[k] = {inst.u[k], inst.v[k], inst.weight[k]};
+  for (std::size_t k = 0; k < inst.weight.size(); ++k)
+    p.edges[k] = {inst.u[k], inst.v[k], inst.weight[k]};
   return peerkit::solve_matching(p);
 }
 
@@ -176,8 +179,10 @@ void duos_peerkit(benchmark::State& state, int n) {
     return optimum{kept.pair_count, kept.total_weight};
   });
   peerkit::weighted_matching_problem p{inst.vertices, {}};
-  for (std::size_t k = 0; k < inst.weight.size(); ++k) p.edges.push_back({inst.u[k], inst.v[k], inst.weight[k]});
-  if (const auto fault = solver_testing::matching_certificate_fault(p, kept, peerkit::matching_objective::max_weight))
+  for (std::size_t k = 0; k < inst.weight.size(); ++k)
+    p.edges.push_back({inst.u[k], inst.v[k], inst.weight[k]});
+  if (const auto fault = solver_testing::matching_certificate_fault(
+          p, kept, peerkit::matching_objective::max_weight))
     fail("duos/" + std::to_string(n) + "/peerkit: certificate does not hold: " + *fault);
   // LEMON may add pairs of weight 0; only the weight is compared.
   agree("duos/" + std::to_string(n), "peerkit", {0, got.total_weight});
@@ -186,8 +191,9 @@ void duos_peerkit(benchmark::State& state, int n) {
 }
 
 optimum lemon_matching(const bench::matching_instance& inst) {
-  const auto out = lemon_reference::max_weight_matching(inst.vertices, static_cast<int>(inst.weight.size()),
-                                                        inst.u.data(), inst.v.data(), inst.weight.data());
+  const auto out = lemon_reference::max_weight_matching(
+      inst.vertices, static_cast<int>(inst.weight.size()), inst.u.data(), inst.v.data(),
+      inst.weight.data());
   return {out.pairs, out.total_weight};
 }
 
@@ -209,7 +215,8 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond);
   }
   for (const int n : {20, 200, 1000, 4000}) {
-    benchmark::RegisterBenchmark(("duos/" + std::to_string(n) + "/peerkit").c_str(), duos_peerkit, n)
+    benchmark::RegisterBenchmark(("duos/" + std::to_string(n) + "/peerkit").c_str(), duos_peerkit,
+                                 n)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(("duos/" + std::to_string(n) + "/lemon").c_str(), duos_lemon, n)
         ->Unit(benchmark::kMillisecond);

@@ -17,9 +17,11 @@ int main() {
 
   std::cout << to_markdown(run.readiness) << "\n";
   const auto events = to_calendar_events(run.year);
-  const icalendar_options options{boost::posix_time::ptime(date(2025, 9, 1)), "voorbeeldcollege.example",
+  const icalendar_options options{boost::posix_time::ptime(date(2025, 9, 1)),
+                                  "voorbeeldcollege.example",
                                   "Peer support " + run.year.year.to_string()};
   write_icalendar_file("sample_year.ics", events, options);
-  std::cout << "Wrote sample_year.ics: " << events.size() << " events from " << to_iso_extended_string(run.year.events.front().day)
-            << " to " << to_iso_extended_string(run.year.events.back().day) << ".\n";
+  std::cout << "Wrote sample_year.ics: " << events.size() << " events from "
+            << to_iso_extended_string(run.year.events.front().day) << " to "
+            << to_iso_extended_string(run.year.events.back().day) << ".\n";
 }

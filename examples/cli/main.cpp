@@ -36,7 +36,8 @@ struct command {
 
 const std::vector<command> commands{
     {"validate", "check a programme document (and a student CSV) and report every problem", true},
-    {"select", "choose supporters from the applications and print the selection with reasons", true},
+    {"select", "choose supporters from the applications and print the selection with reasons",
+     true},
     {"pair", "select, then pair supporters and supportees, and print why each pair was made", true},
     {"plan", "select and pair, then plan the school year (training, meetings, intervision)", true},
     {"readiness", "run the year and report readiness on the implementation checklist", true},
@@ -45,16 +46,21 @@ const std::vector<command> commands{
 };
 
 void print_help(std::ostream& out, std::string_view name = {}) {
-  const auto it = std::find_if(commands.begin(), commands.end(), [&](const command& c) { return c.name == name; });
+  const auto it = std::find_if(commands.begin(), commands.end(),
+                               [&](const command& c) { return c.name == name; });
   if (it == commands.end()) {
-    out << "peerkit: run a school's peer-support programme\n\nusage: peerkit <command> [programme.json] "
+    out << "peerkit: run a school's peer-support programme\n\nusage: peerkit <command> "
+           "[programme.json] "
            "[options]\n\ncommands:\n";
-    for (const auto& c : commands) out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << "\n";
-    out << "\n'peerkit <command> --help' shows the options. Exit codes: 0 ok, 1 usage, 2 bad input,\n"
+    for (const auto& c : commands)
+      out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << "\n";
+    out << "\n'peerkit <command> --help' shows the options. Exit codes: 0 ok, 1 usage, 2 bad "
+           "input,\n"
            "3 infeasible programme (students or classes left without support), 4 output refused.\n";
     return;
   }
-  out << "usage: peerkit " << it->name << (it->takes_input ? " programme.json" : "") << " [options]\n\n"
+  out << "usage: peerkit " << it->name << (it->takes_input ? " programme.json" : "")
+      << " [options]\n\n"
       << it->summary << ".\n\noptions:\n";
   for (const auto& s : option_specs()) out << "  " << s.name << " " << s.help << "\n";
 }
@@ -64,7 +70,9 @@ io::programme_document load(const options& o, const fs::path& input) {
   auto doc = io::read_programme_file(input);
   if (o.students_csv) {
     const auto separator = from_key<io::csv_separator>(o.separator);
-    if (!separator) throw usage_problem{"--separator takes detect, semicolon or comma, not '" + o.separator + "'"};
+    if (!separator)
+      throw usage_problem{"--separator takes detect, semicolon or comma, not '" + o.separator +
+                          "'"};
     // The export lists every student: it replaces the students of the school document.
     auto base = doc.the_school;
     base.students.clear();
@@ -100,19 +108,21 @@ std::vector<io::output_file> result_files(const options& o, const io::programme_
   if (o.reveal_purpose) access.special_category = access_purpose{*o.reveal_purpose};
   auto state = doc;
   state.data.applications = run.applications;  // the selection's decisions, recorded
-  state.data.support_requests = run.requests;   // who asked for support, without the needs behind it
+  state.data.support_requests = run.requests;  // who asked for support, without the needs behind it
   state.school_file.clear();
   files.push_back({"programme.json", io::to_json(state, access).dump(1) + "\n"});
   const auto settings = prog.matching().settings();
   const dot_options dot{.label = o.pseudonym_key ? dot_label::student_ids : dot_label::names};
   for (const auto& rp : run.pairing.roles) {
     const pairing_graph graph(prog.school_data(), rp.request, settings);
-    files.push_back({"pairing-" + std::string(key_of(rp.role.kind)) + ".dot", to_dot(graph, rp.result, dot)});
+    files.push_back(
+        {"pairing-" + std::string(key_of(rp.role.kind)) + ".dot", to_dot(graph, rp.result, dot)});
   }
   if (run.year.outcome == schedule_outcome::scheduled)
-    files.push_back({"year.ics", to_icalendar(to_calendar_events(run.year),
-                                              {creation_time(), "peerkit", prog.school_data().name + " " +
-                                                                                run.year.year.to_string()})});
+    files.push_back(
+        {"year.ics", to_icalendar(to_calendar_events(run.year),
+                                  {creation_time(), "peerkit",
+                                   prog.school_data().name + " " + run.year.year.to_string()})});
   return files;
 }
 
@@ -129,14 +139,17 @@ void draw_pictures(const std::vector<fs::path>& written) {
 }
 
 int run_command(const options& o) {
-  const fs::path input = o.command == "demo" ? fs::path(PEERKIT_SAMPLE_DIR) / "sample_programme.json" : o.input;
-  if (input.empty()) throw usage_problem{"'" + o.command + "' needs a programme document (programme.json)"};
+  const fs::path input = o.command == "demo"
+                             ? fs::path(PEERKIT_SAMPLE_DIR) / "sample_programme.json"
+                             : o.input;
+  if (input.empty())
+    throw usage_problem{"'" + o.command + "' needs a programme document (programme.json)"};
   const auto doc = load(o, input);
   const auto prog = doc.programme();
   if (o.command == "validate") {
     std::cout << input.string() << ": valid: " << doc.the_school.students.size() << " students, "
-              << doc.the_school.classes.size() << " classes, " << doc.the_school.staff.size() << " staff, "
-              << doc.data.applications.size() << " applications\n";
+              << doc.the_school.classes.size() << " classes, " << doc.the_school.staff.size()
+              << " staff, " << doc.data.applications.size() << " applications\n";
     return ok;
   }
   const school_calendar cal{doc.the_school.region, read_holidays_file(holidays_file(o)), {}};
@@ -147,8 +160,10 @@ int run_command(const options& o) {
     return ok;
   }
   if (o.command == "pair") {
-    for (const auto& rp : run.pairing.roles) std::cout << "## " << rp.role.name << "\n" << describe(rp.explanation, sch) << "\n";
-    if (run.pairing.leaders) std::cout << "## leader duos\n" << describe(run.pairing.leaders->duo_reasons, sch);
+    for (const auto& rp : run.pairing.roles)
+      std::cout << "## " << rp.role.name << "\n" << describe(rp.explanation, sch) << "\n";
+    if (run.pairing.leaders)
+      std::cout << "## leader duos\n" << describe(run.pairing.leaders->duo_reasons, sch);
   } else if (o.command == "plan") {
     std::cout << detail::key_dates(run.year);
   } else if (o.command == "readiness") {
@@ -184,7 +199,8 @@ int main(int argc, char** argv) {
       print_help(std::cout, argc > 2 ? std::string_view(argv[2]) : std::string_view{});
       return ok;
     }
-    if (std::none_of(commands.begin(), commands.end(), [&](const command& c) { return c.name == o.command; }))
+    if (std::none_of(commands.begin(), commands.end(),
+                     [&](const command& c) { return c.name == o.command; }))
       throw usage_problem{"unknown command '" + o.command + "'"};
     if (o.help) {
       print_help(std::cout, o.command);
@@ -196,9 +212,11 @@ int main(int argc, char** argv) {
     print_help(std::cerr, o.command);
     return usage_error;
   } catch (const error& e) {
-    const bool output = std::all_of(e.problems().begin(), e.problems().end(),
-                                    [](const problem& p) { return p.id.starts_with("io.") && p.id != "io.cannot_read"; });
-    for (const auto& p : e.problems()) std::cerr << "peerkit: " << p.to_string() << " [" << p.id << "]\n";
+    const bool output = std::all_of(e.problems().begin(), e.problems().end(), [](const problem& p) {
+      return p.id.starts_with("io.") && p.id != "io.cannot_read";
+    });
+    for (const auto& p : e.problems())
+      std::cerr << "peerkit: " << p.to_string() << " [" << p.id << "]\n";
     return output ? output_refused : bad_input;
   }
 }

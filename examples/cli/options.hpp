@@ -13,10 +13,11 @@ namespace peerkit_tool {
 /// Exit codes, documented in docs/cli.md.
 enum exit_code : int {
   ok = 0,
-  usage_error = 1,    ///< the command line is wrong
-  bad_input = 2,      ///< an input file is invalid: every problem is printed
-  infeasible = 3,     ///< the input is valid, but students or classes are left without support
-  output_refused = 4, ///< output would overwrite an input or an existing file, or cannot be written
+  usage_error = 1,  ///< the command line is wrong
+  bad_input = 2,    ///< an input file is invalid: every problem is printed
+  infeasible = 3,   ///< the input is valid, but students or classes are left without support
+  output_refused =
+      4,  ///< output would overwrite an input or an existing file, or cannot be written
 };
 
 struct usage_problem {
@@ -44,13 +45,17 @@ struct option_spec {
 
 inline const std::vector<option_spec>& option_specs() {
   static const std::vector<option_spec> specs{
-      {"--students", true, "FILE.csv  replace the school's students by a CSV export of the student system"},
-      {"--separator", true, "detect|semicolon|comma  the CSV separator (default: detect from the header)"},
-      {"--holidays", true, "FILE.csv  school holidays to plan with (default: the shipped official dates)"},
+      {"--students", true,
+       "FILE.csv  replace the school's students by a CSV export of the student system"},
+      {"--separator", true,
+       "detect|semicolon|comma  the CSV separator (default: detect from the header)"},
+      {"--holidays", true,
+       "FILE.csv  school holidays to plan with (default: the shipped official dates)"},
       {"--output", true, "DIR  write the results as files into DIR (new or empty; see --force)"},
       {"-o", true, "DIR  the same as --output"},
       {"--force", false, "write into an existing directory; an input is never overwritten"},
-      {"--pseudonymise", true, "KEYFILE  replace every identity by a stable pseudonym under the key in KEYFILE"},
+      {"--pseudonymise", true,
+       "KEYFILE  replace every identity by a stable pseudonym under the key in KEYFILE"},
       {"--reveal-special-category", true,
        "PURPOSE  include origin, languages, needs and groups in the written state, for PURPOSE"},
       {"--help", false, "show this help"},
@@ -67,7 +72,9 @@ inline options parse_options(int argc, char** argv) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const auto& a = args[i];
     if (!a.starts_with("-")) {
-      if (!o.input.empty()) throw usage_problem{"one input file only; found '" + o.input.string() + "' and '" + a + "'"};
+      if (!o.input.empty())
+        throw usage_problem{"one input file only; found '" + o.input.string() + "' and '" + a +
+                            "'"};
       o.input = a;
       continue;
     }
@@ -79,14 +86,22 @@ inline options parse_options(int argc, char** argv) {
       if (i + 1 >= args.size()) throw usage_problem{"option " + a + " needs a value"};
       value = args[++i];
     }
-    if (a == "--students") o.students_csv = value;
-    else if (a == "--separator") o.separator = value;
-    else if (a == "--holidays") o.holidays = value;
-    else if (a == "--output" || a == "-o") o.output = value;
-    else if (a == "--force") o.force = true;
-    else if (a == "--pseudonymise") o.pseudonym_key = value;
-    else if (a == "--reveal-special-category") o.reveal_purpose = value;
-    else if (a == "--help") o.help = true;
+    if (a == "--students")
+      o.students_csv = value;
+    else if (a == "--separator")
+      o.separator = value;
+    else if (a == "--holidays")
+      o.holidays = value;
+    else if (a == "--output" || a == "-o")
+      o.output = value;
+    else if (a == "--force")
+      o.force = true;
+    else if (a == "--pseudonymise")
+      o.pseudonym_key = value;
+    else if (a == "--reveal-special-category")
+      o.reveal_purpose = value;
+    else if (a == "--help")
+      o.help = true;
   }
   return o;
 }

@@ -5,6 +5,8 @@
 #include <peerkit/config.hpp>
 
 // core model
+#include <peerkit/core/cell_text.hpp>
+#include <peerkit/core/date_text.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
@@ -18,11 +20,11 @@
 
 // programme and its policies
 #include <peerkit/core/policy.hpp>
+#include <peerkit/core/roles_policy.hpp>
+#include <peerkit/privacy/pseudonymise.hpp>
 #include <peerkit/programme/presets.hpp>
 #include <peerkit/programme/programme.hpp>
-#include <peerkit/privacy/pseudonymise.hpp>
 #include <peerkit/programme/report.hpp>
-#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/programme/schedule_policy.hpp>
 
 // calendar
@@ -31,10 +33,10 @@
 #include <peerkit/calendar/icalendar.hpp>
 #include <peerkit/calendar/programme_schedule.hpp>
 #include <peerkit/calendar/public_holidays.hpp>
-#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/calendar/teaching_time.hpp>
+#include <peerkit/core/region.hpp>
 
 // implementation checklist: 7-step and 5-step plans, progress, derived items, readiness
 #include <peerkit/checklist/checklist.hpp>
@@ -65,12 +67,12 @@
 #include <peerkit/supervision/school_breaks.hpp>
 
 // privacy: access per role, consent, retention, pseudonymised export
-#include <peerkit/privacy/access_policy.hpp>
 #include <peerkit/core/consent.hpp>
+#include <peerkit/core/safe_text.hpp>
+#include <peerkit/privacy/access_policy.hpp>
 #include <peerkit/privacy/pseudonym.hpp>
 #include <peerkit/privacy/research_export.hpp>
 #include <peerkit/privacy/retention.hpp>
-#include <peerkit/core/safe_text.hpp>
 #include <peerkit/privacy/views.hpp>
 #include <peerkit/privacy/withdrawal.hpp>
 

@@ -27,16 +27,11 @@ constexpr auto ticked = derived_check::none;
 
 role_mask mask(for_roles r) {
   switch (r) {
-    case for_roles::all:
-      return {};
-    case for_roles::leaders:
-      return plan_items::leaders_only;
-    case for_roles::buddies:
-      return plan_items::buddies_only;
-    case for_roles::peer_buddies:
-      return plan_items::peer_buddies_only;
-    case for_roles::newcomer_buddies:
-      return plan_items::newcomer_buddies_only;
+    case for_roles::all: return {};
+    case for_roles::leaders: return plan_items::leaders_only;
+    case for_roles::buddies: return plan_items::buddies_only;
+    case for_roles::peer_buddies: return plan_items::peer_buddies_only;
+    case for_roles::newcomer_buddies: return plan_items::newcomer_buddies_only;
   }
   return {};
 }

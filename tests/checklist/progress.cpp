@@ -55,8 +55,8 @@ TEST_CASE("checklist: a valid change is recorded with its date, owner and eviden
 TEST_CASE("checklist: in progress and done need an owner, done a date") {
   progress_book book(definition_of<seven_step_plan>());
   SECTION("in progress without an owner") {
-    const auto p =
-        rejected(book, "inform_everyone", {item_state::in_progress, sept_1, std::nullopt, ""});
+    const auto p = rejected(book, "inform_everyone",
+                            {item_state::in_progress, sept_1, std::nullopt, ""});
     REQUIRE(p.size() == 1);
     CHECK(p[0].id == "checklist.missing_owner");
     CHECK(p[0].location == "progress.inform_everyone");
@@ -64,8 +64,8 @@ TEST_CASE("checklist: in progress and done need an owner, done a date") {
           "inform_everyone: cannot go from not_started to in_progress without an owner");
   }
   SECTION("done without owner and date: both problems at once") {
-    const auto p =
-        rejected(book, "inform_everyone", {item_state::done, std::nullopt, std::nullopt, "x"});
+    const auto p = rejected(book, "inform_everyone",
+                            {item_state::done, std::nullopt, std::nullopt, "x"});
     REQUIRE(p.size() == 2);
     CHECK(p[0].id == "checklist.missing_owner");
     CHECK(p[1].id == "checklist.missing_date");
@@ -81,8 +81,8 @@ TEST_CASE("checklist: in progress and done need an owner, done a date") {
 
 TEST_CASE("checklist: not applicable needs a date and a reason") {
   progress_book book(definition_of<seven_step_plan>());
-  const auto p =
-      rejected(book, "study_credits", {item_state::not_applicable, sept_1, std::nullopt, ""});
+  const auto p = rejected(book, "study_credits",
+                          {item_state::not_applicable, sept_1, std::nullopt, ""});
   REQUIRE(p.size() == 1);
   CHECK(p[0].id == "checklist.missing_reason");
   CHECK(p[0].message ==
@@ -159,8 +159,8 @@ TEST_CASE("checklist: an item cannot be reopened while a done item depends on it
   progress_book book(definition_of<seven_step_plan>());
   book.set("inform_everyone", done_by_anna());
   book.set("kickoff_meeting", done_by_anna());
-  const auto p =
-      rejected(book, "inform_everyone", {item_state::in_progress, std::nullopt, anna, ""});
+  const auto p = rejected(book, "inform_everyone",
+                          {item_state::in_progress, std::nullopt, anna, ""});
   REQUIRE(p.size() == 1);
   CHECK(p[0].id == "checklist.dependant_done");
   CHECK(p[0].message ==

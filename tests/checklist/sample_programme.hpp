@@ -114,9 +114,9 @@ inline peerkit::support_pair buddy_pair(std::uint32_t id, std::uint32_t buddy,
 inline peerkit::programme_facts facts() {
   using peerkit::supporter_role;
   peerkit::programme_facts f;
-  f.roles =
-      peerkit::runtime_roles::of({supporter_role::peer_leader, supporter_role::newcomer_buddy})
-          .roles();
+  f.roles = peerkit::runtime_roles::of(
+                {supporter_role::peer_leader, supporter_role::newcomer_buddy})
+                .roles();
   for (std::uint32_t id = 101; id <= 104; ++id)
     f.supporters.push_back(
         {peerkit::student_id{id}, supporter_role::peer_leader, day(2025, 6, 2), day(2025, 6, 20)});

@@ -24,30 +24,37 @@ struct outcome {
 
 /// Runs the tool with `args` (a shell-quoted string) in `dir`.
 outcome tool(const std::string& args, const fs::path& dir = fs::temp_directory_path()) {
-  const std::string cmd = "cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=1756684800 '" PEERKIT_TOOL "' " + args + " 2>&1";
+  const std::string cmd = "cd '" + dir.string() +
+                          "' && SOURCE_DATE_EPOCH=1756684800 '" PEERKIT_TOOL "' " + args + " 2>&1";
   outcome o;
   FILE* pipe = popen(cmd.c_str(), "r");
   REQUIRE(pipe);
   std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+    o.out.append(buffer.data(), n);
   const int status = pclose(pipe);
   o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return o;
 }
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+void write(const fs::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
 
 /// A fresh directory holding copies of the sample programme and school.
 struct workspace {
   fs::path dir;
-  explicit workspace(const std::string& name) : dir(fs::temp_directory_path() / ("peerkit-cli-" + name)) {
+  explicit workspace(const std::string& name)
+      : dir(fs::temp_directory_path() / ("peerkit-cli-" + name)) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const char* f : {"sample_programme.json", "sample_school.json", "school_holidays_nl.csv"})
       fs::copy_file(sample_dir / f, dir / f);
   }
   ~workspace() { fs::remove_all(dir); }
-  json load(const std::string& f) const { return json::parse(peerkit::io::read_text_file(dir / f)); }
+  json load(const std::string& f) const {
+    return json::parse(peerkit::io::read_text_file(dir / f));
+  }
   void save(const std::string& f, const json& j) const { write(dir / f, j.dump(1)); }
 };
 
@@ -57,7 +64,8 @@ TEST_CASE("cli: demo runs the sample school and reads as a report") {
   const auto o = tool("demo");
   CHECK(o.code == 0);
   CHECK(o.out.rfind("# Peer support 2025-2026 at Het Voorbeeld College", 0) == 0);
-  for (const char* section : {"## Selection", "## Pairing", "## The year", "## Readiness to go live"})
+  for (const char* section :
+       {"## Selection", "## Pairing", "## The year", "## Readiness to go live"})
     CHECK(o.out.find(section) != std::string::npos);
 }
 
@@ -77,12 +85,15 @@ TEST_CASE("cli: help for the tool and every command, usage errors") {
 
 TEST_CASE("cli: every stage runs on its own") {
   const workspace w("stages");
-  CHECK(tool("validate sample_programme.json", w.dir).out.find("valid: 131 students") != std::string::npos);
-  CHECK(tool("select sample_programme.json", w.dir).out.find("ranked 1st of 12 needed") != std::string::npos);
-  CHECK(tool("pair sample_programme.json", w.dir).out.find("form a duo") != std::string::npos);
-  CHECK(tool("plan sample_programme.json", w.dir).out.find("| intervision (peer buddy) |") != std::string::npos);
-  CHECK(tool("readiness sample_programme.json", w.dir).out.find("# Readiness to go live: 7-step plan") !=
+  CHECK(tool("validate sample_programme.json", w.dir).out.find("valid: 131 students") !=
         std::string::npos);
+  CHECK(tool("select sample_programme.json", w.dir).out.find("ranked 1st of 12 needed") !=
+        std::string::npos);
+  CHECK(tool("pair sample_programme.json", w.dir).out.find("form a duo") != std::string::npos);
+  CHECK(tool("plan sample_programme.json", w.dir).out.find("| intervision (peer buddy) |") !=
+        std::string::npos);
+  CHECK(tool("readiness sample_programme.json", w.dir)
+            .out.find("# Readiness to go live: 7-step plan") != std::string::npos);
 }
 
 TEST_CASE("cli: run writes every result, and the written state runs to the same result") {
@@ -94,15 +105,23 @@ TEST_CASE("cli: run writes every result, and the written state runs to the same 
     CHECK(fs::exists(w.dir / "out" / f));
   const auto result = json::parse(peerkit::io::read_text_file(w.dir / "out" / "result.json"));
   CHECK(result["feasible"] == true);
-  CHECK(peerkit::io::read_text_file(w.dir / "out" / "year.ics").find("DTSTAMP:20250901T000000Z\r\n") != std::string::npos);
+  CHECK(peerkit::io::read_text_file(w.dir / "out" / "year.ics")
+            .find("DTSTAMP:20250901T000000Z\r\n") != std::string::npos);
 
   // The written state holds everything (special-category data only with the access step),
   // and running it again gives the same result and the same state.
-  REQUIRE(tool("run sample_programme.json --output full --reveal-special-category 'state backup'", w.dir).code == 0);
-  REQUIRE(tool("run full/programme.json --output again --reveal-special-category 'state backup'", w.dir).code == 0);
-  CHECK(peerkit::io::read_text_file(w.dir / "again" / "result.json") == peerkit::io::read_text_file(w.dir / "full" / "result.json"));
-  CHECK(peerkit::io::read_text_file(w.dir / "again" / "programme.json") == peerkit::io::read_text_file(w.dir / "full" / "programme.json"));
-  CHECK(peerkit::io::read_text_file(w.dir / "full" / "result.json") == peerkit::io::read_text_file(w.dir / "out" / "result.json"));
+  REQUIRE(tool("run sample_programme.json --output full --reveal-special-category 'state backup'",
+               w.dir)
+              .code == 0);
+  REQUIRE(
+      tool("run full/programme.json --output again --reveal-special-category 'state backup'", w.dir)
+          .code == 0);
+  CHECK(peerkit::io::read_text_file(w.dir / "again" / "result.json") ==
+        peerkit::io::read_text_file(w.dir / "full" / "result.json"));
+  CHECK(peerkit::io::read_text_file(w.dir / "again" / "programme.json") ==
+        peerkit::io::read_text_file(w.dir / "full" / "programme.json"));
+  CHECK(peerkit::io::read_text_file(w.dir / "full" / "result.json") ==
+        peerkit::io::read_text_file(w.dir / "out" / "result.json"));
 }
 
 TEST_CASE("cli: output never overwrites what the user gave") {
@@ -128,7 +147,8 @@ TEST_CASE("cli: bad input is reported with file, path and every problem") {
   w.save("sample_school.json", school);
   const auto o = tool("validate sample_programme.json", w.dir);
   CHECK(o.code == 2);
-  CHECK(o.out.find("sample_school.json: students[3].nmae: unknown field 'nmae'; did you mean 'name'?") !=
+  CHECK(o.out.find(
+            "sample_school.json: students[3].nmae: unknown field 'nmae'; did you mean 'name'?") !=
         std::string::npos);
   w.save("sample_school.json", [&] {
     auto s = w.load("sample_school.json");
@@ -137,8 +157,8 @@ TEST_CASE("cli: bad input is reported with file, path and every problem") {
   }());
   const auto range = tool("run sample_programme.json", w.dir);
   CHECK(range.code == 2);
-  CHECK(range.out.find("sample_school.json: students[12].grades.maths: 11 is outside 1..10 [data.out_of_range]") !=
-        std::string::npos);
+  CHECK(range.out.find("sample_school.json: students[12].grades.maths: 11 is outside 1..10 "
+                       "[data.out_of_range]") != std::string::npos);
   // duplicate ids and references to unknown ids, reported together
   auto twice = school;
   twice["students"][12]["grades"]["maths"] = 7;
@@ -156,7 +176,8 @@ TEST_CASE("cli: bad input is reported with file, path and every problem") {
   w.save("sample_school.json", twice);
   const auto unknown = tool("run sample_programme.json", w.dir);
   CHECK(unknown.code == 2);
-  CHECK(unknown.out.find("applications[0].student: no student has id 99999 [data.unknown_reference]") !=
+  CHECK(unknown.out.find(
+            "applications[0].student: no student has id 99999 [data.unknown_reference]") !=
         std::string::npos);
   write(w.dir / "broken.json", "{\"school\": \"sample_school.json\",\n \"year\": }");
   const auto syntax = tool("validate broken.json", w.dir);
@@ -184,19 +205,24 @@ TEST_CASE("cli: student lists come in as CSV exports") {
   const auto school = w.load("sample_school.json");
   for (const auto& s : school["students"]) {
     std::string interests;
-    for (const auto& i : s["interests"]) interests += (interests.empty() ? "" : "|") + i.get<std::string>();
+    for (const auto& i : s["interests"])
+      interests += (interests.empty() ? "" : "|") + i.get<std::string>();
     csv += std::to_string(s["id"].get<int>()) + ";\"" + s["name"].get<std::string>() + "\";" +
            s["gender"].get<std::string>() + ";" + std::to_string(s["year"].get<int>()) + ";" +
-           s["track"].get<std::string>() + ";" + std::to_string(s["class"].get<int>()) + ";" + interests + "\r\n";
+           s["track"].get<std::string>() + ";" + std::to_string(s["class"].get<int>()) + ";" +
+           interests + "\r\n";
   }
   write(w.dir / "students.csv", csv);
   const auto ok = tool("validate sample_programme.json --students students.csv", w.dir);
   CHECK(ok.code == 0);
   CHECK(ok.out.find("valid: 131 students") != std::string::npos);
-  CHECK(tool("select sample_programme.json --students students.csv --separator semicolon", w.dir).code == 0);
-  CHECK(tool("select sample_programme.json --students students.csv --separator tab", w.dir).code == 1);
+  CHECK(tool("select sample_programme.json --students students.csv --separator semicolon", w.dir)
+            .code == 0);
+  CHECK(tool("select sample_programme.json --students students.csv --separator tab", w.dir).code ==
+        1);
 
-  write(w.dir / "bad.csv", "id,name,year,track,class\n1001,Test A.,9,havo,1A\n1002,Test B.,1,hvo,1A\n");
+  write(w.dir / "bad.csv",
+        "id,name,year,track,class\n1001,Test A.,9,havo,1A\n1002,Test B.,1,hvo,1A\n");
   const auto bad = tool("validate sample_programme.json --students bad.csv", w.dir);
   CHECK(bad.code == 2);
   CHECK(bad.out.find("bad.csv:3:4") != std::string::npos);  // line 3, the track column
@@ -209,24 +235,34 @@ TEST_CASE("cli: pseudonymised output has no identity left in it") {
   REQUIRE(tool("run sample_programme.json --pseudonymise key -o out", w.dir).code == 0);
   const auto school = w.load("sample_school.json");
   std::string everything;
-  for (const auto& f : fs::directory_iterator(w.dir / "out")) everything += peerkit::io::read_text_file(f.path());
+  for (const auto& f : fs::directory_iterator(w.dir / "out"))
+    everything += peerkit::io::read_text_file(f.path());
   for (const auto& s : school["students"]) {
     CHECK(everything.find(s["name"].get<std::string>()) == std::string::npos);
-    CHECK(everything.find("\"student\": " + std::to_string(s["id"].get<int>()) + ",") == std::string::npos);
+    CHECK(everything.find("\"student\": " + std::to_string(s["id"].get<int>()) + ",") ==
+          std::string::npos);
   }
-  for (const auto& m : school["staff"]) CHECK(everything.find(m["name"].get<std::string>()) == std::string::npos);
+  for (const auto& m : school["staff"])
+    CHECK(everything.find(m["name"].get<std::string>()) == std::string::npos);
   // the same key gives the same pseudonyms
   REQUIRE(tool("run sample_programme.json --pseudonymise key -o again", w.dir).code == 0);
-  CHECK(peerkit::io::read_text_file(w.dir / "again" / "result.json") == peerkit::io::read_text_file(w.dir / "out" / "result.json"));
+  CHECK(peerkit::io::read_text_file(w.dir / "again" / "result.json") ==
+        peerkit::io::read_text_file(w.dir / "out" / "result.json"));
 }
 
 TEST_CASE("cli: special-category values are written only when asked for, with a purpose") {
   const workspace w("sensitive");
   REQUIRE(tool("run sample_programme.json -o plain", w.dir).code == 0);
-  REQUIRE(tool("run sample_programme.json -o full --reveal-special-category 'backup of the care file'", w.dir).code == 0);
+  REQUIRE(
+      tool("run sample_programme.json -o full --reveal-special-category 'backup of the care file'",
+           w.dir)
+          .code == 0);
   std::string plain;
-  for (const auto& f : fs::directory_iterator(w.dir / "plain")) plain += peerkit::io::read_text_file(f.path());
-  for (const char* v : {"\"origin\"", "\"needs\"", "\"languages\"", "Eritrea", "tigrinya", "syria_group_a"})
+  for (const auto& f : fs::directory_iterator(w.dir / "plain"))
+    plain += peerkit::io::read_text_file(f.path());
+  for (const char* v :
+       {"\"origin\"", "\"needs\"", "\"languages\"", "Eritrea", "tigrinya", "syria_group_a"})
     CHECK(plain.find(v) == std::string::npos);
-  CHECK(peerkit::io::read_text_file(w.dir / "full" / "programme.json").find("\"origin\"") != std::string::npos);
+  CHECK(peerkit::io::read_text_file(w.dir / "full" / "programme.json").find("\"origin\"") !=
+        std::string::npos);
 }

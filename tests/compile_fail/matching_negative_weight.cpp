@@ -3,9 +3,11 @@
 #include <peerkit/matching/matching_policy.hpp>
 
 #ifdef PEERKIT_COMPILE_FAIL_CONTROL
-using school_matching = peerkit::fixed_matching<peerkit::pairing_options{.weights = {.shared_interests = 0}}>;
+using school_matching =
+    peerkit::fixed_matching<peerkit::pairing_options{.weights = {.shared_interests = 0}}>;
 #else
-using school_matching = peerkit::fixed_matching<peerkit::pairing_options{.weights = {.shared_interests = -1}}>;
+using school_matching =
+    peerkit::fixed_matching<peerkit::pairing_options{.weights = {.shared_interests = -1}}>;
 #endif
 
 int main() { return static_cast<int>(school_matching::settings().buddies.weights.offers_wants); }

@@ -9,7 +9,8 @@ int main() {
   peerkit::school sch;
   peerkit::pairing_explanation why;
 #ifdef PEERKIT_COMPILE_FAIL_CONTROL
-  std::string words = peerkit::describe(why, sch, peerkit::access_purpose{"coordinator reviews the pairing"});
+  std::string words = peerkit::describe(why, sch,
+                                        peerkit::access_purpose{"coordinator reviews the pairing"});
 #else
   std::string words = peerkit::describe(why, sch, {"coordinator reviews the pairing"});
 #endif

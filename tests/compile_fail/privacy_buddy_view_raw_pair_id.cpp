@@ -12,7 +12,8 @@ int main() {
   const auto contacts = view.contacts(peerkit::pair_id{2});
 #else
   const auto refs = view.pairs();
-  const auto contacts = refs.empty() ? std::vector<peerkit::contact_record>{} : view.contacts(refs.front());
+  const auto contacts = refs.empty() ? std::vector<peerkit::contact_record>{}
+                                     : view.contacts(refs.front());
 #endif
   return static_cast<int>(contacts.size());
 }

@@ -9,7 +9,8 @@ int main() {
 #ifndef PEERKIT_COMPILE_FAIL_CONTROL
   const peerkit::export_cell cell(s.needs);
 #else
-  const peerkit::export_cell cell(s.needs.reveal(peerkit::access_purpose{"control: the access step"}).size());
+  const peerkit::export_cell cell(
+      s.needs.reveal(peerkit::access_purpose{"control: the access step"}).size());
 #endif
   return cell.empty() ? 1 : 0;
 }

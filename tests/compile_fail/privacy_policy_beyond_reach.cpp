@@ -17,7 +17,7 @@ struct school_policy {
 int main() {
   const peerkit::programme_records records;
   const peerkit::school school;
-  const peerkit::records_view<peerkit::viewer_role::supporter, school_policy> view(records, school,
-                                                                                  peerkit::student_id{101});
+  const peerkit::records_view<peerkit::viewer_role::supporter, school_policy> view(
+      records, school, peerkit::student_id{101});
   return static_cast<int>(view.pairs().size());
 }

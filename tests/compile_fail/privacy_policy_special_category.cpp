@@ -17,7 +17,7 @@ struct school_policy {
 int main() {
   const peerkit::programme_records records;
   const peerkit::school school;
-  const peerkit::records_view<peerkit::viewer_role::care_staff, school_policy> view(records, school,
-                                                                                   peerkit::staff_id{30});
+  const peerkit::records_view<peerkit::viewer_role::care_staff, school_policy> view(
+      records, school, peerkit::staff_id{30});
   return static_cast<int>(view.escalations().size());
 }

@@ -67,7 +67,7 @@ TEST_CASE("core: role traits follow the sources") {
   CHECK(newcomer.meets == meeting_place::outside_school_after_hours);
   CHECK(newcomer.newcomers_only);
   CHECK(newcomer.intervision.interval_weeks == count_range{3, 4});  // every 3-4 weeks
-  CHECK(newcomer.training.sessions == 3);                          // three half-days
+  CHECK(newcomer.training.sessions == 3);                           // three half-days
   CHECK(newcomer.training.total_minutes() == 3 * minutes_per_half_day);
 }
 

@@ -38,7 +38,12 @@ school four_first_years() {
 }
 
 pairing_request four_request() {
-  return {{buddy(1, 1), buddy(2, 1), buddy(3, 2), buddy(4, 1)}, ids({11, 12, 13, 14}), pairing_day, {}, {}, {}};
+  return {{buddy(1, 1), buddy(2, 1), buddy(3, 2), buddy(4, 1)},
+          ids({11, 12, 13, 14}),
+          pairing_day,
+          {},
+          {},
+          {}};
 }
 
 // These rounds let Carla take a second supportee wherever it scores more, so Dirk, who
@@ -82,12 +87,15 @@ TEST_CASE("matching: forbidden pairs never appear, pinned pairs always do") {
     const auto r = pair_buddies(g);
     CHECK(has_pair(r, 2, 11));
     CHECK(has_pair(r, 3, 12));
-    for (const auto& p : r.pairs) CHECK(p.pinned == (p.supportee == student_id{11} || p.supportee == student_id{12}));
+    for (const auto& p : r.pairs)
+      CHECK(p.pinned == (p.supportee == student_id{11} || p.supportee == student_id{12}));
     CHECK(verify(g, r).ok());
   }
 }
 
-TEST_CASE("matching: after a pair stops, the affected students are paired again and every other pair stays") {
+TEST_CASE(
+    "matching: after a pair stops, the affected students are paired again and every other pair "
+    "stays") {
   const auto sch = four_first_years();
   const auto req = four_request();
   const auto settings = doubling_allowed();
@@ -127,11 +135,11 @@ TEST_CASE("matching: after a pair stops, the affected students are paired again 
     CHECK(!after.supporter_of(student_id{11}).has_value());
   }
   SECTION("a pair that is not in the pairing cannot stop") {
-    REQUIRE_THROWS_MATCHES(rematch_request(req, before, {student_id{2}, student_id{12}, end_reason::no_click}, later),
-                           peerkit::error,
-                           Catch::Predicate<peerkit::error>([](const peerkit::error& e) {
-                             return e.id() == "matching.unknown_pair";
-                           }));
+    REQUIRE_THROWS_MATCHES(
+        rematch_request(req, before, {student_id{2}, student_id{12}, end_reason::no_click}, later),
+        peerkit::error, Catch::Predicate<peerkit::error>([](const peerkit::error& e) {
+          return e.id() == "matching.unknown_pair";
+        }));
   }
 }
 
@@ -184,19 +192,22 @@ TEST_CASE("matching: the verifier says what it proved, and the improvement it fo
   const auto report = verify(g, result);
   REQUIRE(report.ok());
   CHECK(!report.better);
+  CHECK(
+      std::find(report.proof.begin(), report.proof.end(),
+                "no improving alternating path or cycle: no pairing supports more supportees, and "
+                "none as large scores more") != report.proof.end());
   CHECK(std::find(report.proof.begin(), report.proof.end(),
-                  "no improving alternating path or cycle: no pairing supports more supportees, and "
-                  "none as large scores more") != report.proof.end());
-  CHECK(std::find(report.proof.begin(), report.proof.end(), "the solver's dual certificate checks out") !=
-        report.proof.end());
+                  "the solver's dual certificate checks out") != report.proof.end());
 
   // Without Ben and Hugo's pair the pairing supports one fewer: an augmenting path exists.
   std::vector<std::pair<std::size_t, std::size_t>> kept;
   for (const auto& p : result.pairs)
-    if (p.supporter != student_id{2}) kept.emplace_back(*g.supporter_index(p.supporter), *g.supportee_index(p.supportee));
+    if (p.supporter != student_id{2})
+      kept.emplace_back(*g.supporter_index(p.supporter), *g.supportee_index(p.supportee));
   const auto worse = verify(g, detail::assemble(g, kept));
   CHECK(worse.has("pairing.not_optimal"));
   REQUIRE(worse.better);
   CHECK(worse.better->add.size() == worse.better->remove.size() + 1);
-  CHECK(worse.problems.front().message.rfind("more supportees, or as many with a better total score: pair ", 0) == 0);
+  CHECK(worse.problems.front().message.rfind(
+            "more supportees, or as many with a better total score: pair ", 0) == 0);
 }

@@ -15,7 +15,9 @@ using namespace peerkit::test;
 
 namespace {
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 student leader(std::uint32_t id, std::string name, int outgoing, int working_together) {
   auto s = person(id, std::move(name));
@@ -75,7 +77,8 @@ TEST_CASE("matching: a duo scores complementing persons, covered qualities and w
   CHECK(s[duo_criterion::complementing_persons].because == std::vector<std::string>{"outgoing"});
   CHECK(s[duo_criterion::qualities].raw == (5 - 1) + (4 - 1));  // the stronger of the two counts
   CHECK(s[duo_criterion::working_together].raw == 3 - 1);       // the weaker of the two
-  CHECK(s[duo_criterion::working_together].because == std::vector<std::string>{"likes_working_together"});
+  CHECK(s[duo_criterion::working_together].because ==
+        std::vector<std::string>{"likes_working_together"});
   CHECK(s.total == 4 * 1 + 7 * 1 + 2 * 3);
   // What the teacher coach saw of the two together replaces what they say of themselves.
   auto seen = score_duo(a, b, o, t, 5);
@@ -123,9 +126,11 @@ TEST_CASE("matching: duo rules, forbidden and pinned duos") {
   CHECK(why.reserves[0].reason == reserve_reason::no_compatible_partner);  // Anna
   CHECK(why.reserves[1].reason == reserve_reason::no_compatible_partner);  // Carla
   const auto words = describe(why, sch);
-  CHECK(contains(words, "Anna is a reserve: no other candidate can form a duo with Anna. Excluded by a rule: "
-                        "Ben (never pair students of conflicting groups); Carla (consent on both sides); "
-                        "Dirk (forbidden by the coordinator)."));
+  CHECK(contains(
+      words,
+      "Anna is a reserve: no other candidate can form a duo with Anna. Excluded by a rule: "
+      "Ben (never pair students of conflicting groups); Carla (consent on both sides); "
+      "Dirk (forbidden by the coordinator)."));
   CHECK(!contains(words, "group_a"));
 
   duo_request pinned{ids({1, 2, 4}), pairing_day, {}, {{student_id{4}, student_id{2}}}, {}};
@@ -134,7 +139,11 @@ TEST_CASE("matching: duo rules, forbidden and pinned duos") {
   REQUIRE(with_pin.duos.size() == 1);
   CHECK(with_pin.duos[0].pinned);
 
-  duo_request bad{ids({1, 2, 9}), date{}, {{student_id{1}, student_id{2}, 7}}, {{student_id{1}, student_id{1}}}, {}};
+  duo_request bad{ids({1, 2, 9}),
+                  date{},
+                  {{student_id{1}, student_id{2}, 7}},
+                  {{student_id{1}, student_id{1}}},
+                  {}};
   try {
     duo_graph broken(sch, bad, matching_settings{});
     FAIL("expected peerkit::error");
@@ -150,7 +159,9 @@ TEST_CASE("matching: duo rules, forbidden and pinned duos") {
 
 TEST_CASE("matching: duos agree with brute force on random candidate groups") {
   std::mt19937_64 rng(31337);
-  auto pick = [&](int lo, int hi) { return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1)); };
+  auto pick = [&](int lo, int hi) {
+    return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
+  };
   int odd_groups = 0;
   for (int round = 0; round < 600; ++round) {
     const int n = pick(1, 8);
@@ -158,7 +169,8 @@ TEST_CASE("matching: duos agree with brute force on random candidate groups") {
     duo_request req;
     req.on = pairing_day;
     for (int k = 0; k < n; ++k) {
-      auto s = leader(static_cast<std::uint32_t>(k + 1), "L" + std::to_string(k), pick(1, 5), pick(1, 5));
+      auto s = leader(static_cast<std::uint32_t>(k + 1), "L" + std::to_string(k), pick(1, 5),
+                      pick(1, 5));
       if (pick(1, 100) <= 10) s.consent.reset();
       for (auto q : {"takes_initiative", "empathy", "communicative"})
         if (pick(0, 1)) s.traits.push_back({q, pick(1, 5)});
@@ -167,36 +179,48 @@ TEST_CASE("matching: duos agree with brute force on random candidate groups") {
     }
     for (int k = 0; k < n; ++k)
       for (int o = k + 1; o < n; ++o) {
-        if (pick(1, 100) <= 15) req.observed.push_back({student_id{static_cast<std::uint32_t>(k + 1)},
-                                                         student_id{static_cast<std::uint32_t>(o + 1)}, pick(1, 5)});
-        if (pick(1, 100) <= 10) req.forbidden.push_back({student_id{static_cast<std::uint32_t>(k + 1)},
-                                                          student_id{static_cast<std::uint32_t>(o + 1)}});
+        if (pick(1, 100) <= 15)
+          req.observed.push_back({student_id{static_cast<std::uint32_t>(k + 1)},
+                                  student_id{static_cast<std::uint32_t>(o + 1)}, pick(1, 5)});
+        if (pick(1, 100) <= 10)
+          req.forbidden.push_back({student_id{static_cast<std::uint32_t>(k + 1)},
+                                   student_id{static_cast<std::uint32_t>(o + 1)}});
       }
     const auto sch = make_school(people);
     if (n >= 2 && pick(1, 100) <= 20) {
       duo_graph plain(sch, req, matching_settings{});
       if (auto edges = plain.edges(); !edges.empty())
-        req.pinned.push_back({plain.candidate(edges.front()->first).id, plain.candidate(edges.front()->second).id});
+        req.pinned.push_back(
+            {plain.candidate(edges.front()->first).id, plain.candidate(edges.front()->second).id});
     }
     duo_graph g(sch, req, matching_settings{});
     const auto r = form_duos(g);
     INFO("round " << round);
-    REQUIRE(brute_force_duos(g) == std::pair<int, score_points>{static_cast<int>(r.duos.size()), r.total_score});
+    REQUIRE(brute_force_duos(g) ==
+            std::pair<int, score_points>{static_cast<int>(r.duos.size()), r.total_score});
     REQUIRE(r.duos.size() * 2 + r.reserves.size() == static_cast<std::size_t>(n));
     const auto why = explain(g, r);
-    if (n % 2 == 1 && r.reserves.size() == 1 && why.reserves[0].reason == reserve_reason::odd_count) ++odd_groups;
+    if (n % 2 == 1 && r.reserves.size() == 1 && why.reserves[0].reason == reserve_reason::odd_count)
+      ++odd_groups;
   }
   CHECK(odd_groups > 50);
 }
 
 TEST_CASE("matching: duos get first-year classes, one per class, never against a school rule") {
   auto sch = make_school({leader(1, "Anna", 1, 5), leader(2, "Ben", 5, 5), leader(3, "Carla", 2, 4),
-                          leader(4, "Dirk", 4, 4), leader(5, "Eline", 3, 2), leader(6, "Femke", 3, 3)});
+                          leader(4, "Dirk", 4, 4), leader(5, "Eline", 3, 2),
+                          leader(6, "Femke", 3, 3)});
   sch.students[2].track = school_track::vwo;  // Carla
-  const std::vector<leader_pair> duos{{student_id{1}, student_id{2}}, {student_id{3}, student_id{4}},
+  const std::vector<leader_pair> duos{{student_id{1}, student_id{2}},
+                                      {student_id{3}, student_id{4}},
                                       {student_id{5}, student_id{6}}};
-  class_request req{duos, {}, {{student_id{1}, first_a, "sibling in 1A"}},
-                    {{student_id{5}, first_a, 3}}, {}, {}, std::nullopt};
+  class_request req{duos,
+                    {},
+                    {{student_id{1}, first_a, "sibling in 1A"}},
+                    {{student_id{5}, first_a, 3}},
+                    {},
+                    {},
+                    std::nullopt};
   class_table t(sch, req, matching_settings{});
   REQUIRE(t.class_count() == 3);  // 1A, 1B, 1C: the first-year classes, not ISK-1
   CHECK(t.option(0, 0).rules == rule_set{pairing_rule::class_rule});
@@ -217,8 +241,14 @@ TEST_CASE("matching: duos get first-year classes, one per class, never against a
   CHECK(pairs[0].supportees.empty());
 
   // Two duos, three classes: one class stays without a duo, and why.
-  class_request fewer{{duos[0], duos[1]}, {}, {{student_id{1}, first_a, "sibling in 1A"},
-                                               {student_id{3}, first_a, "sibling in 1A"}}, {}, {}, {}, std::nullopt};
+  class_request fewer{
+      {duos[0], duos[1]},
+      {},
+      {{student_id{1}, first_a, "sibling in 1A"}, {student_id{3}, first_a, "sibling in 1A"}},
+      {},
+      {},
+      {},
+      std::nullopt};
   class_table t2(sch, fewer, matching_settings{});
   const auto r2 = assign_classes(t2);
   CHECK(r2.uncovered == std::vector<class_id>{first_a});
@@ -227,21 +257,26 @@ TEST_CASE("matching: duos get first-year classes, one per class, never against a
   CHECK(why.uncovered[0].no_allowed_duo);
   const auto words = describe(why, t2);
   INFO(words);
-  CHECK(contains(words, "1A has no duo: every duo is excluded by a rule: Anna and Ben (sibling in 1A); "
-                        "Carla and Dirk (sibling in 1A)."));
+  CHECK(contains(words,
+                 "1A has no duo: every duo is excluded by a rule: Anna and Ben (sibling in 1A); "
+                 "Carla and Dirk (sibling in 1A)."));
 
   SECTION("the same-track rule") {
     matching_settings s;
     s.classes.same_track_only = true;
     class_table strict(sch, req, s);
-    CHECK(strict.option(1, 0).rules == rule_set{pairing_rule::class_rule});  // Carla is vwo, 1A havo
-    CHECK(strict.option(1, 0).reasons == std::vector<std::string>{"only leaders of the class's track"});
+    CHECK(strict.option(1, 0).rules ==
+          rule_set{pairing_rule::class_rule});  // Carla is vwo, 1A havo
+    CHECK(strict.option(1, 0).reasons ==
+          std::vector<std::string>{"only leaders of the class's track"});
   }
 }
 
 TEST_CASE("matching: class assignment agrees with brute force on random rounds") {
   std::mt19937_64 rng(2718);
-  auto pick = [&](int lo, int hi) { return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1)); };
+  auto pick = [&](int lo, int hi) {
+    return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
+  };
   const std::vector<class_id> classes{first_a, first_b, first_c};
   for (int round = 0; round < 500; ++round) {
     std::vector<student> people;
@@ -261,7 +296,8 @@ TEST_CASE("matching: class assignment agrees with brute force on random rounds")
         if (pick(1, 100) <= 20) req.exclusions.push_back({p.id, c, "sibling"});
         if (pick(1, 100) <= 30) req.wishes.push_back({p.id, c, pick(0, 3)});
       }
-    if (pick(1, 100) <= 20) req.forbidden.push_back({duos[0], classes[static_cast<std::size_t>(pick(0, 2))]});
+    if (pick(1, 100) <= 20)
+      req.forbidden.push_back({duos[0], classes[static_cast<std::size_t>(pick(0, 2))]});
     const auto sch = make_school(people);
     class_table t(sch, req, matching_settings{});
     const auto r = assign_classes(t);
@@ -283,26 +319,32 @@ TEST_CASE("matching: class assignment agrees with brute force on random rounds")
     };
     walk(walk, 0, 0, 0);
     INFO("round " << round);
-    REQUIRE(best == std::pair<int, score_points>{static_cast<int>(r.assignments.size()), r.total_score});
-    for (const auto& a : r.assignments) REQUIRE(t.option(*t.duo_index(a.duo), *t.class_index(a.for_class)).rules.empty());
+    REQUIRE(best ==
+            std::pair<int, score_points>{static_cast<int>(r.assignments.size()), r.total_score});
+    for (const auto& a : r.assignments)
+      REQUIRE(t.option(*t.duo_index(a.duo), *t.class_index(a.for_class)).rules.empty());
   }
 }
 
 TEST_CASE("matching: leaders go from candidates to duos to classes") {
   auto sch = make_school({leader(1, "Anna", 1, 5), leader(2, "Ben", 5, 5), leader(3, "Carla", 2, 4),
-                          leader(4, "Dirk", 4, 4), leader(5, "Eline", 3, 2), leader(6, "Femke", 3, 3),
-                          leader(7, "Gijs", 2, 2)});
+                          leader(4, "Dirk", 4, 4), leader(5, "Eline", 3, 2),
+                          leader(6, "Femke", 3, 3), leader(7, "Gijs", 2, 2)});
   const auto policy = default_matching{};
-  const auto duos = form_duos(sch, duo_request{ids({1, 2, 3, 4, 5, 6, 7}), pairing_day, {}, {}, {}}, policy);
+  const auto duos = form_duos(sch, duo_request{ids({1, 2, 3, 4, 5, 6, 7}), pairing_day, {}, {}, {}},
+                              policy);
   CHECK(duos.duos.size() == 3);
   CHECK(duos.reserves.size() == 1);
-  const auto classes = assign_classes(sch, class_request{duos_of(duos), {}, {}, {}, {}, {}, std::nullopt}, policy);
+  const auto classes = assign_classes(
+      sch, class_request{duos_of(duos), {}, {}, {}, {}, {}, std::nullopt}, policy);
   CHECK(classes.assignments.size() == 3);
   CHECK(classes.uncovered.empty());
 }
 
-TEST_CASE("matching: duos and classes are drawn as DOT, reserves and classes without a duo marked") {
-  auto sch = make_school({leader(1, "Anna", 1, 5), leader(2, "Ben", 5, 5), leader(3, "Carla", 2, 4)});
+TEST_CASE(
+    "matching: duos and classes are drawn as DOT, reserves and classes without a duo marked") {
+  auto sch = make_school(
+      {leader(1, "Anna", 1, 5), leader(2, "Ben", 5, 5), leader(3, "Carla", 2, 4)});
   duo_graph g(sch, {ids({1, 2, 3}), pairing_day, {}, {}, {}}, matching_settings{});
   const auto duos = form_duos(g);
   const auto dot = to_dot(g, duos);

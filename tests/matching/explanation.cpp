@@ -12,7 +12,9 @@ using namespace peerkit::test;
 
 namespace {
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 // Anna and Carla are peer buddies (capacity 1), Ben a newcomer buddy (capacity 2).
 // Bilal is a newcomer who meets after school only; Daan a first-year who wants homework
@@ -45,7 +47,8 @@ school small_school() {
 }
 
 pairing_request small_request() {
-  return {{buddy(1), newcomer_buddy_entry(2), buddy(3)}, ids({10, 11, 12}), pairing_day, {}, {}, {}};
+  return {
+      {buddy(1), newcomer_buddy_entry(2), buddy(3)}, ids({10, 11, 12}), pairing_day, {}, {}, {}};
 }
 
 }  // namespace
@@ -73,7 +76,8 @@ TEST_CASE("matching: explanations give each pair's score and why others stay unp
   const auto& eva = why.unpaired_supportees[0];
   CHECK(eva.reason == unpaired_reason::no_compatible_partner);
   REQUIRE(eva.candidates.size() == 3);
-  CHECK(eva.candidates[0].rules == rule_set{pairing_rule::consent, pairing_rule::conflicting_groups});
+  CHECK(eva.candidates[0].rules ==
+        rule_set{pairing_rule::consent, pairing_rule::conflicting_groups});
   CHECK(eva.candidates[1].rules ==
         rule_set{pairing_rule::consent, pairing_rule::newcomer_class, pairing_rule::availability});
   CHECK(eva.candidates[2].rules == rule_set{pairing_rule::consent});
@@ -86,20 +90,24 @@ TEST_CASE("matching: explanations give each pair's score and why others stay unp
   CHECK(carla.candidates[0].rules == rule_set{pairing_rule::availability});
   CHECK(carla.candidates[1].status == candidate_status::taken);
   CHECK(carla.candidates[1].score == 2);
-  CHECK(carla.candidates[1].held_by == std::vector<held_pair>{{student_id{1}, student_id{11}, 7, false}});
+  CHECK(carla.candidates[1].held_by ==
+        std::vector<held_pair>{{student_id{1}, student_id{11}, 7, false}});
   CHECK(carla.candidates[1].held_by_better);
 
   const auto words = describe(why, sch);
   INFO(words);
   CHECK(contains(words, "Objective: as many supportees supported as possible"));
-  CHECK(contains(words, "Anna supports Daan (score 7): shared interests 2 x 2 = 4 (music, football); "
-                        "offers what is wanted 1 x 3 = 3 (homework)."));
+  CHECK(contains(words,
+                 "Anna supports Daan (score 7): shared interests 2 x 2 = 4 (music, football); "
+                 "offers what is wanted 1 x 3 = 3 (homework)."));
   CHECK(contains(words, "Ben supports Bilal (score 4)"));
   CHECK(contains(words, "a language in common 1 x 2 = 2"));
-  CHECK(contains(words, "Eva is not paired: no supporter can be paired with Eva. Excluded by a rule: "
-                        "Anna (consent on both sides; never pair students of conflicting groups)"));
-  CHECK(contains(words, "Carla supports nobody: every compatible supportee is with a supporter who "
-                        "scores at least as high: Daan (2 with Carla) is with Anna (7)."));
+  CHECK(contains(words,
+                 "Eva is not paired: no supporter can be paired with Eva. Excluded by a rule: "
+                 "Anna (consent on both sides; never pair students of conflicting groups)"));
+  CHECK(contains(words,
+                 "Carla supports nobody: every compatible supportee is with a supporter who "
+                 "scores at least as high: Daan (2 with Carla) is with Anna (7)."));
   // No special-category value without the access step.
   for (auto secret : {"arabic", "Syria", "group_a", "group_b"}) CHECK(!contains(words, secret));
 
@@ -147,7 +155,11 @@ TEST_CASE("matching: under best total score a pair that adds nothing is left out
 TEST_CASE("matching: stable pairings explain places in each other's order") {
   auto sch = small_school();
   sch.students.push_back(first_year(13, "Femke"));
-  pairing_request req{{buddy(1), buddy(3)}, ids({11, 13}), pairing_day, {}, {},
+  pairing_request req{{buddy(1), buddy(3)},
+                      ids({11, 13}),
+                      pairing_day,
+                      {},
+                      {},
                       {{student_id{13}, ids({3})}, {student_id{1}, ids({13, 11})}}};
   pairing_graph g(sch, req, with_goal(objective::stable));
   const auto result = pair_buddies(g);
@@ -156,7 +168,8 @@ TEST_CASE("matching: stable pairings explain places in each other's order") {
   REQUIRE(why.pairs.size() == 2);
   CHECK(why.pairs[0].supporter == student_id{1});
   CHECK(why.pairs[0].supportee == student_id{11});
-  CHECK(why.pairs[0].supporter_place == 1u);  // Femke does not rank Anna: Daan is Anna's first acceptable
+  CHECK(why.pairs[0].supporter_place ==
+        1u);  // Femke does not rank Anna: Daan is Anna's first acceptable
   CHECK(why.pairs[0].supportee_place == 1u);
   const auto words = describe(why, sch);
   CHECK(contains(words, "Anna is Daan's 1st choice; Daan is Anna's 1st choice."));
@@ -170,7 +183,8 @@ TEST_CASE("matching: a pairing is drawn as DOT with chosen pairs bold and the un
   INFO(dot);
   CHECK(dot.rfind("graph pairing {", 0) == 0);
   CHECK(contains(dot, "label=\"Testcollege 2025\""));
-  CHECK(contains(dot, "subgraph supporters {\n    rank=same;\n    s0 [label=\"Anna\\npeer buddy, 1 of 2\"]"));
+  CHECK(contains(
+      dot, "subgraph supporters {\n    rank=same;\n    s0 [label=\"Anna\\npeer buddy, 1 of 2\"]"));
   CHECK(contains(dot, "s2 [label=\"Carla\\npeer buddy, 0 of 2\", fillcolor=\"#eeeeee\""));
   CHECK(contains(dot, "xlabel=\"unused\""));
   CHECK(contains(dot, "t2 [label=\"Eva\", fillcolor=\"#fde0dd\""));
@@ -179,8 +193,9 @@ TEST_CASE("matching: a pairing is drawn as DOT with chosen pairs bold and the un
   CHECK(contains(dot, "s2 -- t1 [style=dashed, color=\"#cccccc\", constraint=false]"));
   for (auto secret : {"arabic", "Syria", "group_a"}) CHECK(!contains(dot, secret));
 
-  const auto pseudonymous =
-      to_dot(g, result, {.label = dot_label::student_ids, .compatible_pairs = false, .scores = false, .title = {}});
+  const auto pseudonymous = to_dot(
+      g, result,
+      {.label = dot_label::student_ids, .compatible_pairs = false, .scores = false, .title = {}});
   CHECK(!contains(pseudonymous, "Anna"));
   CHECK(contains(pseudonymous, "#1\\npeer buddy"));
   CHECK(!contains(pseudonymous, "style=dashed"));
@@ -189,7 +204,8 @@ TEST_CASE("matching: a pairing is drawn as DOT with chosen pairs bold and the un
   auto pinned_request = small_request();
   pinned_request.pinned = {{student_id{3}, student_id{11}}};
   pairing_graph pinned(sch, pinned_request, matching_settings{});
-  CHECK(contains(to_dot(pinned, pair_buddies(pinned)), "s2 -- t1 [penwidth=3, color=\"#1b7837\", xlabel=\"2 (pinned)\"]"));
+  CHECK(contains(to_dot(pinned, pair_buddies(pinned)),
+                 "s2 -- t1 [penwidth=3, color=\"#1b7837\", xlabel=\"2 (pinned)\"]"));
 }
 
 TEST_CASE("matching: DOT labels are escaped") {

@@ -17,12 +17,12 @@ namespace peerkit::test {
 inline const date pairing_day{2025, 10, 1};
 
 /// Class ids of the test school.
-inline constexpr class_id upper_havo{1};   // 3H: year 3 havo, where buddies come from
-inline constexpr class_id newcomers{2};    // ISK-1
-inline constexpr class_id first_a{3};      // 1A havo
-inline constexpr class_id first_b{4};      // 1B vwo
-inline constexpr class_id first_c{5};      // 1C havo
-inline constexpr class_id second_h{6};     // 2H havo, where leaders come from
+inline constexpr class_id upper_havo{1};  // 3H: year 3 havo, where buddies come from
+inline constexpr class_id newcomers{2};   // ISK-1
+inline constexpr class_id first_a{3};     // 1A havo
+inline constexpr class_id first_b{4};     // 1B vwo
+inline constexpr class_id first_c{5};     // 1C havo
+inline constexpr class_id second_h{6};    // 2H havo, where leaders come from
 
 inline std::vector<class_group> test_classes() {
   return {{upper_havo, "3H", 3, school_track::havo, std::nullopt, ""},
@@ -76,7 +76,8 @@ inline school make_school(std::vector<student> students) {
 inline supporter_entry buddy(std::uint32_t id, std::optional<int> capacity = std::nullopt) {
   return {student_id{id}, supporter_role::peer_buddy, std::nullopt, capacity};
 }
-inline supporter_entry newcomer_buddy_entry(std::uint32_t id, std::optional<int> capacity = std::nullopt) {
+inline supporter_entry newcomer_buddy_entry(std::uint32_t id,
+                                            std::optional<int> capacity = std::nullopt) {
   return {student_id{id}, supporter_role::newcomer_buddy, std::nullopt, capacity};
 }
 
@@ -122,10 +123,13 @@ inline random_round make_random_round(std::mt19937_64& rng, int max_supporters =
   r.sch.classes = test_classes();
   r.sch.conflicting_groups = conflict_data{{{"group_a", "group_b"}}};
   auto fill = [&](student& s) {
-    s.gender = chance(50) ? gender_identity::female : chance(80) ? gender_identity::male
-                                                                 : gender_identity::unspecified;
-    if (chance(8)) s.consent.reset();
-    else if (chance(5)) s.consent->withdrawn_on = date{2025, 9, 20};
+    s.gender = chance(50)   ? gender_identity::female
+               : chance(80) ? gender_identity::male
+                            : gender_identity::unspecified;
+    if (chance(8))
+      s.consent.reset();
+    else if (chance(5))
+      s.consent->withdrawn_on = date{2025, 9, 20};
     s.available = {!chance(15), chance(60)};
     for (const auto& h : hobbies)
       if (chance(35)) s.interests.push_back(h);
@@ -149,10 +153,9 @@ inline random_round make_random_round(std::mt19937_64& rng, int max_supporters =
     if (chance(15)) s.interests.push_back(countries[static_cast<std::size_t>(pick(0, 2))]);
     r.sch.students.push_back(s);
     const bool for_newcomers = chance(30);
-    r.request.supporters.push_back({s.id,
-                                    for_newcomers ? supporter_role::newcomer_buddy
-                                                  : supporter_role::peer_buddy,
-                                    std::nullopt, pick(1, 2)});
+    r.request.supporters.push_back(
+        {s.id, for_newcomers ? supporter_role::newcomer_buddy : supporter_role::peer_buddy,
+         std::nullopt, pick(1, 2)});
   }
   for (int j = 0; j < nt; ++j) {
     auto s = chance(40) ? newcomer(next++, "Supportee " + std::to_string(j))
@@ -164,7 +167,8 @@ inline random_round make_random_round(std::mt19937_64& rng, int max_supporters =
   r.request.on = pairing_day;
   if (chance(20)) {
     const auto& sp = r.request.supporters[static_cast<std::size_t>(pick(0, ns - 1))];
-    r.request.forbidden.push_back({sp.student, r.request.supportees[static_cast<std::size_t>(pick(0, nt - 1))]});
+    r.request.forbidden.push_back(
+        {sp.student, r.request.supportees[static_cast<std::size_t>(pick(0, nt - 1))]});
   }
   if (chance(25)) {
     auto rank_of = [&](student_id who, const std::vector<student_id>& others) {
@@ -172,7 +176,8 @@ inline random_round make_random_round(std::mt19937_64& rng, int max_supporters =
       for (auto o : others)
         if (chance(75)) rk.best_first.push_back(o);
       for (std::size_t k = rk.best_first.size(); k > 1; --k)
-        std::swap(rk.best_first[k - 1], rk.best_first[static_cast<std::size_t>(pick(0, static_cast<int>(k) - 1))]);
+        std::swap(rk.best_first[k - 1],
+                  rk.best_first[static_cast<std::size_t>(pick(0, static_cast<int>(k) - 1))]);
       return rk;
     };
     std::vector<student_id> sup_ids;

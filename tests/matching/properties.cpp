@@ -22,8 +22,8 @@ using namespace peerkit::test;
 
 namespace {
 
-constexpr std::array<objective, 4> objectives{objective::most_supported, objective::best_total_score,
-                                               objective::stable, objective::fairest};
+constexpr std::array<objective, 4> objectives{
+    objective::most_supported, objective::best_total_score, objective::stable, objective::fairest};
 
 using value = std::tuple<long long, long long, long long, long long>;
 using assignment = std::vector<std::optional<std::size_t>>;  // per supportee: its supporter
@@ -47,8 +47,10 @@ class brute_force {
       --room_[*g.supporter_index(p.supporter)];
       pinned_[*g.supportee_index(p.supportee)] = 1;
     }
-    for (std::size_t i = 0; i < g.supporter_count(); ++i) sup_pref_.push_back(g.preferences_of_supporter(i));
-    for (std::size_t j = 0; j < g.supportee_count(); ++j) see_pref_.push_back(g.preferences_of_supportee(j));
+    for (std::size_t i = 0; i < g.supporter_count(); ++i)
+      sup_pref_.push_back(g.preferences_of_supporter(i));
+    for (std::size_t j = 0; j < g.supportee_count(); ++j)
+      see_pref_.push_back(g.preferences_of_supportee(j));
     assignment mate(g.supportee_count());
     std::vector<int> load(g.supporter_count(), 0);
     walk(0, mate, load);
@@ -162,8 +164,8 @@ pairing_result result_of(const pairing_graph& g, const assignment& mate) {
   return detail::assemble(g, chosen);
 }
 
-pairing_graph graph_for(const random_round& r, objective goal, proposing_side side = proposing_side::supportees,
-                        bool later_last = true) {
+pairing_graph graph_for(const random_round& r, objective goal,
+                        proposing_side side = proposing_side::supportees, bool later_last = true) {
   auto s = with_goal(goal);
   s.buddies.proposer = side;
   s.buddies.second_supportee_last = later_last;
@@ -193,8 +195,10 @@ TEST_CASE("matching: every objective agrees with brute force on thousands of ran
         INFO((report.problems.empty() ? std::string() : report.problems.front().to_string()));
         REQUIRE(report.ok());
         const auto why = explain(g, result);
-        for (const auto& u : why.unpaired_supportees) REQUIRE(u.reason != unpaired_reason::not_optimal);
-        for (const auto& u : why.unused_supporters) REQUIRE(u.reason != unpaired_reason::not_optimal);
+        for (const auto& u : why.unpaired_supportees)
+          REQUIRE(u.reason != unpaired_reason::not_optimal);
+        for (const auto& u : why.unused_supporters)
+          REQUIRE(u.reason != unpaired_reason::not_optimal);
         ++checked;
       }
     // Deferred acceptance: the proposing side gets its best stable partners, the other
@@ -211,8 +215,10 @@ TEST_CASE("matching: every objective agrees with brute force on thousands of ran
           REQUIRE(l.mate[j].has_value() == got.mate[j].has_value());
           const auto mine = brute.supportee_rank(j, got.mate[j]);
           const auto other = brute.supportee_rank(j, l.mate[j]);
-          if (side == proposing_side::supportees) REQUIRE(mine <= other);
-          else REQUIRE(mine >= other);
+          if (side == proposing_side::supportees)
+            REQUIRE(mine <= other);
+          else
+            REQUIRE(mine >= other);
         }
       }
       ++stable_both_sides;
@@ -233,7 +239,8 @@ TEST_CASE("matching: the verifier rejects every tampered pairing") {
     const auto g = graph_for(r, goal, proposing_side::supportees, later_last);
     const brute_force brute(g);
     const auto result = pair_buddies(g);
-    INFO("round " << round << ", objective " << key_of(goal) << ", second supportee last " << later_last);
+    INFO("round " << round << ", objective " << key_of(goal) << ", second supportee last "
+                  << later_last);
 
     // Any other pairing that is worse for the objective is rejected as not optimal (or, for
     // the stable objective, as having a blocking pair); one just as good is accepted.
@@ -276,11 +283,13 @@ TEST_CASE("matching: the verifier rejects every tampered pairing") {
         }
     // A supporter above capacity.
     for (std::size_t i = 0; i < g.supporter_count(); ++i) {
-      if (static_cast<int>(result.supportees_of(g.supporter(i).id).size()) < g.capacity(i)) continue;
+      if (static_cast<int>(result.supportees_of(g.supporter(i).id).size()) < g.capacity(i))
+        continue;
       for (const auto* e : g.edges_of_supporter(i))
         if (!result.supporter_of(g.supportee(e->supportee).id)) {
           auto changed = result;
-          changed.pairs.push_back({g.supporter(i).id, g.supportee(e->supportee).id, e->score, false});
+          changed.pairs.push_back(
+              {g.supporter(i).id, g.supportee(e->supportee).id, e->score, false});
           CHECK(verify(g, changed).has("pairing.over_capacity"));
           break;
         }

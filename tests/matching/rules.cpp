@@ -15,7 +15,8 @@ const role_parameters newcomer_role = default_parameters(supporter_role::newcome
 
 TEST_CASE("matching: a pair of consenting, available students breaks no rule") {
   auto s = make_school({person(1, "Anna"), first_year(2, "Bas")});
-  CHECK(broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day).empty());
+  CHECK(
+      broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day).empty());
 }
 
 TEST_CASE("matching: consent must hold on both sides on the pairing date") {
@@ -23,9 +24,12 @@ TEST_CASE("matching: consent must hold on both sides on the pairing date") {
   auto b = first_year(2, "Bas");
   SECTION("missing consent") { b.consent.reset(); }
   SECTION("consent given after the pairing date") { a.consent->given_on = date{2025, 10, 2}; }
-  SECTION("consent withdrawn before the pairing date") { b.consent->withdrawn_on = date{2025, 9, 30}; }
+  SECTION("consent withdrawn before the pairing date") {
+    b.consent->withdrawn_on = date{2025, 9, 30};
+  }
   auto s = make_school({a, b});
-  auto broken = broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day);
+  auto broken = broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{},
+                             pairing_day);
   CHECK(broken == rule_set{pairing_rule::consent});
   CHECK(broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{.consent = false},
                      pairing_day)
@@ -38,7 +42,8 @@ TEST_CASE("matching: never two students of conflicting groups, read through the 
   a.groups = group_data{{"group_a"}};
   b.groups = group_data{{"group_b", "chess club"}};
   auto s = make_school({a, b});
-  CHECK(broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day).empty());
+  CHECK(
+      broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day).empty());
   s.conflicting_groups = conflict_data{{{"group_b", "group_a"}}};
   CHECK(broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day) ==
         rule_set{pairing_rule::conflicting_groups});
@@ -47,7 +52,8 @@ TEST_CASE("matching: never two students of conflicting groups, read through the 
             .empty());
   // The same group is not in conflict with itself unless the school says so.
   s.students[1].groups = group_data{{"group_a"}};
-  CHECK(broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day).empty());
+  CHECK(
+      broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day).empty());
 }
 
 TEST_CASE("matching: newcomer buddies only with newcomer-class students") {
@@ -56,9 +62,11 @@ TEST_CASE("matching: newcomer buddies only with newcomer-class students") {
   auto s = make_school({a, first_year(2, "Bas"), newcomer(3, "Bilal")});
   CHECK(broken_rules(s, s.students[0], newcomer_role, s.students[1], hard_rules{}, pairing_day) ==
         rule_set{pairing_rule::newcomer_class, pairing_rule::availability});
-  CHECK(broken_rules(s, s.students[0], newcomer_role, s.students[2], hard_rules{}, pairing_day).empty());
+  CHECK(broken_rules(s, s.students[0], newcomer_role, s.students[2], hard_rules{}, pairing_day)
+            .empty());
   // A peer buddy may support a newcomer.
-  CHECK(broken_rules(s, s.students[0], buddy_role, s.students[2], hard_rules{}, pairing_day).empty());
+  CHECK(
+      broken_rules(s, s.students[0], buddy_role, s.students[2], hard_rules{}, pairing_day).empty());
   CHECK(broken_rules(s, s.students[0], newcomer_role, s.students[1],
                      hard_rules{.newcomer_class = false, .availability = false}, pairing_day)
             .empty());
@@ -70,7 +78,8 @@ TEST_CASE("matching: the same-gender rule is off unless chosen, and needs a know
   b.gender = gender_identity::male;
   auto s = make_school({a, b});
   const hard_rules same{.same_gender = true};
-  CHECK(broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day).empty());
+  CHECK(
+      broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day).empty());
   CHECK(broken_rules(s, s.students[0], buddy_role, s.students[1], same, pairing_day) ==
         rule_set{pairing_rule::same_gender});
   s.students[1].gender = gender_identity::female;
@@ -81,14 +90,15 @@ TEST_CASE("matching: the same-gender rule is off unless chosen, and needs a know
 }
 
 TEST_CASE("matching: both must be available when the role meets") {
-  auto a = person(1, "Anna");       // school hours only
-  auto b = newcomer(2, "Bilal");    // both
+  auto a = person(1, "Anna");     // school hours only
+  auto b = newcomer(2, "Bilal");  // both
   auto s = make_school({a, b});
   // The newcomer buddy meets after school.
   CHECK(broken_rules(s, s.students[0], newcomer_role, s.students[1], hard_rules{}, pairing_day) ==
         rule_set{pairing_rule::availability});
   s.students[0].available.after_school = true;
-  CHECK(broken_rules(s, s.students[0], newcomer_role, s.students[1], hard_rules{}, pairing_day).empty());
+  CHECK(broken_rules(s, s.students[0], newcomer_role, s.students[1], hard_rules{}, pairing_day)
+            .empty());
   // The peer buddy meets at school, in school hours.
   s.students[1].available = {false, true};
   CHECK(broken_rules(s, s.students[0], buddy_role, s.students[1], hard_rules{}, pairing_day) ==
@@ -116,7 +126,12 @@ TEST_CASE("matching: the pairing graph holds exactly the pairs that keep every r
   d.consent.reset();
   auto e = first_year(5, "Eva");
   auto s = make_school({a, b, c, d, e});
-  pairing_request req{{buddy(1), newcomer_buddy_entry(2)}, ids({3, 4, 5}), pairing_day, {}, {{student_id{1}, student_id{5}}}, {}};
+  pairing_request req{{buddy(1), newcomer_buddy_entry(2)},
+                      ids({3, 4, 5}),
+                      pairing_day,
+                      {},
+                      {{student_id{1}, student_id{5}}},
+                      {}};
   pairing_graph g(s, req, matching_settings{});
   CHECK(g.supporter_count() == 2);
   CHECK(g.supportee_count() == 3);
@@ -134,8 +149,13 @@ TEST_CASE("matching: the pairing graph holds exactly the pairs that keep every r
 TEST_CASE("matching: capacities come from the role or from the school per supporter") {
   auto s = make_school({person(1, "Anna"), person(2, "Ben"), first_year(3, "Cas")});
   auto tutor = role_parameters{default_parameters(supporter_role::peer_tutor)};
-  pairing_request req{{buddy(1, 1), {student_id{2}, supporter_role::peer_tutor, tutor, std::nullopt}},
-                      ids({3}), pairing_day, {}, {}, {}};
+  pairing_request req{
+      {buddy(1, 1), {student_id{2}, supporter_role::peer_tutor, tutor, std::nullopt}},
+      ids({3}),
+      pairing_day,
+      {},
+      {},
+      {}};
   pairing_graph g(s, req, matching_settings{});
   CHECK(g.capacity(0) == 1);
   CHECK(g.capacity(1) == 4);
@@ -144,7 +164,10 @@ TEST_CASE("matching: capacities come from the role or from the school per suppor
 TEST_CASE("matching: an invalid request throws every problem with its location") {
   auto s = make_school({person(1, "Anna"), person(2, "Ben"), first_year(3, "Cas")});
   pairing_request req;
-  req.supporters = {buddy(1, 0), buddy(1), buddy(9), {student_id{2}, supporter_role::peer_leader, std::nullopt, std::nullopt}};
+  req.supporters = {buddy(1, 0),
+                    buddy(1),
+                    buddy(9),
+                    {student_id{2}, supporter_role::peer_leader, std::nullopt, std::nullopt}};
   req.supportees = ids({3, 3, 1});
   req.pinned = {{student_id{2}, student_id{8}}};
   try {
@@ -169,7 +192,8 @@ TEST_CASE("matching: an invalid request throws every problem with its location")
 TEST_CASE("matching: a pin must keep every rule and fit the capacity") {
   auto cas = first_year(3, "Cas");
   cas.consent.reset();
-  auto s = make_school({person(1, "Anna"), person(2, "Ben"), cas, first_year(4, "Dirk"), first_year(5, "Eva")});
+  auto s = make_school(
+      {person(1, "Anna"), person(2, "Ben"), cas, first_year(4, "Dirk"), first_year(5, "Eva")});
   pairing_request req{{buddy(1, 1), buddy(2)}, ids({3, 4, 5}), pairing_day, {}, {}, {}};
   SECTION("a pin that breaks a rule") {
     req.pinned = {{student_id{1}, student_id{3}}};

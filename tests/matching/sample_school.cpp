@@ -27,7 +27,9 @@ school sample_school() {
   return io::read_school(text, "sample_school.json");
 }
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 // Hoofdvaart's way (source 001): buddies from the third-year vmbo classes who are
 // interested in other cultures, for the students of the newcomer class.
@@ -56,7 +58,8 @@ TEST_CASE("matching: the sample school's newcomers are paired, explained and ver
     const pairing_graph g(s, request, settings);
     const auto result = pair_buddies(g);
     const auto report = verify(g, result);
-    INFO(key_of(goal) << ": " << (report.ok() ? std::string() : report.problems.front().to_string()));
+    INFO(key_of(goal) << ": "
+                      << (report.ok() ? std::string() : report.problems.front().to_string()));
     REQUIRE(report.ok());
     // Two Syrian students of conflicting groups are never paired.
     CHECK(result.supporter_of(student_id{1117}) != student_id{1101});
@@ -65,7 +68,9 @@ TEST_CASE("matching: the sample school's newcomers are paired, explained and ver
     if (goal == objective::most_supported) {
       CHECK(result.supported == 15);
       CHECK(result.unused_supporters.size() == 10);
-      CHECK(contains(words, "supports nobody: every compatible supportee is with a supporter who scores at least as high"));
+      CHECK(contains(words,
+                     "supports nobody: every compatible supportee is with a supporter who scores "
+                     "at least as high"));
       CHECK(to_support_pairs(request, result, pair_id{1}, request.on).size() == 15);
       const auto dot = to_dot(g, result, {.title = s.name + ": newcomer buddies"});
       CHECK(contains(dot, "newcomer buddy, 1 of 1"));
@@ -78,13 +83,15 @@ TEST_CASE("matching: the sample school's leader candidates form duos for its fir
   duo_request candidates;
   candidates.on = date{2025, 10, 1};
   for (const auto& st : s.students)
-    if (st.year == 2 || (st.year == 4 && st.track == school_track::havo && st.rating("likes_working_together")))
+    if (st.year == 2 ||
+        (st.year == 4 && st.track == school_track::havo && st.rating("likes_working_together")))
       candidates.candidates.push_back(st.id);
   const duo_graph g(s, candidates, matching_settings{});
   const auto duos = form_duos(g);
   CHECK(duos.duos.size() * 2 + duos.reserves.size() == candidates.candidates.size());
   CHECK(duos.reserves.size() == candidates.candidates.size() % 2);
-  const auto table = class_table(s, {duos_of(duos), {}, {}, {}, {}, {}, std::nullopt}, matching_settings{});
+  const auto table = class_table(s, {duos_of(duos), {}, {}, {}, {}, {}, std::nullopt},
+                                 matching_settings{});
   CHECK(table.class_count() == 6);
   const auto classes = assign_classes(table);
   CHECK(classes.assignments.size() == std::min<std::size_t>(6, duos.duos.size()));

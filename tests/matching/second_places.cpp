@@ -115,8 +115,10 @@ TEST_CASE("matching: an unused buddy is explained truthfully when another has tw
   req.on = pairing_day;
   req.supporters = {buddy(1, 2), buddy(2, 2), buddy(3, 2)};
   req.supportees = ids({11, 12, 13});
-  req.forbidden = {{student_id{1}, student_id{11}}, {student_id{2}, student_id{12}},
-                   {student_id{2}, student_id{13}}, {student_id{3}, student_id{12}},
+  req.forbidden = {{student_id{1}, student_id{11}},
+                   {student_id{2}, student_id{12}},
+                   {student_id{2}, student_id{13}},
+                   {student_id{3}, student_id{12}},
                    {student_id{3}, student_id{13}}};
   const pairing_graph g(sch, req, settings_for(objective::most_supported, true));
   const auto result = pair_buddies(g);
@@ -134,9 +136,11 @@ TEST_CASE("matching: an unused buddy is explained truthfully when another has tw
   CHECK(umar.candidates[0].held_by_better);
   CHECK_FALSE(umar.candidates[0].holder_has_others);
   const auto text = describe(why, sch);
-  CHECK(text.find("Umar supports nobody: every compatible supportee is with a supporter who scores at "
-                  "least as high: Sara") != std::string::npos);
-  CHECK(text.find("Moving any of them that is not pinned over frees no second place.") != std::string::npos);
+  CHECK(text.find(
+            "Umar supports nobody: every compatible supportee is with a supporter who scores at "
+            "least as high: Sara") != std::string::npos);
+  CHECK(text.find("Moving any of them that is not pinned over frees no second place.") !=
+        std::string::npos);
 }
 
 TEST_CASE("matching: best total score keeps a second place that scores more, and says so") {

@@ -20,9 +20,9 @@ using solver_testing::draw;
 
 namespace {
 
-constexpr assignment_objective all_objectives[] = {assignment_objective::max_cardinality_then_weight,
-                                                   assignment_objective::max_weight,
-                                                   assignment_objective::max_min_then_weight};
+constexpr assignment_objective all_objectives[] = {
+    assignment_objective::max_cardinality_then_weight, assignment_objective::max_weight,
+    assignment_objective::max_min_then_weight};
 
 // The value an objective ranks pairings by, compared lexicographically.
 using value = std::tuple<long long, long long, long long>;
@@ -45,9 +45,12 @@ struct brute_force {
   value best{std::numeric_limits<long long>::min(), 0, 0};
 
   brute_force(const assignment_problem& problem, assignment_objective objective)
-      : p(problem), o(objective), by_supportee(static_cast<std::size_t>(problem.supportee_count)),
+      : p(problem),
+        o(objective),
+        by_supportee(static_cast<std::size_t>(problem.supportee_count)),
         load(problem.capacities.size(), 0) {
-    for (std::size_t k = 0; k < p.edges.size(); ++k) by_supportee[p.edges[k].supportee].push_back(static_cast<int>(k));
+    for (std::size_t k = 0; k < p.edges.size(); ++k)
+      by_supportee[p.edges[k].supportee].push_back(static_cast<int>(k));
     walk(0, 0, 0, std::numeric_limits<std::int64_t>::max());
   }
   void walk(int j, int pairs, std::int64_t total, std::int64_t worst) {
@@ -71,7 +74,8 @@ assignment_problem random_problem(draw& d, int max_supporters, int max_supportee
   assignment_problem p;
   const auto nl = static_cast<int>(d.in(0, max_supporters));
   p.supportee_count = static_cast<int>(d.in(0, max_supportees));
-  for (int i = 0; i < nl; ++i) p.capacities.push_back(d.chance(10) ? 0 : static_cast<int>(d.in(1, 3)));
+  for (int i = 0; i < nl; ++i)
+    p.capacities.push_back(d.chance(10) ? 0 : static_cast<int>(d.in(1, 3)));
   for (int i = 0; i < nl; ++i)
     for (int j = 0; j < p.supportee_count; ++j)
       if (d.chance(density)) {
@@ -80,11 +84,13 @@ assignment_problem random_problem(draw& d, int max_supporters, int max_supportee
       }
   // Edges in an arbitrary order, as a caller may list them.
   for (std::size_t k = p.edges.size(); k > 1; --k)
-    std::swap(p.edges[k - 1], p.edges[static_cast<std::size_t>(d.in(0, static_cast<long long>(k) - 1))]);
+    std::swap(p.edges[k - 1],
+              p.edges[static_cast<std::size_t>(d.in(0, static_cast<long long>(k) - 1))]);
   return p;
 }
 
-void require_optimal(const assignment_problem& p, assignment_objective o, const assignment_result& r) {
+void require_optimal(const assignment_problem& p, assignment_objective o,
+                     const assignment_result& r) {
   const auto fault = assignment_certificate_fault(p, r, o);
   INFO("certificate: " << fault.value_or("ok"));
   REQUIRE_FALSE(fault.has_value());
@@ -98,7 +104,8 @@ TEST_CASE("solvers: assignment agrees with brute force on random small problems"
     draw d(seed);
     const int density = static_cast<int>(d.in(20, 80));
     const bool small_weights = d.chance(50);
-    const auto p = random_problem(d, 4, 6, density, small_weights ? -2 : -40, small_weights ? 3 : 100);
+    const auto p = random_problem(d, 4, 6, density, small_weights ? -2 : -40,
+                                  small_weights ? 3 : 100);
     for (const auto o : all_objectives) {
       INFO("seed " << seed << " objective " << static_cast<int>(o));
       const auto r = solve_assignment(p, o);
@@ -126,7 +133,8 @@ TEST_CASE("solvers: assignment brute force with scarce or plentiful capacity") {
       INFO("seed " << seed);
       const auto r = solve_assignment(p, o);
       require_optimal(p, o, r);
-      REQUIRE(value_of(o, r.pair_count, r.total_weight, r.worst_weight.value_or(0)) == brute_force(p, o).best);
+      REQUIRE(value_of(o, r.pair_count, r.total_weight, r.worst_weight.value_or(0)) ==
+              brute_force(p, o).best);
     }
   }
 }
@@ -161,7 +169,8 @@ TEST_CASE("solvers: assignment certificates hold with heavy ties and extreme wei
     const bool extreme = seed % 3 == 0;
     for (int j = 0; j < p.supportee_count; ++j)
       for (int k = 0; k < 8; ++k) {
-        const auto w = extreme ? d.in(-peerkit::max_pair_weight, peerkit::max_pair_weight) : d.in(0, 2);
+        const auto w = extreme ? d.in(-peerkit::max_pair_weight, peerkit::max_pair_weight)
+                               : d.in(0, 2);
         p.edges.push_back({static_cast<int>(d.in(0, nl - 1)), j, w});
       }
     for (const auto o : all_objectives) {

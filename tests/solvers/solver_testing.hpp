@@ -31,9 +31,9 @@ class draw {
 };
 
 /// Why the certificate of `r` does not prove it optimal for `objective`, or nothing.
-inline std::optional<std::string> assignment_certificate_fault(const peerkit::assignment_problem& p,
-                                                               const peerkit::assignment_result& r,
-                                                               peerkit::assignment_objective objective) {
+inline std::optional<std::string> assignment_certificate_fault(
+    const peerkit::assignment_problem& p, const peerkit::assignment_result& r,
+    peerkit::assignment_objective objective) {
   using peerkit::assignment_objective;
   const auto& c = r.certificate;
   const auto nl = p.capacities.size();
@@ -79,8 +79,10 @@ inline std::optional<std::string> assignment_certificate_fault(const peerkit::as
     max_w = std::max(max_w, e.weight);
     min_w = std::min(min_w, e.weight);
     const std::int64_t sum = c.supporter_price[e.supporter] + c.supportee_price[e.supportee];
-    if (sum < e.weight + c.pair_bonus) return "edge " + std::to_string(k) + " not covered by prices";
-    if (chosen[k] && sum != e.weight + c.pair_bonus) return "chosen edge " + std::to_string(k) + " not tight";
+    if (sum < e.weight + c.pair_bonus)
+      return "edge " + std::to_string(k) + " not covered by prices";
+    if (chosen[k] && sum != e.weight + c.pair_bonus)
+      return "chosen edge " + std::to_string(k) + " not tight";
   }
   if (objective == assignment_objective::max_weight) {
     if (c.pair_bonus != 0) return "bonus for max_weight";
@@ -105,7 +107,8 @@ inline std::optional<std::string> assignment_certificate_fault(const peerkit::as
     }
     if (value >= r.pair_count) return "heavier cover too large";
     for (const auto& e : p.edges)
-      if (e.weight > floor && !in_l[e.supporter] && !in_r[e.supportee]) return "heavier edge uncovered";
+      if (e.weight > floor && !in_l[e.supporter] && !in_r[e.supportee])
+        return "heavier edge uncovered";
   }
   std::int64_t total = 0;
   for (const int k : r.chosen) total += p.edges[k].weight;
@@ -113,15 +116,16 @@ inline std::optional<std::string> assignment_certificate_fault(const peerkit::as
   for (std::size_t j = 0; j < nr; ++j) {
     const int k = r.supportee_edge[j];
     if ((k >= 0) != (paired[j] == 1)) return "supportee_edge disagrees with chosen";
-    if (k >= 0 && (!chosen[k] || p.edges[k].supportee != static_cast<int>(j))) return "supportee_edge wrong";
+    if (k >= 0 && (!chosen[k] || p.edges[k].supportee != static_cast<int>(j)))
+      return "supportee_edge wrong";
   }
   return std::nullopt;
 }
 
 /// Why the certificate of `r` does not prove it a maximum weight matching, or nothing.
-inline std::optional<std::string> matching_certificate_fault(const peerkit::weighted_matching_problem& p,
-                                                             const peerkit::weighted_matching_result& r,
-                                                             peerkit::matching_objective objective) {
+inline std::optional<std::string> matching_certificate_fault(
+    const peerkit::weighted_matching_problem& p, const peerkit::weighted_matching_result& r,
+    peerkit::matching_objective objective) {
   const auto n = static_cast<std::size_t>(p.vertex_count);
   const auto& c = r.certificate;
   if (c.vertex_dual.size() != n || r.mate.size() != n) return "sizes";
@@ -154,7 +158,8 @@ inline std::optional<std::string> matching_certificate_fault(const peerkit::weig
     int inside = 0;
     for (const int k : r.chosen)
       if (in[p.edges[k].u] && in[p.edges[k].v]) ++inside;
-    if (2 * inside + 1 != static_cast<int>(b.vertices.size())) return "blossom with positive dual not full";
+    if (2 * inside + 1 != static_cast<int>(b.vertices.size()))
+      return "blossom with positive dual not full";
     member.push_back(std::move(in));
   }
   std::int64_t max_w = 0;

@@ -34,13 +34,15 @@ bool stable(const stable_pairing_problem& p, const std::vector<int>& supporter_o
     for (int j = 0; j < nr; ++j) {
       if (!acceptable(p, i, j) || supporter_of[j] == i) continue;
       const int mine = supporter_of[j];
-      if (mine >= 0 && rank_in(p.supportee_ranking[j], mine) < rank_in(p.supportee_ranking[j], i)) continue;
+      if (mine >= 0 && rank_in(p.supportee_ranking[j], mine) < rank_in(p.supportee_ranking[j], i))
+        continue;
       int load = 0;
       bool prefers_j = false;
       for (int k = 0; k < nr; ++k)
         if (supporter_of[k] == i) {
           ++load;
-          if (rank_in(p.supporter_ranking[i], j) < rank_in(p.supporter_ranking[i], k)) prefers_j = true;
+          if (rank_in(p.supporter_ranking[i], j) < rank_in(p.supporter_ranking[i], k))
+            prefers_j = true;
         }
       if (load < p.capacities[i] || prefers_j) return false;
     }
@@ -48,8 +50,8 @@ bool stable(const stable_pairing_problem& p, const std::vector<int>& supporter_o
 }
 
 // Every pairing on acceptable pairs within the capacities.
-void all_pairings(const stable_pairing_problem& p, int j, std::vector<int>& current, std::vector<int>& load,
-                  std::vector<std::vector<int>>& out) {
+void all_pairings(const stable_pairing_problem& p, int j, std::vector<int>& current,
+                  std::vector<int>& load, std::vector<std::vector<int>>& out) {
   if (j == static_cast<int>(current.size())) {
     out.push_back(current);
     return;
@@ -121,7 +123,8 @@ TEST_CASE("solvers: stable pairing is stable and best for the proposing side") {
     const auto supporter_ranks = [&](const std::vector<int>& m, std::size_t i) {
       std::vector<int> ranks;
       for (std::size_t j = 0; j < m.size(); ++j)
-        if (m[j] == static_cast<int>(i)) ranks.push_back(rank_in(p.supporter_ranking[i], static_cast<int>(j)));
+        if (m[j] == static_cast<int>(i))
+          ranks.push_back(rank_in(p.supporter_ranking[i], static_cast<int>(j)));
       std::sort(ranks.begin(), ranks.end());
       return ranks;
     };

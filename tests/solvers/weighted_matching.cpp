@@ -31,7 +31,8 @@ struct brute_force {
   long long best_weight = std::numeric_limits<long long>::min();
 
   explicit brute_force(const weighted_matching_problem& problem)
-      : p(problem), at(static_cast<std::size_t>(problem.vertex_count)),
+      : p(problem),
+        at(static_cast<std::size_t>(problem.vertex_count)),
         used(static_cast<std::size_t>(problem.vertex_count), 0) {
     for (std::size_t k = 0; k < p.edges.size(); ++k) {
       at[p.edges[k].u].push_back(static_cast<int>(k));
@@ -59,22 +60,27 @@ struct brute_force {
   }
 };
 
-weighted_matching_problem random_graph(draw& d, int max_vertices, int density, long long lo, long long hi) {
+weighted_matching_problem random_graph(draw& d, int max_vertices, int density, long long lo,
+                                       long long hi) {
   weighted_matching_problem p;
   p.vertex_count = static_cast<int>(d.in(0, max_vertices));
   for (int u = 0; u < p.vertex_count; ++u)
     for (int v = u + 1; v < p.vertex_count; ++v)
       if (d.chance(density)) {
-        if (d.chance(50)) p.edges.push_back({u, v, d.in(lo, hi)});
-        else p.edges.push_back({v, u, d.in(lo, hi)});
+        if (d.chance(50))
+          p.edges.push_back({u, v, d.in(lo, hi)});
+        else
+          p.edges.push_back({v, u, d.in(lo, hi)});
         if (d.chance(3)) p.edges.push_back({u, v, d.in(lo, hi)});  // a repeated pair
       }
   for (std::size_t k = p.edges.size(); k > 1; --k)
-    std::swap(p.edges[k - 1], p.edges[static_cast<std::size_t>(d.in(0, static_cast<long long>(k) - 1))]);
+    std::swap(p.edges[k - 1],
+              p.edges[static_cast<std::size_t>(d.in(0, static_cast<long long>(k) - 1))]);
   return p;
 }
 
-void require_optimal(const weighted_matching_problem& p, matching_objective o, const weighted_matching_result& r) {
+void require_optimal(const weighted_matching_problem& p, matching_objective o,
+                     const weighted_matching_result& r) {
   const auto fault = matching_certificate_fault(p, r, o);
   INFO("certificate: " << fault.value_or("ok"));
   REQUIRE_FALSE(fault.has_value());
@@ -96,7 +102,8 @@ TEST_CASE("solvers: weighted matching agrees with brute force on random small gr
       if (o == matching_objective::max_weight) {
         REQUIRE(r.total_weight == std::max(0LL, best.best_weight));
       } else {
-        REQUIRE(std::pair<long long, long long>{r.pair_count, r.total_weight} == best.best_cardinality);
+        REQUIRE(std::pair<long long, long long>{r.pair_count, r.total_weight} ==
+                best.best_cardinality);
       }
     }
   }
@@ -113,8 +120,8 @@ TEST_CASE("solvers: weighted matching certificates hold on larger random graphs"
       const auto u = static_cast<int>(d.in(0, p.vertex_count - 1));
       const auto v = static_cast<int>(d.in(0, p.vertex_count - 1));
       const auto w = seed % 5 == 0 ? d.in(-peerkit::max_pair_weight, peerkit::max_pair_weight)
-                     : ties             ? d.in(0, 6)
-                                        : d.in(-50, 1000);
+                     : ties        ? d.in(0, 6)
+                                   : d.in(-50, 1000);
       if (u != v) p.edges.push_back({u, v, w});
     }
     for (const auto o : both_objectives) {
@@ -159,8 +166,16 @@ TEST_CASE("solvers: weighted matching edge cases") {
   SECTION("nested blossoms") {
     // Two triangles joined through a path, all weights equal, and a pendant: blossoms
     // form and expand on the way.
-    const weighted_matching_problem p{
-        8, {{0, 1, 8}, {1, 2, 8}, {2, 0, 8}, {2, 3, 9}, {3, 4, 8}, {4, 5, 8}, {5, 6, 8}, {6, 4, 8}, {6, 7, 3}}};
+    const weighted_matching_problem p{8,
+                                      {{0, 1, 8},
+                                       {1, 2, 8},
+                                       {2, 0, 8},
+                                       {2, 3, 9},
+                                       {3, 4, 8},
+                                       {4, 5, 8},
+                                       {5, 6, 8},
+                                       {6, 4, 8},
+                                       {6, 7, 3}}};
     for (const auto o : both_objectives) {
       const auto r = solve_matching(p, o);
       require_optimal(p, o, r);

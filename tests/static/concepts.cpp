@@ -21,18 +21,22 @@ static_assert(StaffRole<teacher_coach> && !StaffRole<peer_buddy>);
 
 // programme policies
 static_assert(Policy<runtime_roles> && !Policy<unrelated>);
-static_assert(PolicyOf<runtime_schedule, schedule_family> && !PolicyOf<runtime_schedule, roles_family>);
+static_assert(PolicyOf<runtime_schedule, schedule_family> &&
+              !PolicyOf<runtime_schedule, roles_family>);
 static_assert(RolesPolicy<role_set<peer_leader>> && !RolesPolicy<runtime_schedule>);
-static_assert(SelectionPolicy<selection_rules<>> && SelectionPolicy<runtime_selection> && !SelectionPolicy<unrelated>);
-static_assert(MatchingPolicy<default_matching> && MatchingPolicy<runtime_matching> && !MatchingPolicy<runtime_roles>);
+static_assert(SelectionPolicy<selection_rules<>> && SelectionPolicy<runtime_selection> &&
+              !SelectionPolicy<unrelated>);
+static_assert(MatchingPolicy<default_matching> && MatchingPolicy<runtime_matching> &&
+              !MatchingPolicy<runtime_roles>);
 static_assert(SchedulePolicy<default_schedule> && !SchedulePolicy<half_policy>);
-static_assert(ChecklistPolicy<static_checklist<five_step_plan>> && ChecklistPolicy<runtime_checklist> &&
-              !ChecklistPolicy<half_policy>);
+static_assert(ChecklistPolicy<static_checklist<five_step_plan>> &&
+              ChecklistPolicy<runtime_checklist> && !ChecklistPolicy<half_policy>);
 
 // selection
 static_assert(Trait<empathy> && !Trait<unrelated>);
 static_assert(CriteriaProfile<buddy_profile> && !CriteriaProfile<empathy>);
-static_assert(ProfilePart<required<empathy, 3>> && ProfilePart<max_fail_marks<2>> && ProfilePart<buddy_profile>);
+static_assert(ProfilePart<required<empathy, 3>> && ProfilePart<max_fail_marks<2>> &&
+              ProfilePart<buddy_profile>);
 static_assert(!ProfilePart<empathy> && !ProfilePart<unrelated>);
 static_assert(RecommendationPolicy<needs_table> && !RecommendationPolicy<unrelated>);
 
@@ -42,8 +46,10 @@ static_assert(ChecklistItem<plan_items::inform_everyone> && !ChecklistItem<unrel
 
 // privacy
 static_assert(AccessPolicy<default_access_policy> && !AccessPolicy<unrelated>);
-static_assert(ExportSafe<int> && ExportSafe<pseudonym> && !ExportSafe<std::string> && !ExportSafe<student_id>);
+static_assert(ExportSafe<int> && ExportSafe<pseudonym> && !ExportSafe<std::string> &&
+              !ExportSafe<student_id>);
 static_assert(!ExportSafe<needs_data>);
-static_assert(LogSafe<student_id> && LogSafe<supporter_role> && !LogSafe<std::string> && !LogSafe<origin_data>);
+static_assert(LogSafe<student_id> && LogSafe<supporter_role> && !LogSafe<std::string> &&
+              !LogSafe<origin_data>);
 
 TEST_CASE("static: every public concept is checked both ways at compile time") { SUCCEED(); }

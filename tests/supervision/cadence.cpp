@@ -9,7 +9,8 @@ using namespace fixture;
 namespace {
 std::vector<alert> of_rule(const std::vector<alert>& all, alert_rule rule) {
   std::vector<alert> found;
-  std::copy_if(all.begin(), all.end(), std::back_inserter(found), [rule](const alert& a) { return a.rule == rule; });
+  std::copy_if(all.begin(), all.end(), std::back_inserter(found),
+               [rule](const alert& a) { return a.rule == rule; });
   return found;
 }
 }  // namespace
@@ -40,10 +41,10 @@ TEST_CASE("supervision: school breaks from a school calendar take its own region
   school_calendar cal;
   cal.region = holiday_region::zuid;
   cal.holidays = {
-      {school_year{2025}, holiday_kind::autumn, holiday_region::zuid, d(2025, 10, 11), d(2025, 10, 19),
-       holiday_status::advisory},
-      {school_year{2025}, holiday_kind::autumn, holiday_region::noord, d(2025, 10, 18), d(2025, 10, 26),
-       holiday_status::advisory},
+      {school_year{2025}, holiday_kind::autumn, holiday_region::zuid, d(2025, 10, 11),
+       d(2025, 10, 19), holiday_status::advisory},
+      {school_year{2025}, holiday_kind::autumn, holiday_region::noord, d(2025, 10, 18),
+       d(2025, 10, 26), holiday_status::advisory},
   };
   const auto breaks = breaks_of(cal);
   REQUIRE(breaks.periods().size() == 1);
@@ -55,7 +56,8 @@ TEST_CASE("supervision: planned against actual contact per pair, group and progr
   const auto s = make_school();
   auto r = make_records();
   r.plans.push_back({pair_2, contact_plan{2, 1, 30}});
-  for (int week = 0; week < 4; ++week) record_contact(r, s, contact(pair_1, start + days(7 * week), 45));
+  for (int week = 0; week < 4; ++week)
+    record_contact(r, s, contact(pair_1, start + days(7 * week), 45));
   record_contact(r, s, contact(pair_2, start + days(1), 30));
   const date to = start + days(28);
 
@@ -88,7 +90,8 @@ TEST_CASE("supervision: overdue pairs are flagged by the contact_overdue rule") 
 
   SECTION("a pair that never met is overdue 14 days after its start (weekly plan, 7 days' grace)") {
     CHECK(of_rule(contact_alerts(r, rules, start + days(14)), alert_rule::contact_overdue).empty());
-    const auto alerts = of_rule(contact_alerts(r, rules, start + days(15)), alert_rule::contact_overdue);
+    const auto alerts = of_rule(contact_alerts(r, rules, start + days(15)),
+                                alert_rule::contact_overdue);
     REQUIRE(alerts.size() == 4);
     CHECK(alerts[0].pair == pair_1);
     CHECK(alerts[0].due == start + days(14));
@@ -96,18 +99,25 @@ TEST_CASE("supervision: overdue pairs are flagged by the contact_overdue rule") 
   }
   SECTION("the clock restarts at each contact") {
     record_contact(r, s, contact(pair_1, start + days(10)));
-    const auto alerts = of_rule(contact_alerts(r, rules, start + days(20)), alert_rule::contact_overdue);
-    CHECK(std::none_of(alerts.begin(), alerts.end(), [](const alert& a) { return a.pair == pair_1; }));
-    const auto later = of_rule(contact_alerts(r, rules, start + days(25)), alert_rule::contact_overdue);
-    REQUIRE(std::any_of(later.begin(), later.end(), [](const alert& a) { return a.pair == pair_1; }));
+    const auto alerts = of_rule(contact_alerts(r, rules, start + days(20)),
+                                alert_rule::contact_overdue);
+    CHECK(std::none_of(alerts.begin(), alerts.end(),
+                       [](const alert& a) { return a.pair == pair_1; }));
+    const auto later = of_rule(contact_alerts(r, rules, start + days(25)),
+                               alert_rule::contact_overdue);
+    REQUIRE(
+        std::any_of(later.begin(), later.end(), [](const alert& a) { return a.pair == pair_1; }));
     CHECK(later[0].message == "pair 1 last met on 2025-10-16");
   }
   SECTION("a holiday does not make a pair overdue") {
     const school_breaks autumn({boost::gregorian::date_period(d(2025, 10, 18), d(2025, 10, 27))});
-    CHECK(of_rule(contact_alerts(r, rules, d(2025, 10, 25), autumn), alert_rule::contact_overdue).empty());
+    CHECK(of_rule(contact_alerts(r, rules, d(2025, 10, 25), autumn), alert_rule::contact_overdue)
+              .empty());
     // 12 school days before the break and 2 after it: due on 29 October.
-    CHECK(of_rule(contact_alerts(r, rules, d(2025, 10, 29), autumn), alert_rule::contact_overdue).empty());
-    CHECK(of_rule(contact_alerts(r, rules, d(2025, 10, 30), autumn), alert_rule::contact_overdue).size() == 4);
+    CHECK(of_rule(contact_alerts(r, rules, d(2025, 10, 29), autumn), alert_rule::contact_overdue)
+              .empty());
+    CHECK(of_rule(contact_alerts(r, rules, d(2025, 10, 30), autumn), alert_rule::contact_overdue)
+              .size() == 4);
   }
   SECTION("ended pairs are not followed") {
     for (auto id : {pair_1, pair_2, newcomer_pair, duo_pair})
@@ -121,11 +131,14 @@ TEST_CASE("supervision: actual contact far below plan fires contact_below_plan")
   auto r = make_records();
   const supervision_rules rules;
   // pair_1 meets every week; pair_2 once in four weeks.
-  for (int week = 0; week < 5; ++week) record_contact(r, s, contact(pair_1, start + days(7 * week)));
+  for (int week = 0; week < 5; ++week)
+    record_contact(r, s, contact(pair_1, start + days(7 * week)));
   record_contact(r, s, contact(pair_2, start + days(25)));
-  const auto early = of_rule(contact_alerts(r, rules, start + days(20)), alert_rule::contact_below_plan);
+  const auto early = of_rule(contact_alerts(r, rules, start + days(20)),
+                             alert_rule::contact_below_plan);
   CHECK(early.empty());  // judged only after four weeks
-  const auto alerts = of_rule(contact_alerts(r, rules, start + days(28)), alert_rule::contact_below_plan);
+  const auto alerts = of_rule(contact_alerts(r, rules, start + days(28)),
+                              alert_rule::contact_below_plan);
   REQUIRE(alerts.size() == 3);  // pair_2, and the two pairs that never met
   CHECK(alerts[0].pair == pair_2);
   CHECK(alerts[0].message == "pair 2 met 1 of 4 planned times");

@@ -18,10 +18,10 @@ TEST_CASE("supervision: a pair ends planned or unplanned, with the school's own 
 
   CHECK(kind_of(record_closure(r, pair_2, start + days(40), end_reason::no_click), r.end_reasons) ==
         closure_kind::unplanned);
-  CHECK(kind_of(record_closure(r, newcomer_pair, start + days(40), end_reason::other, 0), r.end_reasons) ==
-        closure_kind::unplanned);
-  CHECK(kind_of(record_closure(r, duo_pair, start + days(40), end_reason::other, 1), r.end_reasons) ==
-        closure_kind::planned);
+  CHECK(kind_of(record_closure(r, newcomer_pair, start + days(40), end_reason::other, 0),
+                r.end_reasons) == closure_kind::unplanned);
+  CHECK(kind_of(record_closure(r, duo_pair, start + days(40), end_reason::other, 1),
+                r.end_reasons) == closure_kind::planned);
   CHECK(r.closures.size() == 4);
 
   SECTION("closing twice, before the start, or with an unknown school reason is refused") {
@@ -38,7 +38,8 @@ TEST_CASE("supervision: a pair ends planned or unplanned, with the school's own 
                       Catch::Contains("one of the school's 2 reasons"));
     CHECK_THROWS_WITH(record_closure(fresh, pair_1, start + days(1), end_reason::no_click, 0),
                       Catch::Contains("with end_reason other only"));
-    CHECK_THROWS_AS(record_closure(fresh, pair_id{42}, start + days(1), end_reason::no_click), peerkit::error);
+    CHECK_THROWS_AS(record_closure(fresh, pair_id{42}, start + days(1), end_reason::no_click),
+                    peerkit::error);
     CHECK(!fresh.find_pair(pair_1)->ended);
   }
 }
@@ -46,7 +47,8 @@ TEST_CASE("supervision: a pair ends planned or unplanned, with the school's own 
 TEST_CASE("supervision: rematching is conservative") {
   const rematch_policy policy;
   const date year_end = d(2026, 7, 31);
-  const pair_closure supporter_left{pair_1, d(2025, 12, 1), end_reason::supporter_left_school, std::nullopt};
+  const pair_closure supporter_left{pair_1, d(2025, 12, 1), end_reason::supporter_left_school,
+                                    std::nullopt};
 
   SECTION("after the supporter left: a pause first, then one new supporter") {
     const auto during_pause = decide_rematch(policy, supporter_left, 0, d(2025, 12, 10), year_end);
@@ -59,11 +61,12 @@ TEST_CASE("supervision: rematching is conservative") {
           rematch_verdict::too_many_rematches);
   }
   SECTION("not after the supportee's own choice, a mismatch or a problem too heavy for a peer") {
-    for (auto reason : {end_reason::supportee_withdrew, end_reason::no_click, end_reason::support_too_heavy,
-                        end_reason::consent_withdrawn, end_reason::period_completed,
-                        end_reason::supportee_left_school}) {
+    for (auto reason : {end_reason::supportee_withdrew, end_reason::no_click,
+                        end_reason::support_too_heavy, end_reason::consent_withdrawn,
+                        end_reason::period_completed, end_reason::supportee_left_school}) {
       const pair_closure c{pair_1, d(2025, 12, 1), reason, std::nullopt};
-      CHECK(decide_rematch(policy, c, 0, d(2026, 1, 5), year_end).verdict == rematch_verdict::not_after_this_reason);
+      CHECK(decide_rematch(policy, c, 0, d(2026, 1, 5), year_end).verdict ==
+            rematch_verdict::not_after_this_reason);
     }
   }
   SECTION("not when too little of the year is left for a match to do good") {
@@ -71,7 +74,8 @@ TEST_CASE("supervision: rematching is conservative") {
     const auto decision = decide_rematch(policy, late, 0, d(2026, 4, 11), year_end);
     CHECK(decision.verdict == rematch_verdict::too_late_in_year);
     CHECK(decision.earliest.is_special());
-    const pair_closure borderline{pair_1, d(2026, 3, 1), end_reason::supporter_withdrew, std::nullopt};
+    const pair_closure borderline{pair_1, d(2026, 3, 1), end_reason::supporter_withdrew,
+                                  std::nullopt};
     CHECK(decide_rematch(policy, borderline, 0, d(2026, 3, 29), year_end).allowed());
     CHECK(decide_rematch(policy, borderline, 0, d(2026, 5, 1), year_end).allowed());
     CHECK(decide_rematch(policy, borderline, 0, d(2026, 5, 2), year_end).verdict ==
@@ -81,10 +85,12 @@ TEST_CASE("supervision: rematching is conservative") {
     end_reason_list reasons{{{"moved_to_other_site", closure_kind::unplanned, true}}};
     const pair_closure own{pair_1, d(2025, 12, 1), end_reason::other, 0};
     CHECK(decide_rematch(policy, own, 0, d(2026, 1, 5), year_end, reasons).allowed());
-    CHECK(decide_rematch(policy, own, 0, d(2026, 1, 5), year_end).verdict == rematch_verdict::not_after_this_reason);
+    CHECK(decide_rematch(policy, own, 0, d(2026, 1, 5), year_end).verdict ==
+          rematch_verdict::not_after_this_reason);
     rematch_policy off = policy;
     off.rematching = false;
-    CHECK(decide_rematch(off, supporter_left, 0, d(2026, 1, 5), year_end).verdict == rematch_verdict::rematching_off);
+    CHECK(decide_rematch(off, supporter_left, 0, d(2026, 1, 5), year_end).verdict ==
+          rematch_verdict::rematching_off);
   }
 }
 
@@ -103,7 +109,10 @@ TEST_CASE("supervision: both sides of an ended pair give an exit evaluation") {
   CHECK(alerts[1].student == supportee_1);
 
   const auto q = default_questionnaire(stakeholder::supporter);
-  record_response(r, s, {stakeholder::supporter, evaluation_moment::exit, buddy_1, pair_1, end + days(3), {{0, 4}}}, q);
+  record_response(
+      r, s,
+      {stakeholder::supporter, evaluation_moment::exit, buddy_1, pair_1, end + days(3), {{0, 4}}},
+      q);
   alerts = exit_evaluation_alerts(r, s, rules, end + days(22));
   REQUIRE(alerts.size() == 1);
   CHECK(alerts[0].student == supportee_1);

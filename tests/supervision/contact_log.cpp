@@ -64,7 +64,8 @@ TEST_CASE("supervision: recording a contact checks the record, the pair and cons
     CHECK(r.contacts.size() == 1);
   }
   SECTION("an unknown pair, or a day the pair is not active") {
-    CHECK_THROWS_WITH(record_contact(r, s, contact(pair_id{99}, start)), Catch::Contains("no pair has id 99"));
+    CHECK_THROWS_WITH(record_contact(r, s, contact(pair_id{99}, start)),
+                      Catch::Contains("no pair has id 99"));
     try {
       record_contact(r, s, contact(pair_1, start - days(1)));
       FAIL("expected peerkit::error");
@@ -88,12 +89,16 @@ TEST_CASE("supervision: recording a contact checks the record, the pair and cons
 TEST_CASE("supervision: the limits of peer support per role") {
   STATIC_REQUIRE(limits_of(supporter_role::peer_buddy).handles.contains(contact_topic::bullying));
   STATIC_REQUIRE(!limits_of(supporter_role::peer_tutor).handles.contains(contact_topic::bullying));
-  STATIC_REQUIRE(limits_of(supporter_role::newcomer_buddy).handles.contains(contact_topic::dutch_language));
+  STATIC_REQUIRE(
+      limits_of(supporter_role::newcomer_buddy).handles.contains(contact_topic::dutch_language));
   STATIC_REQUIRE(limits_of(supporter_role::peer_buddy).refers_first_to == staff_role::class_mentor);
-  STATIC_REQUIRE(limits_of(supporter_role::newcomer_buddy).refers_first_to == staff_role::teacher_coach);
-  STATIC_REQUIRE(limits_of(supporter_role::confidant_student).refers_first_to == staff_role::confidential_teacher);
+  STATIC_REQUIRE(limits_of(supporter_role::newcomer_buddy).refers_first_to ==
+                 staff_role::teacher_coach);
+  STATIC_REQUIRE(limits_of(supporter_role::confidant_student).refers_first_to ==
+                 staff_role::confidential_teacher);
   constexpr topic_set asked{contact_topic::lesson_content, contact_topic::conflict};
-  STATIC_REQUIRE(beyond_limits(supporter_role::peer_tutor, asked) == topic_set{contact_topic::conflict});
+  STATIC_REQUIRE(beyond_limits(supporter_role::peer_tutor, asked) ==
+                 topic_set{contact_topic::conflict});
   STATIC_REQUIRE(beyond_limits(supporter_role::peer_buddy, asked).empty());
 
   STATIC_REQUIRE(tier_for(referral_signal::unsafe_at_home) == severity::safety);

@@ -21,7 +21,8 @@ TEST_CASE("supervision: the escalation policy routes each tier by role with a de
 
   const auto& concern = policy.route(severity::concern);
   REQUIRE(concern.route().size() == 1);
-  CHECK(concern.route()[0].any_of == staff_role_set{staff_role::teacher_coach, staff_role::class_mentor});
+  CHECK(concern.route()[0].any_of ==
+        staff_role_set{staff_role::teacher_coach, staff_role::class_mentor});
   CHECK(concern.route()[0].within_days == 7);
   CHECK(concern.respond_within_days == 14);
   CHECK(concern.encourage_first);
@@ -56,7 +57,8 @@ TEST_CASE("supervision: a refused referral goes to the teacher coach and/or ment
   auto r = make_records();
   const escalation_policy policy;
   const date day = start + days(20);
-  auto e = raise_escalation(escalation_id{1}, *r.find_pair(pair_1), buddy_1, severity::concern, day);
+  auto e = raise_escalation(escalation_id{1}, *r.find_pair(pair_1), buddy_1, severity::concern,
+                            day);
   record_encouraged(e, day);
   record_refused(e, day + days(1));
   CHECK(status_of(e, policy, day + days(2)).steps[0] == deadline_status::pending);
@@ -85,7 +87,8 @@ TEST_CASE("supervision: an accepted referral reaches the mentor through the supp
   const auto s = make_school();
   auto r = make_records();
   const date day = start + days(20);
-  auto e = raise_escalation(escalation_id{2}, *r.find_pair(pair_2), buddy_2, severity::concern, day);
+  auto e = raise_escalation(escalation_id{2}, *r.find_pair(pair_2), buddy_2, severity::concern,
+                            day);
   record_encouraged(e, day);
   record_accepted(e, day);
   record_informed(e, staff(s, mentor_1b), staff_role::class_mentor, day + days(8));
@@ -103,15 +106,16 @@ TEST_CASE("supervision: an urgent escalation reaches the second line within two 
   auto r = make_records();
   const escalation_policy policy;
   const date day = start + days(30);
-  auto e = raise_escalation(escalation_id{3}, *r.find_pair(newcomer_pair), isk_buddy, severity::urgent, day);
+  auto e = raise_escalation(escalation_id{3}, *r.find_pair(newcomer_pair), isk_buddy,
+                            severity::urgent, day);
   record_encouraged(e, day);
   record_refused(e, day);
   record_informed(e, staff(s, coach_b), staff_role::teacher_coach, day + days(1));
   CHECK(status_of(e, policy, day + days(1)).steps[1] == deadline_status::pending);
   CHECK(rules_of(escalation_alerts(e, policy, day + days(2))).empty());
   const auto alerts = escalation_alerts(e, policy, day + days(3));
-  CHECK(rules_of(alerts) ==
-        std::vector<alert_rule>{alert_rule::escalation_step_overdue, alert_rule::escalation_response_overdue});
+  CHECK(rules_of(alerts) == std::vector<alert_rule>{alert_rule::escalation_step_overdue,
+                                                    alert_rule::escalation_response_overdue});
   CHECK(alerts[0].due == day + days(2));
 
   record_informed(e, staff(s, care_coordinator_id), staff_role::care_coordinator, day + days(2));
@@ -129,8 +133,8 @@ TEST_CASE("supervision: a safety escalation goes to an adult and the second line
   record_informed(e, staff(s, coach_a), staff_role::teacher_coach, day);
   CHECK(escalation_alerts(e, policy, day).empty());
   const auto next_day = escalation_alerts(e, policy, day + days(1));
-  CHECK(rules_of(next_day) ==
-        std::vector<alert_rule>{alert_rule::escalation_step_overdue, alert_rule::escalation_response_overdue});
+  CHECK(rules_of(next_day) == std::vector<alert_rule>{alert_rule::escalation_step_overdue,
+                                                      alert_rule::escalation_response_overdue});
   CHECK(next_day[0].due == day);
 
   record_informed(e, staff(s, confidential_id), staff_role::confidential_teacher, day);
@@ -139,11 +143,14 @@ TEST_CASE("supervision: a safety escalation goes to an adult and the second line
   CHECK(escalation_alerts(e, policy, day + days(10)).empty());
 }
 
-TEST_CASE("supervision: telling staff before encouraging the supportee is flagged for concern and urgent") {
+TEST_CASE(
+    "supervision: telling staff before encouraging the supportee is flagged for concern and "
+    "urgent") {
   const auto s = make_school();
   auto r = make_records();
   const date day = start + days(20);
-  auto e = raise_escalation(escalation_id{5}, *r.find_pair(pair_1), buddy_1, severity::concern, day);
+  auto e = raise_escalation(escalation_id{5}, *r.find_pair(pair_1), buddy_1, severity::concern,
+                            day);
   record_informed(e, staff(s, mentor_1a), staff_role::class_mentor, day);
   record_encouraged(e, day);
   const auto alerts = escalation_alerts(e, {}, day);
@@ -181,29 +188,39 @@ TEST_CASE("supervision: the escalation trail is kept in order and addressed to t
       CHECK(err.id() == id);
     }
   };
-  expect_error([&] { (void)raise_escalation(escalation_id{7}, pair, supportee_1, severity::concern, day); },
-               "escalation.not_a_supporter");
-  expect_error([&] { (void)raise_escalation(escalation_id{7}, pair, buddy_1, severity::concern, start - days(1)); },
-               "escalation.pair_not_active");
+  expect_error(
+      [&] { (void)raise_escalation(escalation_id{7}, pair, supportee_1, severity::concern, day); },
+      "escalation.not_a_supporter");
+  expect_error(
+      [&] {
+        (void)raise_escalation(escalation_id{7}, pair, buddy_1, severity::concern, start - days(1));
+      },
+      "escalation.pair_not_active");
 
   auto e = raise_escalation(escalation_id{7}, pair, buddy_1, severity::concern, day);
   expect_error([&] { record_refused(e, day); }, "escalation.out_of_order");
   record_encouraged(e, day + days(1));
   expect_error([&] { record_encouraged(e, day + days(1)); }, "escalation.out_of_order");
-  expect_error([&] { record_accepted(e, day); }, "escalation.out_of_order");  // before the last step
+  expect_error([&] { record_accepted(e, day); },
+               "escalation.out_of_order");  // before the last step
   record_accepted(e, day + days(1));
   expect_error([&] { record_refused(e, day + days(1)); }, "escalation.out_of_order");
-  expect_error([&] { record_informed(e, staff(s, mentor_1a), staff_role::teacher_coach, day + days(2)); },
-               "escalation.wrong_recipient");
-  expect_error([&] { record_informed(e, staff(s, coordinator_id), staff_role::coordinator, day + days(2)); },
-               "escalation.wrong_recipient");
-  expect_error([&] { record_response(e, staff(s, mentor_1a), day + days(2)); }, "escalation.not_informed");
+  expect_error(
+      [&] { record_informed(e, staff(s, mentor_1a), staff_role::teacher_coach, day + days(2)); },
+      "escalation.wrong_recipient");
+  expect_error(
+      [&] { record_informed(e, staff(s, coordinator_id), staff_role::coordinator, day + days(2)); },
+      "escalation.wrong_recipient");
+  expect_error([&] { record_response(e, staff(s, mentor_1a), day + days(2)); },
+               "escalation.not_informed");
   expect_error([&] { record_closed(e, day + days(2)); }, "escalation.unanswered");
-  record_informed(e, staff(s, coach_b), staff_role::class_mentor, day + days(2));  // holds both roles
+  record_informed(e, staff(s, coach_b), staff_role::class_mentor,
+                  day + days(2));  // holds both roles
   record_response(e, staff(s, coach_b), day + days(2));
   record_closed(e, day + days(3));
-  expect_error([&] { record_informed(e, staff(s, mentor_1a), staff_role::class_mentor, day + days(4)); },
-               "escalation.out_of_order");
+  expect_error(
+      [&] { record_informed(e, staff(s, mentor_1a), staff_role::class_mentor, day + days(4)); },
+      "escalation.out_of_order");
   CHECK(e.is_closed());
 }
 
@@ -211,14 +228,16 @@ TEST_CASE("supervision: whom to inform for each step of a route") {
   const auto s = make_school();
   auto r = make_records();
   const escalation_policy policy;
-  const auto e = raise_escalation(escalation_id{8}, *r.find_pair(newcomer_pair), isk_buddy, severity::urgent,
-                                  start + days(10));
+  const auto e = raise_escalation(escalation_id{8}, *r.find_pair(newcomer_pair), isk_buddy,
+                                  severity::urgent, start + days(10));
   const auto& steps = policy.route(severity::urgent).route();
-  CHECK(recipients(steps[0], e, s, r.pairs, r.groups) == std::vector<staff_id>{mentor_isk, coach_b});
-  CHECK(recipients(steps[1], e, s, r.pairs, r.groups) == std::vector<staff_id>{confidential_id, care_coordinator_id});
+  CHECK(recipients(steps[0], e, s, r.pairs, r.groups) ==
+        std::vector<staff_id>{mentor_isk, coach_b});
+  CHECK(recipients(steps[1], e, s, r.pairs, r.groups) ==
+        std::vector<staff_id>{confidential_id, care_coordinator_id});
 
-  const auto duo = raise_escalation(escalation_id{9}, *r.find_pair(duo_pair), leader_2, severity::concern,
-                                    start + days(10));
+  const auto duo = raise_escalation(escalation_id{9}, *r.find_pair(duo_pair), leader_2,
+                                    severity::concern, start + days(10));
   CHECK(recipients(policy.route(severity::concern).route()[0], duo, s, r.pairs, r.groups) ==
         std::vector<staff_id>{mentor_1b, coach_a});
 }

@@ -6,13 +6,13 @@
 #include <vector>
 
 #include <peerkit/calendar/school_calendar.hpp>
+#include <peerkit/core/consent.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/privacy/access_policy.hpp>
-#include <peerkit/core/consent.hpp>
 #include <peerkit/privacy/pseudonym.hpp>
 #include <peerkit/privacy/research_export.hpp>
 #include <peerkit/privacy/retention.hpp>
-#include <peerkit/core/safe_text.hpp>
 #include <peerkit/privacy/views.hpp>
 #include <peerkit/privacy/withdrawal.hpp>
 #include <peerkit/supervision/cadence.hpp>
@@ -58,17 +58,17 @@ inline constexpr student_id supportee_2{202};
 inline constexpr student_id newcomer_1{204};
 inline constexpr student_id newcomer_2{205};
 
-inline constexpr pair_id pair_1{1};          // buddy_1 -> supportee_1 (class 1A)
-inline constexpr pair_id pair_2{2};          // buddy_2 -> supportee_2 (class 1B)
-inline constexpr pair_id newcomer_pair{3};   // isk_buddy -> newcomer_1, newcomer_2 (a triple)
-inline constexpr pair_id duo_pair{4};      // leader_1 + leader_2 -> class 1B
+inline constexpr pair_id pair_1{1};         // buddy_1 -> supportee_1 (class 1A)
+inline constexpr pair_id pair_2{2};         // buddy_2 -> supportee_2 (class 1B)
+inline constexpr pair_id newcomer_pair{3};  // isk_buddy -> newcomer_1, newcomer_2 (a triple)
+inline constexpr pair_id duo_pair{4};       // leader_1 + leader_2 -> class 1B
 
 inline constexpr intervision_group_id buddies_group{1};   // coach_a: buddy_1, buddy_2
 inline constexpr intervision_group_id newcomer_group{2};  // coach_b: isk_buddy
 inline constexpr intervision_group_id leaders_group{3};   // coach_a: leader_1, leader_2
 
-inline student make_student(student_id id, std::string name, class_id cls, int year, school_track track,
-                            date born) {
+inline student make_student(student_id id, std::string name, class_id cls, int year,
+                            school_track track, date born) {
   student s;
   s.id = id;
   s.name = std::move(name);
@@ -101,14 +101,18 @@ inline school make_school() {
       {confidential_id, "Vertrouwens Docent", {staff_role::confidential_teacher}, std::nullopt},
   };
   s.students = {
-      make_student(buddy_1, "Brenda Buddy", class_id{3}, 3, school_track::vmbo_kader, d(2010, 3, 14)),
+      make_student(buddy_1, "Brenda Buddy", class_id{3}, 3, school_track::vmbo_kader,
+                   d(2010, 3, 14)),
       make_student(buddy_2, "Bas Buddy", class_id{3}, 3, school_track::vmbo_kader, d(2009, 8, 2)),
       make_student(isk_buddy, "Nina Nieuwkomersbuddy", class_id{3}, 3, school_track::vmbo_kader,
                    d(2010, 1, 20)),
-      make_student(leader_1, "Lars Leader", class_id{3}, 3, school_track::vmbo_kader, d(2010, 5, 5)),
-      make_student(leader_2, "Lotte Leader", class_id{3}, 3, school_track::vmbo_kader, d(2010, 6, 6)),
+      make_student(leader_1, "Lars Leader", class_id{3}, 3, school_track::vmbo_kader,
+                   d(2010, 5, 5)),
+      make_student(leader_2, "Lotte Leader", class_id{3}, 3, school_track::vmbo_kader,
+                   d(2010, 6, 6)),
       make_student(supportee_1, "Sam Supportee", class_id{1}, 1, school_track::havo, d(2013, 4, 1)),
-      make_student(supportee_2, "Sara Supportee", class_id{2}, 1, school_track::havo, d(2013, 9, 9)),
+      make_student(supportee_2, "Sara Supportee", class_id{2}, 1, school_track::havo,
+                   d(2013, 9, 9)),
       make_student(newcomer_1, "Zeinab Newcomer", class_id{4}, 1, school_track::isk, d(2011, 2, 2)),
       make_student(newcomer_2, "Omar Newcomer", class_id{4}, 1, school_track::isk, d(2011, 7, 7)),
   };
@@ -122,8 +126,10 @@ inline school make_school() {
   return s;
 }
 
-inline support_pair make_support_pair(pair_id id, supporter_role role, std::vector<student_id> supporters,
-                              std::vector<student_id> supportees, std::optional<class_id> served = std::nullopt) {
+inline support_pair make_support_pair(pair_id id, supporter_role role,
+                                      std::vector<student_id> supporters,
+                                      std::vector<student_id> supportees,
+                                      std::optional<class_id> served = std::nullopt) {
   support_pair p;
   p.id = id;
   p.role = role;
@@ -139,8 +145,10 @@ inline programme_records make_records() {
   r.pairs = {
       make_support_pair(pair_1, supporter_role::peer_buddy, {buddy_1}, {supportee_1}),
       make_support_pair(pair_2, supporter_role::peer_buddy, {buddy_2}, {supportee_2}),
-      make_support_pair(newcomer_pair, supporter_role::newcomer_buddy, {isk_buddy}, {newcomer_1, newcomer_2}),
-      make_support_pair(duo_pair, supporter_role::peer_leader, {leader_1, leader_2}, {}, class_id{2}),
+      make_support_pair(newcomer_pair, supporter_role::newcomer_buddy, {isk_buddy},
+                        {newcomer_1, newcomer_2}),
+      make_support_pair(duo_pair, supporter_role::peer_leader, {leader_1, leader_2}, {},
+                        class_id{2}),
   };
   r.groups = {
       {buddies_group, supporter_role::peer_buddy, coach_a, {buddy_1, buddy_2}, start, 1, false},
@@ -152,7 +160,8 @@ inline programme_records make_records() {
 }
 
 inline contact_record contact(pair_id p, date on, int minutes = 60,
-                              topic_set topics = {contact_topic::homework_planning}, bool needs_adult = false,
+                              topic_set topics = {contact_topic::homework_planning},
+                              bool needs_adult = false,
                               contact_kind kind = contact_kind::at_school) {
   return {p, on, minutes, kind, topics, needs_adult};
 }
@@ -161,8 +170,9 @@ inline const staff_member& staff(const school& s, staff_id id) { return *s.find(
 
 /// Names and special-category values of the fixture that no output may contain.
 inline std::vector<std::string> secrets() {
-  return {"Brenda", "Bas", "Nina", "Lars", "Lotte", "Sam", "Sara", "Zeinab", "Omar", "Quax", "Astrid",
-          "Annemiek", "Syria", "Arabic", "Kurdish", "Yazidi", "autism", "bullied", "1A", "ISK-2"};
+  return {"Brenda",  "Bas",    "Nina",   "Lars",    "Lotte",    "Sam",   "Sara",
+          "Zeinab",  "Omar",   "Quax",   "Astrid",  "Annemiek", "Syria", "Arabic",
+          "Kurdish", "Yazidi", "autism", "bullied", "1A",       "ISK-2"};
 }
 
 }  // namespace fixture

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/core/enum_keys.hpp>
+#include <peerkit/core/region.hpp>
 
 namespace peerkit {
 

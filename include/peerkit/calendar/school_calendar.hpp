@@ -16,8 +16,8 @@
 
 #include <peerkit/calendar/holidays.hpp>
 #include <peerkit/calendar/public_holidays.hpp>
-#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_year.hpp>
+#include <peerkit/core/region.hpp>
 
 namespace peerkit {
 
@@ -46,38 +46,20 @@ struct day_status {
   friend bool operator==(const day_status&, const day_status&) = default;
 };
 
-[[nodiscard]] inline bool is_weekend(date d) {
-  const auto w = d.day_of_week();
-  return w == boost::gregorian::Saturday || w == boost::gregorian::Sunday;
-}
+[[nodiscard]] bool is_weekend(date d);
 
 /// The holiday period of the calendar's region covering `d`, if any.
-[[nodiscard]] inline std::optional<holiday_period> holiday_on(const school_calendar& cal, date d) {
-  for (const auto& h : cal.holidays)
-    if (h.region == cal.region && h.covers(d)) return h;
-  return std::nullopt;
-}
+[[nodiscard]] std::optional<holiday_period> holiday_on(const school_calendar& cal, date d);
 
 /// The public holiday (or tied day off) on `d` under the calendar's options, if any.
-[[nodiscard]] inline std::optional<public_holiday_kind> public_holiday_on(
-    const school_calendar& cal, date d) {
-  for (const auto& p : public_holidays(d.year(), cal.days_off))
-    if (p.day == d) return p.kind;
-  return std::nullopt;
-}
+[[nodiscard]] std::optional<public_holiday_kind> public_holiday_on(const school_calendar& cal,
+                                                                   date d);
 
 /// Classifies a day. Days outside the loaded data count as teaching days unless they
 /// are weekends or public holidays: check coverage first (teaching_time.hpp).
-[[nodiscard]] inline day_status classify_day(const school_calendar& cal, date d) {
-  if (const auto h = holiday_on(cal, d)) return {day_kind::school_holiday, h->kind, std::nullopt};
-  if (const auto p = public_holiday_on(cal, d)) return {day_kind::public_holiday, std::nullopt, p};
-  if (is_weekend(d)) return {day_kind::weekend, std::nullopt, std::nullopt};
-  return {};
-}
+[[nodiscard]] day_status classify_day(const school_calendar& cal, date d);
 
-[[nodiscard]] inline bool is_teaching_day(const school_calendar& cal, date d) {
-  return classify_day(cal, d).kind == day_kind::teaching_day;
-}
+[[nodiscard]] bool is_teaching_day(const school_calendar& cal, date d);
 
 /// Which way a date that is not a teaching day moves.
 enum class move_direction { later, earlier };
@@ -85,22 +67,16 @@ enum class move_direction { later, earlier };
 /// The teaching day an event planned on `d` takes place on, by the moving rule; the
 /// move never passes `bound` (inclusive). Empty when no teaching day lies between `d`
 /// and `bound`.
-[[nodiscard]] inline std::optional<date> move_to_teaching_day(const school_calendar& cal, date d,
-                                                              move_direction direction,
-                                                              date bound) {
-  const boost::gregorian::date_duration step(direction == move_direction::later ? 1 : -1);
-  for (date day = d; direction == move_direction::later ? day <= bound : day >= bound; day += step)
-    if (is_teaching_day(cal, day)) return day;
-  return std::nullopt;
-}
+[[nodiscard]] std::optional<date> move_to_teaching_day(const school_calendar& cal, date d,
+                                                       move_direction direction, date bound);
 
 /// The moving rule within the school year of `d`: empty when no teaching day is left
 /// in that direction before the year ends (or, moving earlier, after it starts).
-[[nodiscard]] inline std::optional<date> move_to_teaching_day(
-    const school_calendar& cal, date d, move_direction direction = move_direction::later) {
-  const school_year year = school_year_of(d);
-  return move_to_teaching_day(
-      cal, d, direction, direction == move_direction::later ? year.last_day() : year.first_day());
-}
+[[nodiscard]] std::optional<date> move_to_teaching_day(
+    const school_calendar& cal, date d, move_direction direction = move_direction::later);
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/calendar/school_calendar-inl.hpp>
+#endif

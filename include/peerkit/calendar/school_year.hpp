@@ -15,10 +15,7 @@ using date = boost::gregorian::date;
 
 namespace detail {
 /// A date from int parts (Boost takes unsigned short, which braces will not narrow to).
-inline date make_date(int year, int month, int day) {
-  return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-              static_cast<unsigned short>(day));
-}
+date make_date(int year, int month, int day);
 }  // namespace detail
 
 /// A school year, named by the year its 1 August falls in.
@@ -33,18 +30,13 @@ struct school_year {
   [[nodiscard]] school_year next() const noexcept { return {start_year + 1}; }
   [[nodiscard]] school_year previous() const noexcept { return {start_year - 1}; }
   /// "2025-2026".
-  [[nodiscard]] std::string to_string() const {
-    return std::to_string(start_year) + '-' + std::to_string(start_year + 1);
-  }
+  [[nodiscard]] std::string to_string() const;
 
   friend constexpr auto operator<=>(school_year, school_year) = default;
 };
 
 /// The school year a day belongs to.
-[[nodiscard]] inline school_year school_year_of(date d) {
-  const int y = d.year();
-  return {d.month() >= boost::gregorian::Aug ? y : y - 1};
-}
+[[nodiscard]] school_year school_year_of(date d);
 
 namespace detail {
 /// A four-digit year at the front of `text`, or -1.
@@ -71,3 +63,7 @@ constexpr int parse_four_digits(std::string_view text) noexcept {
 }
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/calendar/school_year-inl.hpp>
+#endif

@@ -10,9 +10,9 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <peerkit/calendar/holidays.hpp>
-#include <peerkit/core/region.hpp>
 #include <peerkit/calendar/school_calendar.hpp>
 #include <peerkit/calendar/school_year.hpp>
+#include <peerkit/core/region.hpp>
 
 namespace peerkit {
 
@@ -30,18 +30,8 @@ struct missing_holiday {
 
 /// The national holidays needed to know every day of `year` in `region` that the data
 /// lacks: the five of the year, then the previous year's summer.
-[[nodiscard]] inline std::vector<missing_holiday> missing_holidays(
-    const std::vector<holiday_period>& holidays, school_year year, holiday_region region) {
-  std::vector<missing_holiday> needed;
-  for (const auto k : national_holiday_kinds) needed.push_back({year, k, region});
-  needed.push_back({year.previous(), holiday_kind::summer, region});
-  std::erase_if(needed, [&](const missing_holiday& m) {
-    return std::any_of(holidays.begin(), holidays.end(), [&](const holiday_period& h) {
-      return h.year == m.year && h.kind == m.kind && h.region == m.region;
-    });
-  });
-  return needed;
-}
+[[nodiscard]] std::vector<missing_holiday> missing_holidays(
+    const std::vector<holiday_period>& holidays, school_year year, holiday_region region);
 
 /// A week (Monday to Sunday) with at least one teaching day.
 struct teaching_week {
@@ -81,18 +71,11 @@ struct teaching_year {
 /// Counts the teaching days and weeks of `year` for the calendar's region: weekdays
 /// minus school holidays, the school's own days off and public holidays. A week
 /// straddling 1 August or 31 July counts only its days inside the year.
-[[nodiscard]] inline teaching_year teaching_time(const school_calendar& cal, school_year year,
-                                                 int minimum_days = minimum_teaching_days) {
-  teaching_year out{
-      year, cal.region, minimum_days, missing_holidays(cal.holidays, year, cal.region), {}};
-  if (!out.complete()) return out;
-  for (date d = year.first_day(); d <= year.last_day(); d += boost::gregorian::days(1)) {
-    if (!is_teaching_day(cal, d)) continue;
-    const date monday = d - boost::gregorian::days((d.day_of_week().as_number() + 6) % 7);
-    if (out.weeks.empty() || out.weeks.back().monday != monday) out.weeks.push_back({monday, {}});
-    out.weeks.back().days.push_back(d);
-  }
-  return out;
-}
+[[nodiscard]] teaching_year teaching_time(const school_calendar& cal, school_year year,
+                                          int minimum_days = minimum_teaching_days);
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/calendar/teaching_time-inl.hpp>
+#endif

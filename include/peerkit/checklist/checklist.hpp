@@ -67,9 +67,7 @@ struct step_definition {
 struct item_position {
   int step = 0;
   int position = 0;
-  [[nodiscard]] std::string label() const {
-    return std::to_string(step) + "." + std::to_string(position);
-  }
+  [[nodiscard]] std::string label() const;
   friend constexpr bool operator==(item_position, item_position) = default;
 };
 
@@ -120,9 +118,7 @@ enum class structure_fault {
 inline constexpr std::size_t no_index = static_cast<std::size_t>(-1);
 
 /// "steps[2]": a location in checklist data.
-inline std::string checklist_index(std::string_view field, std::size_t i) {
-  return std::string(field) + "[" + std::to_string(i) + "]";
-}
+std::string checklist_index(std::string_view field, std::size_t i);
 
 struct structure_finding {
   structure_fault fault{};
@@ -225,24 +221,12 @@ constexpr structure_counts count_structure_faults() {
   structure_counts counts;
   check_structure(step_view_array<typename C::steps>::value, [&](const structure_finding& f) {
     switch (f.fault) {
-      case structure_fault::step_number:
-        ++counts.step_numbers;
-        break;
-      case structure_fault::empty_step:
-        ++counts.empty_steps;
-        break;
-      case structure_fault::missing_key:
-        ++counts.missing_keys;
-        break;
-      case structure_fault::duplicate_item:
-        ++counts.duplicate_items;
-        break;
-      case structure_fault::unknown_dependency:
-        ++counts.unknown_dependencies;
-        break;
-      case structure_fault::forward_dependency:
-        ++counts.forward_dependencies;
-        break;
+      case structure_fault::step_number: ++counts.step_numbers; break;
+      case structure_fault::empty_step: ++counts.empty_steps; break;
+      case structure_fault::missing_key: ++counts.missing_keys; break;
+      case structure_fault::duplicate_item: ++counts.duplicate_items; break;
+      case structure_fault::unknown_dependency: ++counts.unknown_dependencies; break;
+      case structure_fault::forward_dependency: ++counts.forward_dependencies; break;
     }
   });
   return counts;
@@ -265,28 +249,24 @@ inline constexpr bool steps_are_steps = false;
 template <class... Ss>
 inline constexpr bool steps_are_steps<step_list<Ss...>> =
     sizeof...(Ss) >= 1 &&
-    ((ChecklistStepShape<Ss> && step_items_are_items<typename Ss::items>)&&...);
+    ((ChecklistStepShape<Ss> && step_items_are_items<typename Ss::items>) && ...);
 
 template <class C>
 concept ChecklistShape = requires {
   { C::name } -> std::convertible_to<std::string_view>;
   typename C::steps;
-}
-&&steps_are_steps<typename C::steps>;
+} && steps_are_steps<typename C::steps>;
 
 // Each rule is a separate constraint, so a compiler names the one that failed.
 template <class C>
-concept step_numbers_unique_and_ascending = count_structure_faults<C>()
-.step_numbers == 0;
+concept step_numbers_unique_and_ascending = count_structure_faults<C>().step_numbers == 0;
 template <class C>
-concept no_empty_steps = count_structure_faults<C>()
-.empty_steps == 0;
+concept no_empty_steps = count_structure_faults<C>().empty_steps == 0;
 template <class C>
-concept every_item_in_exactly_one_step = count_structure_faults<C>()
-.duplicate_items == 0 && count_structure_faults<C>().unknown_dependencies == 0;
+concept every_item_in_exactly_one_step = count_structure_faults<C>().duplicate_items == 0 &&
+                                         count_structure_faults<C>().unknown_dependencies == 0;
 template <class C>
-concept dependencies_point_backwards = count_structure_faults<C>()
-.forward_dependencies == 0;
+concept dependencies_point_backwards = count_structure_faults<C>().forward_dependencies == 0;
 
 template <class Steps>
 struct step_definitions;
@@ -307,8 +287,8 @@ struct step_definitions<step_list<Ss...>> {
 /// one step; dependencies pointing backwards only.
 template <class C>
 concept Checklist = detail::ChecklistShape<C> && detail::step_numbers_unique_and_ascending<C> &&
-    detail::no_empty_steps<C> && detail::every_item_in_exactly_one_step<C> &&
-    detail::dependencies_point_backwards<C>;
+                    detail::no_empty_steps<C> && detail::every_item_in_exactly_one_step<C> &&
+                    detail::dependencies_point_backwards<C>;
 
 /// The value form of a checklist type.
 template <Checklist C>
@@ -319,62 +299,10 @@ template <Checklist C>
 
 /// Checks a checklist value with the rules of the Checklist concept. Throws
 /// peerkit::error listing every problem, with locations such as `steps[2].items[1]`.
-inline void validate(const checklist_definition& c) {
-  const auto indexed = detail::checklist_index;
-  problem_list problems;
-  if (c.name.empty()) problems.add("checklist.missing", "name", "a checklist needs a name");
-  if (c.steps.empty())
-    problems.add("checklist.empty", "steps", "a checklist needs at least one step");
-  auto item_at = [&](std::size_t s, std::size_t i) {
-    return indexed("steps", s) + "." + indexed("items", i);
-  };
-  detail::check_structure(c.steps, [&](const detail::structure_finding& f) {
-    using detail::structure_fault;
-    switch (f.fault) {
-      case structure_fault::step_number:
-        problems.add("checklist.step_number", indexed("steps", f.step) + ".number",
-                     "step numbers must be at least 1, unique and ascending; found " +
-                         std::to_string(c.steps[f.step].number) +
-                         (f.other_step == detail::no_index
-                              ? std::string()
-                              : " after " + std::to_string(c.steps[f.other_step].number)));
-        break;
-      case structure_fault::empty_step:
-        problems.add("checklist.empty_step", indexed("steps", f.step) + ".items",
-                     "step " + std::to_string(c.steps[f.step].number) + " has no items");
-        break;
-      case structure_fault::missing_key:
-        problems.add("checklist.missing", item_at(f.step, f.item),
-                     "an item needs a key and a title");
-        break;
-      case structure_fault::duplicate_item:
-        problems.add("checklist.duplicate_item", item_at(f.step, f.item) + ".key",
-                     c.steps[f.step].items[f.item].key + " is already in step " +
-                         std::to_string(c.steps[f.other_step].number) + " (" +
-                         item_at(f.other_step, f.other_item) +
-                         "); an item belongs to exactly one step");
-        break;
-      case structure_fault::unknown_dependency:
-        problems.add("checklist.unknown_dependency",
-                     item_at(f.step, f.item) + "." + indexed("depends_on", f.dependency),
-                     c.steps[f.step].items[f.item].key + " depends on " +
-                         c.steps[f.step].items[f.item].depends_on[f.dependency] +
-                         ", which is in no step of the checklist");
-        break;
-      case structure_fault::forward_dependency:
-        problems.add("checklist.forward_dependency",
-                     item_at(f.step, f.item) + "." + indexed("depends_on", f.dependency),
-                     c.steps[f.step].items[f.item].key + " depends on " +
-                         c.steps[f.step].items[f.item].depends_on[f.dependency] + " (step " +
-                         std::to_string(c.steps[f.other_step].number) +
-                         "), which does not come before it; dependencies must point backwards");
-        break;
-    }
-  });
-  for (std::size_t s = 0; s < c.steps.size(); ++s)
-    if (c.steps[s].title.empty())
-      problems.add("checklist.missing", indexed("steps", s) + ".title", "a step needs a title");
-  problems.throw_if_any();
-}
+void validate(const checklist_definition& c);
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/checklist/checklist-inl.hpp>
+#endif

@@ -47,18 +47,8 @@ struct static_checklist {
 /// The checklist a programme follows when it names none: the 7-step plan.
 using default_checklist_policy = static_checklist<seven_step_plan>;
 
-namespace detail {
-template <class... Is>
-std::vector<item_definition> catalogue_of(item_list<Is...>) {
-  return {definition_of_item<Is>()...};
-}
-}  // namespace detail
-
 /// Every shipped item as a value, in the order of plan_items::all_items.
-[[nodiscard]] inline const std::vector<item_definition>& item_catalogue() {
-  static const std::vector<item_definition> items = detail::catalogue_of(plan_items::all_items{});
-  return items;
-}
+[[nodiscard]] const std::vector<item_definition>& item_catalogue();
 
 /// A step of a checklist chosen at run time: its number, title and item keys.
 struct step_choice {
@@ -75,34 +65,11 @@ class runtime_checklist {
 
   /// Takes a whole definition (a school's own items included). Throws peerkit::error
   /// when it breaks the checklist rules.
-  explicit runtime_checklist(checklist_definition definition) : definition_(std::move(definition)) {
-    validate(definition_);
-  }
+  explicit runtime_checklist(checklist_definition definition);
 
   /// A checklist of shipped items chosen by key. Throws peerkit::error for unknown keys
   /// (checklist.unknown_item, at `steps[i].items[j]`) and for broken checklist rules.
-  static runtime_checklist choose(std::string name, const std::vector<step_choice>& steps) {
-    checklist_definition def{std::move(name), {}};
-    problem_list problems;
-    for (std::size_t s = 0; s < steps.size(); ++s) {
-      step_definition step{steps[s].number, steps[s].title, {}};
-      for (std::size_t i = 0; i < steps[s].items.size(); ++i) {
-        const auto& key = steps[s].items[i];
-        auto it = std::find_if(item_catalogue().begin(), item_catalogue().end(),
-                               [&](const item_definition& d) { return d.key == key; });
-        if (it == item_catalogue().end())
-          problems.add(
-              "checklist.unknown_item",
-              detail::checklist_index("steps", s) + "." + detail::checklist_index("items", i),
-              key + " is not a shipped checklist item");
-        else
-          step.items.push_back(*it);
-      }
-      def.steps.push_back(std::move(step));
-    }
-    problems.throw_if_any();
-    return runtime_checklist(std::move(def));
-  }
+  static runtime_checklist choose(std::string name, const std::vector<step_choice>& steps);
 
   [[nodiscard]] const checklist_definition& definition() const noexcept { return definition_; }
 
@@ -111,3 +78,7 @@ class runtime_checklist {
 };
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/checklist/checklist_policy-inl.hpp>
+#endif

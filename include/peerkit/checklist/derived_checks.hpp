@@ -40,11 +40,7 @@ struct derived_outcome {
 inline constexpr int minimum_buddy_months = 6;
 
 namespace detail {
-inline std::array<derived_outcome, derived_check_count> unevaluated_outcomes() {
-  std::array<derived_outcome, derived_check_count> all{};
-  for (auto& o : all) o.findings = {"not evaluated: no programme data given"};
-  return all;
-}
+std::array<derived_outcome, derived_check_count> unevaluated_outcomes();
 }  // namespace detail
 
 /// Every derived check's outcome plus the roles the programme runs (which decide whether
@@ -62,350 +58,61 @@ struct derived_results {
 
 namespace detail {
 
-inline std::string checklist_join(const std::vector<std::string>& parts) {
-  std::string text;
-  for (const auto& p : parts) text += (text.empty() ? "" : ", ") + p;
-  return text;
-}
+std::string checklist_join(const std::vector<std::string>& parts);
 
-inline std::string staff_name_list(const std::vector<const staff_member*>& staff) {
-  std::vector<std::string> names;
-  for (const auto* m : staff) names.push_back(m->name);
-  return checklist_join(names);
-}
+std::string staff_name_list(const std::vector<const staff_member*>& staff);
 
-inline std::string facts_role_name(const programme_facts& f, supporter_role kind) {
-  for (const auto& r : f.roles)
-    if (r.kind == kind && !r.name.empty()) return r.name;
-  return std::string(name_of(kind));
-}
+std::string facts_role_name(const programme_facts& f, supporter_role kind);
 
 /// Done when every one of `total` things is fine, not started when none is, in
 /// progress in between; the evidence says how many.
-inline derived_outcome partial_outcome(std::size_t ok, std::size_t total, std::string what,
-                                       std::vector<std::string> findings) {
-  derived_outcome o;
-  o.findings = std::move(findings);
-  o.state = ok == total ? item_state::done
-            : ok == 0   ? item_state::not_started
-                        : item_state::in_progress;
-  o.evidence = ok == total ? "all " + std::to_string(total) + " " + what
-                           : std::to_string(ok) + " of " + std::to_string(total) + " " + what;
-  return o;
-}
+derived_outcome partial_outcome(std::size_t ok, std::size_t total, const std::string& what,
+                                std::vector<std::string> findings);
 
 /// The same day `months` later; the last day of the month when that month is shorter.
-inline date add_months_clamped(date d, int months) {
-  using cal = boost::gregorian::gregorian_calendar;
-  const int zero_based = static_cast<int>(d.month()) - 1 + months;
-  const int year = static_cast<int>(d.year()) + zero_based / 12;
-  const int month = zero_based % 12 + 1;
-  const int last =
-      cal::end_of_month_day(static_cast<unsigned short>(year), static_cast<unsigned short>(month));
-  return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-              static_cast<unsigned short>(std::min<int>(d.day(), last)));
-}
+date add_months_clamped(date d, int months);
 
-inline date checklist_week_monday(date d) {
-  return d - boost::gregorian::days((d.day_of_week().as_number() + 6) % 7);
-}
+date checklist_week_monday(date d);
 
 /// A week counts when at least one of its weekdays is outside every break.
-inline bool checklist_school_week(date monday, const std::vector<day_range>& breaks) {
-  for (int i = 0; i < 5; ++i) {
-    const date day = monday + boost::gregorian::days(i);
-    if (std::none_of(breaks.begin(), breaks.end(),
-                     [&](const day_range& b) { return b.contains(day); }))
-      return true;
-  }
-  return false;
-}
+bool checklist_school_week(date monday, const std::vector<day_range>& breaks);
 
 /// School weeks after the week of `from` up to and including the week of `to`.
-inline int checklist_school_weeks_between(date from, date to,
-                                          const std::vector<day_range>& breaks) {
-  int weeks = 0;
-  for (date m = checklist_week_monday(from) + boost::gregorian::days(7);
-       m <= checklist_week_monday(to); m += boost::gregorian::days(7))
-    if (checklist_school_week(m, breaks)) ++weeks;
-  return weeks;
-}
+int checklist_school_weeks_between(date from, date to, const std::vector<day_range>& breaks);
 
-inline std::vector<std::string> cadence_findings(const intervision_series& series,
-                                                 const intervision_cadence& cadence,
-                                                 const std::optional<day_range>& period,
-                                                 const std::vector<day_range>& breaks,
-                                                 const std::string& label) {
-  std::vector<std::string> findings;
-  std::vector<date> dates = series.dates;
-  std::sort(dates.begin(), dates.end());
-  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-  // Gap k (from session k to k+1, counted from 1) follows the initial interval while k
-  // is below the number of initial sessions, the regular one after.
-  auto allowed = [&](std::size_t k) {
-    return k < static_cast<std::size_t>(cadence.initial_sessions) ? cadence.initial_interval_weeks
-                                                                  : cadence.interval_weeks.max;
-  };
-  if (period && dates.front() > period->first) {
-    const int weeks = checklist_school_weeks_between(period->first, dates.front(), breaks);
-    if (weeks > allowed(0))
-      findings.push_back(label + ": the first intervision is on " +
-                         to_iso_extended_string(dates.front()) + ", " + std::to_string(weeks) +
-                         " school weeks after the support period starts on " +
-                         to_iso_extended_string(period->first) + "; the cadence allows at most " +
-                         std::to_string(allowed(0)));
-  }
-  for (std::size_t k = 1; k < dates.size(); ++k) {
-    const int weeks = checklist_school_weeks_between(dates[k - 1], dates[k], breaks);
-    if (weeks > allowed(k))
-      findings.push_back(
-          label + ": " + std::to_string(weeks) + " school weeks between intervision on " +
-          to_iso_extended_string(dates[k - 1]) + " and " + to_iso_extended_string(dates[k]) +
-          "; the cadence allows at most " + std::to_string(allowed(k)));
-  }
-  if (period && dates.back() < period->last) {
-    const int weeks = checklist_school_weeks_between(dates.back(), period->last, breaks);
-    if (weeks > cadence.interval_weeks.max)
-      findings.push_back(label + ": intervision stops on " + to_iso_extended_string(dates.back()) +
-                         ", " + std::to_string(weeks) +
-                         " school weeks before the support period ends on " +
-                         to_iso_extended_string(period->last) + "; the cadence allows at most " +
-                         std::to_string(cadence.interval_weeks.max));
-  }
-  return findings;
-}
+std::vector<std::string> cadence_findings(const intervision_series& series,
+                                          const intervision_cadence& cadence,
+                                          const std::optional<day_range>& period,
+                                          const std::vector<day_range>& breaks,
+                                          const std::string& label);
 
-inline bool is_buddy_kind(supporter_role r) noexcept {
-  return r == supporter_role::peer_buddy || r == supporter_role::newcomer_buddy;
-}
+bool is_buddy_kind(supporter_role r) noexcept;
 
-inline derived_outcome check_staff_in_role(const school& s, staff_role role) {
-  const auto holders = s.staff_in(role);
-  if (holders.empty())
-    return {item_state::not_started,
-            "",
-            {"no staff member holds the " + std::string(name_of(role)) + " role"}};
-  return {item_state::done, std::string(name_of(role)) + ": " + staff_name_list(holders), {}};
-}
+derived_outcome check_staff_in_role(const school& s, staff_role role);
 
-inline derived_outcome check_more_teacher_coaches(const school& s) {
-  const auto coaches = s.staff_in(staff_role::teacher_coach);
-  if (coaches.empty()) return {item_state::not_started, "", {"no teacher coach yet"}};
-  if (coaches.size() == 1)
-    return {item_state::in_progress,
-            "teacher coach: " + coaches.front()->name,
-            {"only one teacher coach (" + coaches.front()->name +
-             "): training and supervision depend on one person"}};
-  return {item_state::done,
-          std::to_string(coaches.size()) + " teacher coaches: " + staff_name_list(coaches),
-          {}};
-}
+derived_outcome check_more_teacher_coaches(const school& s);
 
-inline derived_outcome check_first_year_mentors(const school& s, const programme_facts& f) {
-  std::vector<const class_group*> first_years;
-  for (const auto& c : s.classes)
-    if (c.is_first_year()) first_years.push_back(&c);
-  if (first_years.empty())
-    return {item_state::not_applicable, "the school has no first-year classes", {}};
-  if (!f.roles.empty() && std::all_of(f.roles.begin(), f.roles.end(), [](const role_entry& r) {
-        return r.parameters.newcomers_only;
-      }))
-    return {item_state::not_applicable, "the programme runs only roles for newcomers", {}};
-  std::vector<std::string> findings;
-  std::size_t ok = 0;
-  for (const auto* c : first_years) {
-    const staff_member* mentor = c->mentor ? s.find(*c->mentor) : nullptr;
-    if (!c->mentor)
-      findings.push_back("class " + c->name + " has no mentor");
-    else if (!mentor)
-      findings.push_back("class " + c->name + ": mentor #" + std::to_string(c->mentor->value()) +
-                         " is not on the staff list");
-    else if (!mentor->holds(staff_role::class_mentor))
-      findings.push_back("class " + c->name + ": mentor " + mentor->name +
-                         " does not hold the class mentor role in the programme");
-    else
-      ++ok;
-  }
-  return partial_outcome(ok, first_years.size(),
-                         "first-year classes have a mentor in the programme", std::move(findings));
-}
+derived_outcome check_first_year_mentors(const school& s, const programme_facts& f);
 
-inline derived_outcome check_supporters_ready(const programme_facts& f) {
-  if (f.pairs.empty()) return {item_state::not_started, "", {"no supporter has been paired yet"}};
-  std::set<std::pair<std::uint32_t, supporter_role>> supporters, failed;
-  std::vector<std::string> findings;
-  for (const auto& p : f.pairs) {
-    for (auto student : p.supporters) {
-      const auto key = std::make_pair(student.value(), p.role);
-      supporters.insert(key);
-      const std::string who = "student #" + std::to_string(student.value()) + " (" +
-                              facts_role_name(f, p.role) + ", paired " +
-                              to_iso_extended_string(p.started) + ")";
-      auto record = std::find_if(
-          f.supporters.begin(), f.supporters.end(),
-          [&](const supporter_record& r) { return r.student == student && r.role == p.role; });
-      std::vector<std::string> missing;
-      if (record == f.supporters.end()) {
-        missing.push_back("has no selection or training record");
-      } else {
-        if (!record->selected_on)
-          missing.push_back("did not pass selection");
-        else if (*record->selected_on > p.started)
-          missing.push_back("passed selection only on " +
-                            to_iso_extended_string(*record->selected_on));
-        if (!record->trained_on)
-          missing.push_back("has not completed training");
-        else if (*record->trained_on > p.started)
-          missing.push_back("completed training only on " +
-                            to_iso_extended_string(*record->trained_on));
-      }
-      if (!missing.empty()) {
-        failed.insert(key);
-        findings.push_back(who + " " + checklist_join(missing));
-      }
-    }
-  }
-  return partial_outcome(supporters.size() - failed.size(), supporters.size(),
-                         "paired supporters passed selection and training first",
-                         std::move(findings));
-}
+derived_outcome check_supporters_ready(const programme_facts& f);
 
-inline derived_outcome check_intervision(const programme_facts& f) {
-  if (f.roles.empty())
-    return {item_state::not_started, "", {"the programme's supporter roles are not given"}};
-  std::vector<std::string> findings, fine;
-  std::size_t scheduled = 0;
-  for (const auto& role : f.roles) {
-    const auto name = facts_role_name(f, role.kind);
-    std::optional<day_range> period;
-    for (const auto& p : f.periods)
-      if (p.role == role.kind) period = p.days;
-    std::vector<std::string> role_findings;
-    bool any = false;
-    for (const auto& series : f.intervision) {
-      if (series.role != role.kind || series.dates.empty()) continue;
-      any = true;
-      auto more = cadence_findings(series, role.parameters.intervision, period, f.breaks,
-                                   name + " group " + std::to_string(series.group));
-      role_findings.insert(role_findings.end(), more.begin(), more.end());
-    }
-    if (!any)
-      role_findings.push_back("no intervision scheduled for " + name);
-    else
-      ++scheduled;
-    if (role_findings.empty()) fine.push_back(name);
-    findings.insert(findings.end(), role_findings.begin(), role_findings.end());
-  }
-  derived_outcome o;
-  o.findings = std::move(findings);
-  o.state = fine.size() == f.roles.size() ? item_state::done
-            : scheduled == 0              ? item_state::not_started
-                                          : item_state::in_progress;
-  if (!fine.empty()) o.evidence = "intervision follows the cadence for " + checklist_join(fine);
-  return o;
-}
+derived_outcome check_intervision(const programme_facts& f);
 
-inline derived_outcome check_successors(const school& s) {
-  std::vector<std::string> findings;
-  std::size_t total = 0, ok = 0;
-  for (const auto& m : s.staff) {
-    if (m.roles.empty()) continue;
-    ++total;
-    std::vector<std::string> roles;
-    for (auto r : m.roles) roles.emplace_back(name_of(r));
-    const std::string who = m.name + " (" + checklist_join(roles) + ")";
-    if (!m.successor)
-      findings.push_back(who + " has no successor");
-    else if (*m.successor == m.id)
-      findings.push_back(who + " is named as their own successor");
-    else if (!s.find(*m.successor))
-      findings.push_back(who + ": successor #" + std::to_string(m.successor->value()) +
-                         " is not on the staff list");
-    else
-      ++ok;
-  }
-  if (total == 0)
-    return {item_state::not_started, "", {"no staff member holds a programme role yet"}};
-  return partial_outcome(ok, total, "staff members in a programme role have a successor",
-                         std::move(findings));
-}
+derived_outcome check_successors(const school& s);
 
-inline derived_outcome check_support_period(const programme_facts& f) {
-  if (f.roles.empty())
-    return {item_state::not_started, "", {"the programme's supporter roles are not given"}};
-  std::vector<std::string> findings, fine;
-  std::size_t total = 0, given = 0;
-  for (const auto& role : f.roles) {
-    if (!is_buddy_kind(role.kind)) continue;
-    ++total;
-    const auto name = facts_role_name(f, role.kind);
-    auto plan = std::find_if(f.periods.begin(), f.periods.end(),
-                             [&](const support_period_plan& p) { return p.role == role.kind; });
-    if (plan == f.periods.end()) {
-      findings.push_back("no support period set for " + name);
-      continue;
-    }
-    ++given;
-    const date needed =
-        add_months_clamped(plan->days.first, minimum_buddy_months) - boost::gregorian::days(1);
-    const std::string range =
-        to_iso_extended_string(plan->days.first) + " to " + to_iso_extended_string(plan->days.last);
-    if (plan->days.last < needed)
-      findings.push_back("the support period of " + name + " runs " + range + "; " +
-                         std::to_string(minimum_buddy_months) +
-                         " months need a last day on or after " + to_iso_extended_string(needed));
-    else
-      fine.push_back(name + ": " + range);
-  }
-  if (total == 0) return {item_state::not_applicable, "the programme runs no buddy role", {}};
-  derived_outcome o;
-  o.findings = std::move(findings);
-  o.state = fine.size() == total ? item_state::done
-            : given == 0         ? item_state::not_started
-                                 : item_state::in_progress;
-  o.evidence = checklist_join(fine);
-  return o;
-}
+derived_outcome check_support_period(const programme_facts& f);
 
 }  // namespace detail
 
 /// Decides one derived check. `f` must be valid for `s` (see validate(programme_facts)).
-[[nodiscard]] inline derived_outcome evaluate(derived_check c, const school& s,
-                                              const programme_facts& f) {
-  switch (c) {
-    case derived_check::none:
-      break;
-    case derived_check::coordinator_appointed:
-      return detail::check_staff_in_role(s, staff_role::coordinator);
-    case derived_check::teacher_coach_appointed:
-      return detail::check_staff_in_role(s, staff_role::teacher_coach);
-    case derived_check::more_teacher_coaches:
-      return detail::check_more_teacher_coaches(s);
-    case derived_check::first_year_mentors_involved:
-      return detail::check_first_year_mentors(s, f);
-    case derived_check::supporters_ready_before_pairing:
-      return detail::check_supporters_ready(f);
-    case derived_check::intervision_at_cadence:
-      return detail::check_intervision(f);
-    case derived_check::successors_named:
-      return detail::check_successors(s);
-    case derived_check::support_period_six_months:
-      return detail::check_support_period(f);
-  }
-  PEERKIT_ASSERT(false, "evaluate: `none` is not a derived check");
-  return {};
-}
+[[nodiscard]] derived_outcome evaluate(derived_check c, const school& s, const programme_facts& f);
 
 /// Decides every derived check. Throws peerkit::error when the facts do not fit the
 /// school (unknown students, ranges that end before they start, duplicates).
-[[nodiscard]] inline derived_results evaluate_derived(const school& s, const programme_facts& f) {
-  validate(f, s);
-  derived_results results;
-  results.roles_run = f.role_kinds();
-  for (std::size_t i = 1; i < derived_check_count; ++i)
-    results.outcomes[i] = evaluate(static_cast<derived_check>(i), s, f);
-  results.outcomes[0] = {};
-  return results;
-}
+[[nodiscard]] derived_results evaluate_derived(const school& s, const programme_facts& f);
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/checklist/derived_checks-inl.hpp>
+#endif

@@ -24,10 +24,10 @@ using plan =
 /// Step 3 (De werving, selectie en training van docenten en leerlingen).
 using recruit_select_train =
     checklist_step<3, "Recruitment, selection and training of teachers and students",
-                   teacher_coach_appointed, training_route, coaches_trained, plan_items::supporter_profile,
-                   selection_procedure, grades_checked, buddy_matching, newcomer_matching,
-                   role_training, buddy_training, newcomer_buddy_training, newcomers_prepared,
-                   joint_training_half_day>;
+                   teacher_coach_appointed, training_route, coaches_trained,
+                   plan_items::supporter_profile, selection_procedure, grades_checked,
+                   buddy_matching, newcomer_matching, role_training, buddy_training,
+                   newcomer_buddy_training, newcomers_prepared, joint_training_half_day>;
 /// Step 4 (Uitvoering en begeleiding).
 using execute_and_supervise =
     checklist_step<4, "Execution and supervision", supporters_ready_before_pairing,

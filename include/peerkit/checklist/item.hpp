@@ -112,13 +112,7 @@ struct role_mask {
     return false;
   }
   /// The roles in the mask, in enumeration order (empty for every role).
-  [[nodiscard]] std::vector<supporter_role> roles() const {
-    std::vector<supporter_role> found;
-    if (every_role()) return found;
-    for (auto r : all_supporter_roles)
-      if (contains(r)) found.push_back(r);
-    return found;
-  }
+  [[nodiscard]] std::vector<supporter_role> roles() const;
   friend constexpr bool operator==(role_mask, role_mask) = default;
 
  private:
@@ -135,7 +129,7 @@ struct item_list {};
 /// no dependencies. An item derives from it and gives at least `key` and `title`.
 struct item_defaults {
   using depends_on = item_list<>;
-  static constexpr std::string_view detail = "";
+  static constexpr std::string_view detail{};
   static constexpr item_stage stage = item_stage::before_start;
   static constexpr derived_check derived = derived_check::none;
   static constexpr role_mask roles{};
@@ -161,17 +155,18 @@ inline constexpr bool all_keyed<item_list<Is...>> = (Keyed<Is> && ...);
 /// An item type: a non-empty key and title, a detail, its stage, how it is decided, the
 /// roles it is about, and an item_list of items (with keys) that it depends on.
 template <class I>
-concept ChecklistItem = requires {
-  { I::key } -> std::convertible_to<std::string_view>;
-  { I::title } -> std::convertible_to<std::string_view>;
-  { I::detail } -> std::convertible_to<std::string_view>;
-  { I::stage } -> std::convertible_to<item_stage>;
-  { I::derived } -> std::convertible_to<derived_check>;
-  { I::roles } -> std::convertible_to<role_mask>;
-  typename I::depends_on;
-}
-&&detail::is_item_list<typename I::depends_on>&& detail::all_keyed<typename I::depends_on> &&
-    (!std::string_view(I::key).empty()) && (!std::string_view(I::title).empty());
+concept ChecklistItem =
+    requires {
+      { I::key } -> std::convertible_to<std::string_view>;
+      { I::title } -> std::convertible_to<std::string_view>;
+      { I::detail } -> std::convertible_to<std::string_view>;
+      { I::stage } -> std::convertible_to<item_stage>;
+      { I::derived } -> std::convertible_to<derived_check>;
+      { I::roles } -> std::convertible_to<role_mask>;
+      typename I::depends_on;
+    } && detail::is_item_list<typename I::depends_on> &&
+    detail::all_keyed<typename I::depends_on> && (!std::string_view(I::key).empty()) &&
+    (!std::string_view(I::title).empty());
 
 /// An item as a value: what a checklist chosen or read at run time is made of.
 struct item_definition {
@@ -207,3 +202,7 @@ template <ChecklistItem I>
 }
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/checklist/item-inl.hpp>
+#endif

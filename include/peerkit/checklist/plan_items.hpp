@@ -11,8 +11,8 @@
 namespace peerkit::plan_items {
 
 inline constexpr role_mask leaders_only = role_mask::of({supporter_role::peer_leader});
-inline constexpr role_mask buddies_only =
-    role_mask::of({supporter_role::peer_buddy, supporter_role::newcomer_buddy});
+inline constexpr role_mask buddies_only = role_mask::of(
+    {supporter_role::peer_buddy, supporter_role::newcomer_buddy});
 inline constexpr role_mask peer_buddies_only = role_mask::of({supporter_role::peer_buddy});
 inline constexpr role_mask newcomer_buddies_only = role_mask::of({supporter_role::newcomer_buddy});
 

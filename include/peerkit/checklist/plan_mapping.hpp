@@ -68,8 +68,8 @@ struct step_mapping<seven_step_plan, five_step_plan> {
 /// 5-step plan to 7-step plan: the same links, read the other way.
 template <>
 struct step_mapping<five_step_plan, seven_step_plan> {
-  static constexpr auto links =
-      detail::inverted_links(step_mapping<seven_step_plan, five_step_plan>::links);
+  static constexpr auto links = detail::inverted_links(
+      step_mapping<seven_step_plan, five_step_plan>::links);
 };
 
 namespace detail {
@@ -127,7 +127,7 @@ concept StepMapping = Checklist<From> && Checklist<To> && requires {
 
 /// The steps of To that step `from_step` of From corresponds to, ascending.
 template <class From, class To>
-requires StepMapping<From, To>
+  requires StepMapping<From, To>
 [[nodiscard]] std::vector<int> corresponding_steps(int from_step) {
   std::vector<int> steps;
   for (const auto& l : step_mapping<From, To>::links)
@@ -147,7 +147,7 @@ struct item_counterpart {
 
 /// Every item of From, in order, with its place in To.
 template <class From, class To>
-requires StepMapping<From, To>
+  requires StepMapping<From, To>
 [[nodiscard]] std::vector<item_counterpart> map_items() {
   const auto from = definition_of<From>();
   const auto to = definition_of<To>();
@@ -163,7 +163,7 @@ requires StepMapping<From, To>
 /// also has. Records of items only From has are left behind: map_items says where
 /// their work lies in To.
 template <class From, class To>
-requires StepMapping<From, To>
+  requires StepMapping<From, To>
 [[nodiscard]] progress_book carry_over(const progress_book& book) {
   PEERKIT_ASSERT(book.definition() == definition_of<From>(),
                  "carry_over: the book is not kept for From");

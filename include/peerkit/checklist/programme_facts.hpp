@@ -8,10 +8,10 @@
 #include <optional>
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/student.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/core/roles_policy.hpp>
 #include <string>
 #include <vector>
 
@@ -77,9 +77,6 @@ struct programme_facts {
 /// Throws peerkit::error listing every problem, located under `facts.`.
 inline void validate(const programme_facts& f, const school& s) {
   problem_list problems;
-  auto at = [](std::string field, std::size_t i) {
-    return "facts." + field + "[" + std::to_string(i) + "]";
-  };
   auto check_student = [&](student_id id, const std::string& where) {
     if (!s.find(id))
       problems.add("data.unknown_reference", where,
@@ -96,54 +93,59 @@ inline void validate(const programme_facts& f, const school& s) {
   for (std::size_t i = 0; i < f.roles.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (f.roles[j].kind == f.roles[i].kind)
-        problems.add(
-            "data.duplicate", at("roles", i) + ".kind",
-            std::string(key_of(f.roles[i].kind)) + " is already given at " + at("roles", j));
+        problems.add("data.duplicate", element_location("facts.roles", i, "kind"),
+                     std::string(key_of(f.roles[i].kind)) + " is already given at " +
+                         element_location("facts.roles", j));
   for (std::size_t i = 0; i < f.supporters.size(); ++i) {
     const auto& r = f.supporters[i];
-    check_student(r.student, at("supporters", i) + ".student");
+    check_student(r.student, element_location("facts.supporters", i, "student"));
     for (std::size_t j = 0; j < i; ++j)
       if (f.supporters[j].student == r.student && f.supporters[j].role == r.role)
-        problems.add("data.duplicate", at("supporters", i),
+        problems.add("data.duplicate", element_location("facts.supporters", i),
                      "student " + std::to_string(r.student.value()) + " as " +
                          std::string(key_of(r.role)) + " is already given at " +
-                         at("supporters", j));
+                         element_location("facts.supporters", j));
     for (const auto* d : {&r.selected_on, &r.trained_on})
       if (*d && (*d)->is_special())
-        problems.add("data.missing", at("supporters", i),
+        problems.add("data.missing", element_location("facts.supporters", i),
                      "a selection or training date is given but not set");
   }
   for (std::size_t i = 0; i < f.pairs.size(); ++i) {
     const auto& p = f.pairs[i];
     if (p.supporters.empty())
-      problems.add("data.missing", at("pairs", i) + ".supporters", "a pair needs a supporter");
+      problems.add("data.missing", element_location("facts.pairs", i, "supporters"),
+                   "a pair needs a supporter");
     for (std::size_t k = 0; k < p.supporters.size(); ++k)
-      check_student(p.supporters[k], at("pairs", i) + ".supporters[" + std::to_string(k) + "]");
+      check_student(p.supporters[k],
+                    element_location(element_location("facts.pairs", i, "supporters"), k));
     if (p.started.is_special())
-      problems.add("data.missing", at("pairs", i) + ".started", "a pair needs a start date");
+      problems.add("data.missing", element_location("facts.pairs", i, "started"),
+                   "a pair needs a start date");
   }
   for (std::size_t i = 0; i < f.intervision.size(); ++i) {
     const auto& series = f.intervision[i];
     for (std::size_t k = 0; k < series.dates.size(); ++k)
       if (series.dates[k].is_special())
-        problems.add("data.missing", at("intervision", i) + ".dates[" + std::to_string(k) + "]",
+        problems.add("data.missing",
+                     element_location(element_location("facts.intervision", i, "dates"), k),
                      "an intervision date must be set");
     for (std::size_t j = 0; j < i; ++j)
       if (f.intervision[j].role == series.role && f.intervision[j].group == series.group)
-        problems.add("data.duplicate", at("intervision", i),
+        problems.add("data.duplicate", element_location("facts.intervision", i),
                      "group " + std::to_string(series.group) + " of " +
                          std::string(key_of(series.role)) + " is already given at " +
-                         at("intervision", j));
+                         element_location("facts.intervision", j));
   }
   for (std::size_t i = 0; i < f.periods.size(); ++i) {
-    check_range(f.periods[i].days, at("periods", i) + ".days");
+    check_range(f.periods[i].days, element_location("facts.periods", i, "days"));
     for (std::size_t j = 0; j < i; ++j)
       if (f.periods[j].role == f.periods[i].role)
-        problems.add(
-            "data.duplicate", at("periods", i) + ".role",
-            std::string(key_of(f.periods[i].role)) + " is already given at " + at("periods", j));
+        problems.add("data.duplicate", element_location("facts.periods", i, "role"),
+                     std::string(key_of(f.periods[i].role)) + " is already given at " +
+                         element_location("facts.periods", j));
   }
-  for (std::size_t i = 0; i < f.breaks.size(); ++i) check_range(f.breaks[i], at("breaks", i));
+  for (std::size_t i = 0; i < f.breaks.size(); ++i)
+    check_range(f.breaks[i], element_location("facts.breaks", i));
   problems.throw_if_any();
 }
 

@@ -27,8 +27,9 @@ using goals_and_content =
                    newcomer_goals, supporter_learning_goals, support_period>;
 /// Step 4 (Selecteer peers en doe aan zorgvuldige matching).
 using select_and_match =
-    checklist_step<4, "Select peers and match carefully", plan_items::supporter_profile, selection_procedure,
-                   grades_checked, leader_duos_matched, buddy_matching, newcomer_matching>;
+    checklist_step<4, "Select peers and match carefully", plan_items::supporter_profile,
+                   selection_procedure, grades_checked, leader_duos_matched, buddy_matching,
+                   newcomer_matching>;
 /// Step 5 (Train de docentcoaches en de kandidaat-peers).
 using train =
     checklist_step<5, "Train teacher coaches and candidate peers", training_route, coaches_trained,

@@ -5,7 +5,8 @@
 // specialising role_traits for a tag of its own, without touching peerkit's headers:
 //
 //   struct our_buddy {};
-//   template <> struct peerkit::role_traits<our_buddy> : peerkit::role_traits<peerkit::peer_buddy> {
+//   template <> struct peerkit::role_traits<our_buddy> : peerkit::role_traits<peerkit::peer_buddy>
+//   {
 //     static constexpr auto parameters =
 //         role_traits<peer_buddy>::parameters.with_supportees_per_supporter({1, 3});
 //   };
@@ -50,8 +51,8 @@ enum class support_form {
 
 template <>
 struct enum_keys<support_form> {
-  static constexpr std::array<std::string_view, 5> keys{
-      "duo_for_class", "one_to_one", "small_group", "group", "mediation"};
+  static constexpr std::array<std::string_view, 5> keys{"duo_for_class", "one_to_one",
+                                                        "small_group", "group", "mediation"};
 };
 
 /// Where meetings happen.
@@ -63,8 +64,8 @@ enum class meeting_place {
 
 template <>
 struct enum_keys<meeting_place> {
-  static constexpr std::array<std::string_view, 3> keys{
-      "at_school", "outside_school_after_hours", "at_or_outside_school"};
+  static constexpr std::array<std::string_view, 3> keys{"at_school", "outside_school_after_hours",
+                                                        "at_or_outside_school"};
 };
 
 /// An inclusive range of counts, e.g. a buddy supports 1 to 2 students.
@@ -88,7 +89,8 @@ struct intervision_cadence {
     return initial_sessions >= 0 && (initial_sessions == 0 || initial_interval_weeks >= 1) &&
            interval_weeks.valid() && interval_weeks.min >= 1;
   }
-  friend constexpr bool operator==(const intervision_cadence&, const intervision_cadence&) = default;
+  friend constexpr bool operator==(const intervision_cadence&,
+                                   const intervision_cadence&) = default;
 };
 
 /// Minutes in a half-day (dagdeel) of training.
@@ -98,9 +100,14 @@ inline constexpr int minutes_per_half_day = 240;
 struct training_requirement {
   int sessions = 2;
   int minutes_per_session = minutes_per_half_day;
-  [[nodiscard]] constexpr int total_minutes() const noexcept { return sessions * minutes_per_session; }
-  [[nodiscard]] constexpr bool valid() const noexcept { return sessions >= 0 && minutes_per_session > 0; }
-  friend constexpr bool operator==(const training_requirement&, const training_requirement&) = default;
+  [[nodiscard]] constexpr int total_minutes() const noexcept {
+    return sessions * minutes_per_session;
+  }
+  [[nodiscard]] constexpr bool valid() const noexcept {
+    return sessions >= 0 && minutes_per_session > 0;
+  }
+  friend constexpr bool operator==(const training_requirement&,
+                                   const training_requirement&) = default;
 };
 
 /// The numeric and categorical traits of a role. Builders return a changed copy, so a
@@ -120,7 +127,8 @@ struct role_parameters {
            supportees_per_supporter.valid() && supportees_per_supporter.max >= 1 &&
            intervision.valid() && training.valid();
   }
-  [[nodiscard]] constexpr role_parameters with_supportees_per_supporter(count_range r) const noexcept {
+  [[nodiscard]] constexpr role_parameters with_supportees_per_supporter(
+      count_range r) const noexcept {
     auto copy = *this;
     copy.supportees_per_supporter = r;
     return copy;
@@ -333,9 +341,11 @@ constexpr decltype(auto) visit_role(supporter_role r, F&& f) {
 
 /// Every shipped role, in the order of the enumeration.
 inline constexpr std::array<supporter_role, 9> all_supporter_roles{
-    supporter_role::peer_leader,       supporter_role::peer_buddy,   supporter_role::newcomer_buddy,
-    supporter_role::peer_tutor,        supporter_role::peer_mentor,  supporter_role::peer_coach,
-    supporter_role::confidant_student, supporter_role::peer_mediator, supporter_role::peer_educator,
+    supporter_role::peer_leader,       supporter_role::peer_buddy,
+    supporter_role::newcomer_buddy,    supporter_role::peer_tutor,
+    supporter_role::peer_mentor,       supporter_role::peer_coach,
+    supporter_role::confidant_student, supporter_role::peer_mediator,
+    supporter_role::peer_educator,
 };
 
 /// "peer buddy" for supporter_role::peer_buddy.

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include <peerkit/core/error.hpp>
-#include <peerkit/core/roles.hpp>
 #include <peerkit/core/policy.hpp>
+#include <peerkit/core/roles.hpp>
 
 namespace peerkit {
 
@@ -71,7 +71,7 @@ class runtime_roles {
   explicit runtime_roles(std::vector<role_entry> entries) : entries_(std::move(entries)) {
     problem_list problems;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-      const auto where = "roles[" + std::to_string(i) + "]";
+      const auto where = element_location("roles", i);
       if (!entries_[i].parameters.valid())
         problems.add("config.invalid_role", where,
                      "the parameters of " + entries_[i].name +
@@ -79,8 +79,8 @@ class runtime_roles {
       for (std::size_t j = 0; j < i; ++j)
         if (entries_[j].kind == entries_[i].kind)
           problems.add("config.duplicate_role", where + ".kind",
-                       std::string(key_of(entries_[i].kind)) + " is already given at roles[" +
-                           std::to_string(j) + "]");
+                       std::string(key_of(entries_[i].kind)) + " is already given at " +
+                           element_location("roles", j));
     }
     problems.throw_if_any();
   }

@@ -27,8 +27,8 @@ inline constexpr bool is_strong_id_v<strong_id<Tag, Rep>> = true;
 /// A value that may be written into a log line or an alert as it is.
 template <class T>
 concept LogSafe = !is_sensitive_v<std::remove_cvref_t<T>> &&
-                  (std::is_arithmetic_v<std::remove_cvref_t<T>> || KeyedEnum<std::remove_cvref_t<T>> ||
-                   is_strong_id_v<std::remove_cvref_t<T>> ||
+                  (std::is_arithmetic_v<std::remove_cvref_t<T>> ||
+                   KeyedEnum<std::remove_cvref_t<T>> || is_strong_id_v<std::remove_cvref_t<T>> ||
                    std::same_as<std::remove_cvref_t<T>, boost::gregorian::date>);
 
 namespace detail {

@@ -21,9 +21,9 @@ enum class staff_role {
 
 template <>
 struct enum_keys<staff_role> {
-  static constexpr std::array<std::string_view, 6> keys{
-      "coordinator",          "teacher_coach",    "class_mentor",
-      "confidential_teacher", "care_coordinator", "team_leader"};
+  static constexpr std::array<std::string_view, 6> keys{"coordinator",      "teacher_coach",
+                                                        "class_mentor",     "confidential_teacher",
+                                                        "care_coordinator", "team_leader"};
 };
 
 /// What a staff role does in the programme.
@@ -63,9 +63,8 @@ template <>
 struct staff_role_traits<teacher_coach> {
   static constexpr std::string_view name = "teacher coach";
   static constexpr staff_role kind = staff_role::teacher_coach;
-  static constexpr staff_role_duties duties{.leads_intervision = true,
-                                            .may_join_intervision = true,
-                                            .receives_escalations = true};
+  static constexpr staff_role_duties duties{
+      .leads_intervision = true, .may_join_intervision = true, .receives_escalations = true};
 };
 template <>
 struct staff_role_traits<class_mentor> {
@@ -97,9 +96,9 @@ struct staff_role_traits<team_leader> {
 /// "teacher coach" for staff_role::teacher_coach.
 [[nodiscard]] constexpr std::string_view name_of(staff_role r) {
   constexpr std::array<std::string_view, 6> names{
-      staff_role_traits<coordinator>::name,          staff_role_traits<teacher_coach>::name,
-      staff_role_traits<class_mentor>::name,         staff_role_traits<confidential_teacher>::name,
-      staff_role_traits<care_coordinator>::name,     staff_role_traits<team_leader>::name};
+      staff_role_traits<coordinator>::name,      staff_role_traits<teacher_coach>::name,
+      staff_role_traits<class_mentor>::name,     staff_role_traits<confidential_teacher>::name,
+      staff_role_traits<care_coordinator>::name, staff_role_traits<team_leader>::name};
   return names[static_cast<std::size_t>(r)];
 }
 

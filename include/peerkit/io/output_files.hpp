@@ -8,9 +8,9 @@
 // target, so a reader sees the old file or the whole new one, never a part. A new
 // output directory is filled under a temporary name and renamed when complete.
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <algorithm>
 #include <filesystem>
 #include <span>
 #include <string>
@@ -43,7 +43,9 @@ struct output_policy {
 };
 
 namespace detail {
-inline std::string system_message(int code) { return std::error_code(code, std::generic_category()).message(); }
+inline std::string system_message(int code) {
+  return std::error_code(code, std::generic_category()).message();
+}
 
 /// True when `a` and `b` are the same file: the same file on disk (through links and
 /// other spellings too), or the same normalised path when one does not exist.
@@ -59,7 +61,8 @@ inline bool same_file(const std::filesystem::path& a, const std::filesystem::pat
 
 /// `dir` without a trailing separator: "out/" is "out".
 inline std::filesystem::path without_trailing_separator(std::filesystem::path dir) {
-  if (!dir.has_filename() && dir.has_parent_path() && dir != dir.root_path()) dir = dir.parent_path();
+  if (!dir.has_filename() && dir.has_parent_path() && dir != dir.root_path())
+    dir = dir.parent_path();
   return dir;
 }
 
@@ -68,7 +71,8 @@ inline std::filesystem::path directory_of(const std::filesystem::path& file) {
 }
 
 /// The checks every target gets: not an input, not a directory, named once.
-inline void check_target(const std::filesystem::path& target, std::span<const std::filesystem::path> earlier,
+inline void check_target(const std::filesystem::path& target,
+                         std::span<const std::filesystem::path> earlier,
                          const output_policy& policy, problem_list& problems) {
   namespace fs = std::filesystem;
   const std::string where = target.string();
@@ -81,7 +85,8 @@ inline void check_target(const std::filesystem::path& target, std::span<const st
     }
   for (const auto& other : earlier)
     if (same_file(target, other)) {
-      problems.add("io.duplicate_output", where, "expected each output file once, found it a second time");
+      problems.add("io.duplicate_output", where,
+                   "expected each output file once, found it a second time");
       return;
     }
   std::error_code ec;
@@ -113,9 +118,12 @@ inline void write_file_atomically(const std::filesystem::path& path, std::string
     code = errno;
     if (!file && code != EEXIST) break;
   }
-  if (!file) throw failure("create a temporary file in " + dir.string() + ": " + detail::system_message(code));
+  if (!file)
+    throw failure("create a temporary file in " + dir.string() + ": " +
+                  detail::system_message(code));
 
-  bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size() && std::fflush(file) == 0;
+  bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size() &&
+                 std::fflush(file) == 0;
 #if __has_include(<unistd.h>)
   written = written && ::fsync(::fileno(file)) == 0;  // on disk before it takes the target's name
 #endif
@@ -158,7 +166,8 @@ inline std::vector<std::filesystem::path> write_output_files(std::span<const out
                      "expected an existing directory to write the file in, found none");
       else if (!policy.force && fs::exists(f.path, ec))
         problems.add("io.output_exists", f.path.string(),
-                     "expected a new file, found an existing one; name another file or allow replacing it (force)");
+                     "expected a new file, found an existing one; name another file or allow "
+                     "replacing it (force)");
     }
     targets.push_back(f.path);
   }
@@ -183,16 +192,20 @@ inline std::vector<std::filesystem::path> write_output_directory(const std::file
   std::error_code ec;
   const bool exists = fs::exists(out, ec);
   if (exists && !fs::is_directory(out, ec))
-    problems.add("io.not_a_directory", out.string(), "expected a directory for the output, found a file");
+    problems.add("io.not_a_directory", out.string(),
+                 "expected a directory for the output, found a file");
   else if (exists && !policy.force && fs::directory_iterator(out, ec) != fs::directory_iterator())
     problems.add("io.directory_not_empty", out.string(),
-                 "expected a new or empty directory for the output, found one that holds files; name another "
+                 "expected a new or empty directory for the output, found one that holds files; "
+                 "name another "
                  "directory or allow writing into it (force)");
   std::vector<fs::path> targets;
   for (const auto& f : files) {
-    PEERKIT_ASSERT(f.path.is_relative() && !f.path.empty(), "output files in a directory have relative paths");
-    PEERKIT_ASSERT(std::none_of(f.path.begin(), f.path.end(), [](const auto& part) { return part == ".."; }),
-                   "output files stay inside the directory");
+    PEERKIT_ASSERT(f.path.is_relative() && !f.path.empty(),
+                   "output files in a directory have relative paths");
+    PEERKIT_ASSERT(
+        std::none_of(f.path.begin(), f.path.end(), [](const auto& part) { return part == ".."; }),
+        "output files stay inside the directory");
     const fs::path target = out / f.path;
     detail::check_target(target, targets, policy, problems);
     targets.push_back(target);
@@ -205,7 +218,8 @@ inline std::vector<std::filesystem::path> write_output_directory(const std::file
     fs::create_directories(parent, ec);
     if (ec)
       throw error("io.write_failed", out.string(),
-                  "expected to create the output directory, failed to create " + parent.string() + ": " + ec.message());
+                  "expected to create the output directory, failed to create " + parent.string() +
+                      ": " + ec.message());
     const std::string name = out.filename().string();
     bool created = false;
     for (int n = 0; n < 100 && !created; ++n) {
@@ -214,9 +228,10 @@ inline std::vector<std::filesystem::path> write_output_directory(const std::file
       if (ec) break;
     }
     if (!created)
-      throw error("io.write_failed", out.string(),
-                  "expected to create the output directory, failed to create a temporary directory in " +
-                      parent.string() + (ec ? ": " + ec.message() : std::string()));
+      throw error(
+          "io.write_failed", out.string(),
+          "expected to create the output directory, failed to create a temporary directory in " +
+              parent.string() + (ec ? ": " + ec.message() : std::string()));
   }
   const auto discard = [&] {
     if (!exists) fs::remove_all(fill, ec);
@@ -244,8 +259,8 @@ inline std::vector<std::filesystem::path> write_output_directory(const std::file
       const std::string reason = ec.message();
       fs::remove_all(fill, ec);
       throw error("io.write_failed", out.string(),
-                  "expected to move the finished output into place, failed to rename " + fill.string() + ": " +
-                      reason);
+                  "expected to move the finished output into place, failed to rename " +
+                      fill.string() + ": " + reason);
     }
   }
   return targets;

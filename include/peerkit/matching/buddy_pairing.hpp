@@ -24,10 +24,10 @@
 
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/solvers/assignment_solver.hpp>
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/pairing_graph.hpp>
 #include <peerkit/matching/pairing_result.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
 #include <peerkit/solvers/stable_pairing.hpp>
 
 namespace peerkit {
@@ -141,7 +141,8 @@ inline std::vector<std::pair<std::size_t, std::size_t>> solve_by_places(
     for (int k = 0; k < left.capacity[e->supporter]; ++k) {
       const int place = first_place[e->supporter] + k;
       problem.edges.push_back({place, static_cast<int>(e->supportee),
-                               place_weight(e->score.total, scale, later[static_cast<std::size_t>(place)] ? penalty : 0)});
+                               place_weight(e->score.total, scale,
+                                            later[static_cast<std::size_t>(place)] ? penalty : 0)});
     }
   }
   const auto solved = solve_assignment(problem, how);
@@ -182,13 +183,15 @@ inline pairing_result solve_with_later_places_last(const pairing_graph& g) {
       // `pairs` later places cannot outweigh one point.
       std::int64_t room = 0;
       for (auto c : left.capacity) room += c;
-      const auto scale = std::min<std::int64_t>(room, static_cast<std::int64_t>(g.supportee_count())) + 1;
-      return assemble(g, solve_by_places(g, left, assignment_objective::max_weight, scale, 1, std::nullopt));
+      const auto scale =
+          std::min<std::int64_t>(room, static_cast<std::int64_t>(g.supportee_count())) + 1;
+      return assemble(
+          g, solve_by_places(g, left, assignment_objective::max_weight, scale, 1, std::nullopt));
     }
     case objective::fairest: {
       // The best worst pair among the largest pairings, then the fewest later places and
       // the best total among pairings of pairs at least that good (as large as any).
-      const auto plain = solve_by_assignment(g, assignment_objective::max_min_then_weight);
+      auto plain = solve_by_assignment(g, assignment_objective::max_min_then_weight);
       std::optional<score_points> floor;
       for (const auto& p : plain.pairs)
         if (!p.pinned) floor = floor ? std::min(*floor, p.score.total) : p.score.total;
@@ -197,8 +200,7 @@ inline pairing_result solve_with_later_places_last(const pairing_graph& g) {
                                          1, later_place_penalty(g, left, floor), floor));
     }
     case objective::most_supported:
-    case objective::stable:
-      break;
+    case objective::stable: break;
   }
   return assemble(g, solve_by_places(g, left, assignment_objective::max_cardinality_then_weight, 1,
                                      later_place_penalty(g, left, std::nullopt), std::nullopt));
@@ -215,13 +217,16 @@ inline pairing_result solve_stable(const pairing_graph& g) {
       if (!left.pinned_supportee[j]) problem.supporter_ranking[i].push_back(static_cast<int>(j));
   for (std::size_t j = 0; j < g.supportee_count(); ++j)
     if (!left.pinned_supportee[j])
-      for (auto i : g.preferences_of_supportee(j)) problem.supportee_ranking[j].push_back(static_cast<int>(i));
-  const auto side = g.options().proposer == proposing_side::supportees ? stable_proposer::supportees
-                                                                       : stable_proposer::supporters;
+      for (auto i : g.preferences_of_supportee(j))
+        problem.supportee_ranking[j].push_back(static_cast<int>(i));
+  const auto side = g.options().proposer == proposing_side::supportees
+                        ? stable_proposer::supportees
+                        : stable_proposer::supporters;
   const auto solved = stable_pairing(problem, side);
   std::vector<std::pair<std::size_t, std::size_t>> chosen;
   for (std::size_t j = 0; j < solved.supporter_of.size(); ++j)
-    if (solved.supporter_of[j] >= 0) chosen.emplace_back(static_cast<std::size_t>(solved.supporter_of[j]), j);
+    if (solved.supporter_of[j] >= 0)
+      chosen.emplace_back(static_cast<std::size_t>(solved.supporter_of[j]), j);
   return assemble(g, std::move(chosen));
 }
 
@@ -234,7 +239,8 @@ inline pairing_result solve_stable(const pairing_graph& g) {
 /// are broken by request order.
 [[nodiscard]] inline pairing_result pair_buddies(const pairing_graph& g) {
   const auto goal = g.options().goal;
-  if (g.options().second_supportee_last && goal != objective::stable && detail::has_second_places(g))
+  if (g.options().second_supportee_last && goal != objective::stable &&
+      detail::has_second_places(g))
     return detail::solve_with_later_places_last(g);
   switch (goal) {
     case objective::most_supported:
@@ -295,9 +301,10 @@ struct leaving {
 [[nodiscard]] inline pairing_request rematch_request(const pairing_request& original,
                                                      const pairing_result& current,
                                                      const stopped_pair& stopped, date on) {
-  const bool found = std::any_of(current.pairs.begin(), current.pairs.end(), [&](const chosen_pair& p) {
-    return p.supporter == stopped.supporter && p.supportee == stopped.supportee;
-  });
+  const bool found = std::any_of(
+      current.pairs.begin(), current.pairs.end(), [&](const chosen_pair& p) {
+        return p.supporter == stopped.supporter && p.supportee == stopped.supportee;
+      });
   if (!found)
     throw error("matching.unknown_pair", "stopped",
                 "a pair of the current pairing, found supporter " +
@@ -305,7 +312,8 @@ struct leaving {
                     std::to_string(stopped.supportee.value()));
   const auto gone = who_leaves(stopped.why);
   auto left_out = [&](student_id id) {
-    return (gone.supporter && id == stopped.supporter) || (gone.supportee && id == stopped.supportee);
+    return (gone.supporter && id == stopped.supporter) ||
+           (gone.supportee && id == stopped.supportee);
   };
   pairing_request next;
   next.on = on;
@@ -333,9 +341,11 @@ struct leaving {
 
 /// Pairs again after `stopped`, keeping every other pair of `current`.
 [[nodiscard]] inline pairing_result rematch(const school& sch, const pairing_request& original,
-                                            const pairing_result& current, const stopped_pair& stopped,
-                                            date on, const matching_settings& settings) {
-  return pair_buddies(pairing_graph(sch, rematch_request(original, current, stopped, on), settings));
+                                            const pairing_result& current,
+                                            const stopped_pair& stopped, date on,
+                                            const matching_settings& settings) {
+  return pair_buddies(
+      pairing_graph(sch, rematch_request(original, current, stopped, on), settings));
 }
 
 /// The pairing as the programme's support pairs: one per supporter with supportees (a

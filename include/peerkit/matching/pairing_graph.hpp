@@ -22,12 +22,12 @@
 
 #include <peerkit/core/error.hpp>
 #include <peerkit/core/roles.hpp>
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/student.hpp>
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/rules.hpp>
 #include <peerkit/matching/scores.hpp>
-#include <peerkit/core/roles_policy.hpp>
 
 namespace peerkit {
 
@@ -44,8 +44,8 @@ struct supporter_entry {
 
 /// The supporters of one role for a pairing round, e.g. those ready_for_matching() lists,
 /// with the parameters the programme runs the role with.
-[[nodiscard]] inline std::vector<supporter_entry> as_supporters(const std::vector<student_id>& students,
-                                                                const role_entry& role) {
+[[nodiscard]] inline std::vector<supporter_entry> as_supporters(
+    const std::vector<student_id>& students, const role_entry& role) {
   std::vector<supporter_entry> out;
   out.reserve(students.size());
   for (auto id : students) out.push_back({id, role.kind, role.parameters, std::nullopt});
@@ -71,10 +71,10 @@ struct ranking {
 struct pairing_request {
   std::vector<supporter_entry> supporters{};
   std::vector<student_id> supportees{};
-  date on{};                           ///< the pairing date: consent must hold on it
-  std::vector<student_pair> pinned{};   ///< pairs that must be in the result
+  date on{};                              ///< the pairing date: consent must hold on it
+  std::vector<student_pair> pinned{};     ///< pairs that must be in the result
   std::vector<student_pair> forbidden{};  ///< pairs that must never be in the result
-  std::vector<ranking> rankings{};      ///< ranked preferences, used by the stable objective
+  std::vector<ranking> rankings{};        ///< ranked preferences, used by the stable objective
   friend bool operator==(const pairing_request&, const pairing_request&) = default;
 };
 
@@ -129,10 +129,14 @@ class pairing_graph {
   [[nodiscard]] const student& supportee(std::size_t j) const { return *supportees_.at(j); }
   [[nodiscard]] int capacity(std::size_t i) const { return graph_[supporter_vertex(i)].capacity; }
   [[nodiscard]] supporter_role role(std::size_t i) const { return request_.supporters.at(i).role; }
-  [[nodiscard]] const role_parameters& role_parameters_of(std::size_t i) const { return roles_.at(i); }
+  [[nodiscard]] const role_parameters& role_parameters_of(std::size_t i) const {
+    return roles_.at(i);
+  }
 
   [[nodiscard]] vertex supporter_vertex(std::size_t i) const noexcept { return i; }
-  [[nodiscard]] vertex supportee_vertex(std::size_t j) const noexcept { return supporters_.size() + j; }
+  [[nodiscard]] vertex supportee_vertex(std::size_t j) const noexcept {
+    return supporters_.size() + j;
+  }
 
   [[nodiscard]] std::optional<std::size_t> supporter_index(student_id id) const {
     auto it = supporter_at_.find(id);
@@ -169,8 +173,9 @@ class pairing_graph {
     std::vector<const pairing_edge*> out;
     for (auto e : boost::make_iterator_range(boost::out_edges(supportee_vertex(j), graph_)))
       out.push_back(&graph_[e]);
-    std::sort(out.begin(), out.end(),
-              [](const pairing_edge* a, const pairing_edge* b) { return a->supporter < b->supporter; });
+    std::sort(out.begin(), out.end(), [](const pairing_edge* a, const pairing_edge* b) {
+      return a->supporter < b->supporter;
+    });
     return out;
   }
   /// The compatible edges at supporter `i`, in supportee order.
@@ -191,7 +196,6 @@ class pairing_graph {
   }
 
  private:
-
   void check_and_index() {
     problem_list problems;
     if (settings_.buddies.rules.consent && request_.on.is_special())
@@ -248,13 +252,13 @@ class pairing_graph {
     auto check_pair_ids = [&](const std::vector<student_pair>& pairs, std::string_view list) {
       for (std::size_t k = 0; k < pairs.size(); ++k) {
         if (supporter_at_.count(pairs[k].supporter) == 0)
-          problems.add("matching.unknown_student", element_location(list, k, "supporter"),
-                       "a supporter of this round, found id " +
-                           std::to_string(pairs[k].supporter.value()));
+          problems.add(
+              "matching.unknown_student", element_location(list, k, "supporter"),
+              "a supporter of this round, found id " + std::to_string(pairs[k].supporter.value()));
         if (supportee_at_.count(pairs[k].supportee) == 0)
-          problems.add("matching.unknown_student", element_location(list, k, "supportee"),
-                       "a supportee of this round, found id " +
-                           std::to_string(pairs[k].supportee.value()));
+          problems.add(
+              "matching.unknown_student", element_location(list, k, "supportee"),
+              "a supportee of this round, found id " + std::to_string(pairs[k].supportee.value()));
       }
     };
     check_pair_ids(request_.pinned, "pinned");
@@ -269,20 +273,22 @@ class pairing_graph {
         continue;
       }
       if (!ranked.insert(r.who).second)
-        problems.add("matching.duplicate_ranking", element_location("rankings", k, "who"),
-                     "one ranking per student, found a second for id " +
-                         std::to_string(r.who.value()));
+        problems.add(
+            "matching.duplicate_ranking", element_location("rankings", k, "who"),
+            "one ranking per student, found a second for id " + std::to_string(r.who.value()));
       const auto& other_side = is_supporter ? supportee_at_ : supporter_at_;
       std::set<student_id> seen;
       for (std::size_t p = 0; p < r.best_first.size(); ++p) {
         if (other_side.count(r.best_first[p]) == 0)
-          problems.add("matching.unknown_student", element_location("rankings", k, element_location("best_first", p)),
+          problems.add("matching.unknown_student",
+                       element_location("rankings", k, element_location("best_first", p)),
                        std::string("a ") + (is_supporter ? "supportee" : "supporter") +
                            " of this round, found id " + std::to_string(r.best_first[p].value()));
         if (!seen.insert(r.best_first[p]).second)
-          problems.add("matching.duplicate_student", element_location("rankings", k, element_location("best_first", p)),
-                       "each student once, found id " + std::to_string(r.best_first[p].value()) +
-                           " again");
+          problems.add(
+              "matching.duplicate_student",
+              element_location("rankings", k, element_location("best_first", p)),
+              "each student once, found id " + std::to_string(r.best_first[p].value()) + " again");
       }
     }
     problems.throw_if_any();
@@ -308,11 +314,11 @@ class pairing_graph {
     for (std::size_t i = 0; i < ns; ++i)
       for (std::size_t j = 0; j < supportees_.size(); ++j) {
         if (!excluded_by(i, j).empty()) continue;
-        pairing_edge e{i, j,
-                       score_pair(*supporters_[i], *supportees_[j], o.weights, settings_.personality,
-                                  o.scale),
-                       pinned.count({i, j}) != 0};
-        boost::add_edge(supporter_vertex(i), supportee_vertex(j), std::move(e), graph_);
+        pairing_edge e{
+            i, j,
+            score_pair(*supporters_[i], *supportees_[j], o.weights, settings_.personality, o.scale),
+            pinned.count({i, j}) != 0};
+        boost::add_edge(supporter_vertex(i), supportee_vertex(j), e, graph_);
       }
   }
 
@@ -325,7 +331,8 @@ class pairing_graph {
       const auto j = supportee_at_.at(request_.pinned[k].supportee);
       if (auto broken = excluded_by(i, j); !broken.empty()) {
         std::string rules;
-        for (auto r : broken.list()) rules += (rules.empty() ? "" : "; ") + std::string(describe(r));
+        for (auto r : broken.list())
+          rules += (rules.empty() ? "" : "; ") + std::string(describe(r));
         problems.add("matching.pin_breaks_rule", element_location("pinned", k),
                      "a pair that keeps every rule; this pair breaks: " + rules);
         continue;

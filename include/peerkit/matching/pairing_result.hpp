@@ -7,9 +7,9 @@
 #include <vector>
 
 #include <peerkit/core/strong_id.hpp>
-#include <peerkit/solvers/assignment_solver.hpp>
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/scores.hpp>
+#include <peerkit/solvers/assignment_solver.hpp>
 
 namespace peerkit {
 
@@ -25,12 +25,12 @@ struct chosen_pair {
 
 struct pairing_result {
   objective goal = objective::most_supported;
-  std::vector<chosen_pair> pairs;                 ///< by supporter, then supportee, in request order
-  std::vector<student_id> unpaired_supportees;    ///< in request order
-  std::vector<student_id> unused_supporters;      ///< supporters without a supportee, in request order
-  int supported = 0;                              ///< supportees paired
+  std::vector<chosen_pair> pairs;               ///< by supporter, then supportee, in request order
+  std::vector<student_id> unpaired_supportees;  ///< in request order
+  std::vector<student_id> unused_supporters;  ///< supporters without a supportee, in request order
+  int supported = 0;                          ///< supportees paired
   score_points total_score = 0;
-  std::optional<score_points> worst_score;        ///< the lowest pair score; none without pairs
+  std::optional<score_points> worst_score;  ///< the lowest pair score; none without pairs
   /// The solver's optimality evidence for most_supported, best_total_score and fairest,
   /// indexed by supporter and supportee in request order, over the students left after
   /// the pinned pairs. The verifier checks it; it never relies on it. Absent when second

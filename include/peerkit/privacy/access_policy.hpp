@@ -16,39 +16,46 @@ namespace peerkit {
 
 /// Who looks at the records.
 enum class viewer_role {
-  supporter,      ///< a buddy or leader: a minor
+  supporter,  ///< a buddy or leader: a minor
   teacher_coach,
   class_mentor,
-  care_staff,     ///< confidential teacher, care coordinator
+  care_staff,  ///< confidential teacher, care coordinator
   coordinator,
-  researcher,     ///< sees the pseudonymised export only
+  researcher,  ///< sees the pseudonymised export only
 };
 template <>
 struct enum_keys<viewer_role> {
-  static constexpr std::array<std::string_view, 6> keys{"supporter",  "teacher_coach", "class_mentor",
-                                                        "care_staff", "coordinator",   "researcher"};
+  static constexpr std::array<std::string_view, 6> keys{
+      "supporter", "teacher_coach", "class_mentor", "care_staff", "coordinator", "researcher"};
 };
 
 /// What is looked at.
 enum class data_kind {
-  pairs,                   ///< who supports whom
-  contact_records,         ///< the contact log: dates, kinds, topics, needs-adult flags
-  contact_figures,         ///< planned against actual contact
+  pairs,            ///< who supports whom
+  contact_records,  ///< the contact log: dates, kinds, topics, needs-adult flags
+  contact_figures,  ///< planned against actual contact
   intervision_attendance,
-  escalation_trail,        ///< that an escalation happened, its tier, who was told when
-  evaluation_answers,      ///< individual answers to the questionnaires
-  special_category,        ///< origin, health, belief, group membership
+  escalation_trail,    ///< that an escalation happened, its tier, who was told when
+  evaluation_answers,  ///< individual answers to the questionnaires
+  special_category,    ///< origin, health, belief, group membership
 };
 template <>
 struct enum_keys<data_kind> {
-  static constexpr std::array<std::string_view, 7> keys{
-      "pairs",           "contact_records",    "contact_figures", "intervision_attendance",
-      "escalation_trail", "evaluation_answers", "special_category"};
+  static constexpr std::array<std::string_view, 7> keys{"pairs",
+                                                        "contact_records",
+                                                        "contact_figures",
+                                                        "intervision_attendance",
+                                                        "escalation_trail",
+                                                        "evaluation_answers",
+                                                        "special_category"};
 };
-inline constexpr std::array<data_kind, 7> all_data_kinds{
-    data_kind::pairs,            data_kind::contact_records,    data_kind::contact_figures,
-    data_kind::intervision_attendance, data_kind::escalation_trail, data_kind::evaluation_answers,
-    data_kind::special_category};
+inline constexpr std::array<data_kind, 7> all_data_kinds{data_kind::pairs,
+                                                         data_kind::contact_records,
+                                                         data_kind::contact_figures,
+                                                         data_kind::intervision_attendance,
+                                                         data_kind::escalation_trail,
+                                                         data_kind::evaluation_answers,
+                                                         data_kind::special_category};
 inline constexpr std::array<viewer_role, 6> all_viewer_roles{
     viewer_role::supporter,  viewer_role::teacher_coach, viewer_role::class_mentor,
     viewer_role::care_staff, viewer_role::coordinator,   viewer_role::researcher};
@@ -64,7 +71,8 @@ enum class access_scope {
 };
 template <>
 struct enum_keys<access_scope> {
-  static constexpr std::array<std::string_view, 6> keys{"none", "own", "groups", "classes", "cases", "programme"};
+  static constexpr std::array<std::string_view, 6> keys{"none",    "own",   "groups",
+                                                        "classes", "cases", "programme"};
 };
 
 /// The widest scope a role can have under any policy.
@@ -109,18 +117,21 @@ struct default_access_policy {
     using enum data_kind;
     switch (v) {
       case viewer_role::supporter:
-        return k == pairs || k == contact_records || k == contact_figures || k == intervision_attendance
+        return k == pairs || k == contact_records || k == contact_figures ||
+                       k == intervision_attendance
                    ? access_scope::own
                    : access_scope::none;
       case viewer_role::teacher_coach:
-        return k == special_category || k == evaluation_answers ? access_scope::none : access_scope::groups;
+        return k == special_category || k == evaluation_answers ? access_scope::none
+                                                                : access_scope::groups;
       case viewer_role::class_mentor:
         return k == pairs || k == contact_figures || k == escalation_trail ? access_scope::classes
-                                                                          : access_scope::none;
+                                                                           : access_scope::none;
       case viewer_role::care_staff:
         return k == pairs || k == escalation_trail ? access_scope::cases : access_scope::none;
       case viewer_role::coordinator:
-        return k == special_category || k == contact_records ? access_scope::none : access_scope::programme;
+        return k == special_category || k == contact_records ? access_scope::none
+                                                             : access_scope::programme;
       case viewer_role::researcher: return access_scope::none;
     }
     return access_scope::none;

@@ -17,8 +17,8 @@
 #include <string_view>
 
 #include <peerkit/core/error.hpp>
-#include <peerkit/core/strong_id.hpp>
 #include <peerkit/core/safe_text.hpp>
+#include <peerkit/core/strong_id.hpp>
 
 namespace peerkit {
 
@@ -29,74 +29,26 @@ class sha256 {
  public:
   using digest = std::array<std::uint8_t, 32>;
 
-  void update(std::span<const std::uint8_t> data) noexcept {
-    for (const auto byte : data) {
-      buffer_[buffered_++] = byte;
-      if (buffered_ == buffer_.size()) {
-        compress(buffer_.data());
-        buffered_ = 0;
-      }
-    }
-    length_ += data.size();
-  }
-  void update(std::string_view text) noexcept {
-    update(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
-  }
+  void update(std::span<const std::uint8_t> data) noexcept;
+  void update(std::string_view text) noexcept;
 
   /// The digest of everything added; the object is spent afterwards.
-  [[nodiscard]] digest finish() noexcept {
-    const std::uint64_t bits = length_ * 8;
-    const std::array<std::uint8_t, 1> one{0x80};
-    update(one);
-    const std::array<std::uint8_t, 1> zero{0};
-    while (buffered_ != 56) update(zero);
-    std::array<std::uint8_t, 8> tail{};
-    for (int i = 0; i < 8; ++i) tail[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(bits >> (56 - 8 * i));
-    update(tail);
-    digest out{};
-    for (std::size_t i = 0; i < 8; ++i)
-      for (std::size_t j = 0; j < 4; ++j) out[4 * i + j] = static_cast<std::uint8_t>(state_[i] >> (24 - 8 * j));
-    return out;
-  }
+  [[nodiscard]] digest finish() noexcept;
 
  private:
   static constexpr std::array<std::uint32_t, 64> k{
-      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-      0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-      0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-      0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-      0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-      0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-      0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-      0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+      0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+      0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+      0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+      0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+      0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+      0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+      0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+      0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+      0xc67178f2};
 
-  void compress(const std::uint8_t* block) noexcept {
-    std::array<std::uint32_t, 64> w{};
-    for (std::size_t i = 0; i < 16; ++i)
-      w[i] = std::uint32_t{block[4 * i]} << 24 | std::uint32_t{block[4 * i + 1]} << 16 |
-             std::uint32_t{block[4 * i + 2]} << 8 | std::uint32_t{block[4 * i + 3]};
-    for (std::size_t i = 16; i < 64; ++i) {
-      const std::uint32_t s0 = std::rotr(w[i - 15], 7) ^ std::rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-      const std::uint32_t s1 = std::rotr(w[i - 2], 17) ^ std::rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    auto [a, b, c, d, e, f, g, h] = state_;
-    for (std::size_t i = 0; i < 64; ++i) {
-      const std::uint32_t t1 =
-          h + (std::rotr(e, 6) ^ std::rotr(e, 11) ^ std::rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
-      const std::uint32_t t2 = (std::rotr(a, 2) ^ std::rotr(a, 13) ^ std::rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-      h = g;
-      g = f;
-      f = e;
-      e = d + t1;
-      d = c;
-      c = b;
-      b = a;
-      a = t1 + t2;
-    }
-    const std::array<std::uint32_t, 8> add{a, b, c, d, e, f, g, h};
-    for (std::size_t i = 0; i < 8; ++i) state_[i] += add[i];
-  }
+  void compress(const std::uint8_t* block) noexcept;
 
   std::array<std::uint32_t, 8> state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -110,34 +62,11 @@ class sha256 {
 /// HMAC-SHA-256 (RFC 2104). The padded key is hashed once, at construction.
 class hmac_sha256 {
  public:
-  explicit hmac_sha256(std::span<const std::uint8_t> key) noexcept {
-    std::array<std::uint8_t, 64> block{};
-    if (key.size() > block.size()) {
-      detail::sha256 h;
-      h.update(key);
-      const auto d = h.finish();
-      std::copy(d.begin(), d.end(), block.begin());
-    } else {
-      std::copy(key.begin(), key.end(), block.begin());
-    }
-    std::array<std::uint8_t, 64> pad{};
-    for (std::size_t i = 0; i < pad.size(); ++i) pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x36);
-    inner_.update(pad);
-    for (std::size_t i = 0; i < pad.size(); ++i) pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x5c);
-    outer_.update(pad);
-  }
+  explicit hmac_sha256(std::span<const std::uint8_t> key) noexcept;
 
-  [[nodiscard]] detail::sha256::digest operator()(std::span<const std::uint8_t> message) const noexcept {
-    auto inner = inner_;
-    inner.update(message);
-    const auto inner_digest = inner.finish();
-    auto outer = outer_;
-    outer.update(inner_digest);
-    return outer.finish();
-  }
-  [[nodiscard]] detail::sha256::digest operator()(std::string_view message) const noexcept {
-    return (*this)(std::span(reinterpret_cast<const std::uint8_t*>(message.data()), message.size()));
-  }
+  [[nodiscard]] detail::sha256::digest operator()(
+      std::span<const std::uint8_t> message) const noexcept;
+  [[nodiscard]] detail::sha256::digest operator()(std::string_view message) const noexcept;
 
  private:
   detail::sha256 inner_;
@@ -148,17 +77,12 @@ class hmac_sha256 {
 struct pseudonym {
   std::array<std::uint8_t, 16> bytes{};
 
-  [[nodiscard]] std::string to_string() const {
-    constexpr std::string_view hex = "0123456789abcdef";
-    std::string s;
-    s.reserve(32);
-    for (auto b : bytes) {
-      s += hex[b >> 4];
-      s += hex[b & 0x0f];
-    }
-    return s;
+  [[nodiscard]] std::string to_string() const;
+  // Ordered through std::array's operator<: libc++ 14's std::array has no operator<=>.
+  friend constexpr bool operator==(const pseudonym&, const pseudonym&) = default;
+  friend constexpr bool operator<(const pseudonym& a, const pseudonym& b) {
+    return a.bytes < b.bytes;
   }
-  friend constexpr auto operator<=>(const pseudonym&, const pseudonym&) = default;
 };
 
 /// Makes pseudonyms under one secret key. The key stays with the school (the
@@ -178,25 +102,14 @@ class pseudonymiser {
   [[nodiscard]] pseudonym of(pair_id id) const { return make("pair", id.value()); }
 
  private:
-  static std::span<const std::uint8_t> checked(std::span<const std::uint8_t> key) {
-    if (key.size() < min_key_bytes)
-      throw error("privacy.weak_key", "pseudonymiser.key",
-                  (safe_text{} << "expected a key of at least " << min_key_bytes << " bytes, found " << key.size())
-                      .str());
-    return key;
-  }
-  [[nodiscard]] pseudonym make(std::string_view kind, std::uint32_t value) const {
-    std::string text = "peerkit/";
-    text += kind;
-    text += ':';
-    text += std::to_string(value);
-    const auto mac = mac_(text);
-    pseudonym p;
-    std::copy(mac.begin(), mac.begin() + 16, p.bytes.begin());
-    return p;
-  }
+  static std::span<const std::uint8_t> checked(std::span<const std::uint8_t> key);
+  [[nodiscard]] pseudonym make(std::string_view kind, std::uint32_t value) const;
 
   hmac_sha256 mac_;
 };
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/privacy/pseudonym-inl.hpp>
+#endif

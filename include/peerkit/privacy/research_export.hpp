@@ -20,10 +20,10 @@
 #include <vector>
 
 #include <peerkit/calendar/school_year.hpp>
+#include <peerkit/core/consent.hpp>
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/sensitive.hpp>
-#include <peerkit/core/consent.hpp>
 #include <peerkit/privacy/pseudonym.hpp>
 #include <peerkit/supervision/cadence.hpp>
 #include <peerkit/supervision/closure.hpp>
@@ -38,9 +38,10 @@ template <class T>
 concept ExportSafe =
     !is_sensitive_v<T> &&
     (std::same_as<T, bool> ||
-     (std::integral<T> && !std::same_as<T, char> && !std::same_as<T, char8_t> && !std::same_as<T, char16_t> &&
-      !std::same_as<T, char32_t> && !std::same_as<T, wchar_t>) ||
-     std::floating_point<T> || KeyedEnum<T> || std::same_as<T, pseudonym> || std::same_as<T, question_key>);
+     (std::integral<T> && !std::same_as<T, char> && !std::same_as<T, char8_t> &&
+      !std::same_as<T, char16_t> && !std::same_as<T, char32_t> && !std::same_as<T, wchar_t>) ||
+     std::floating_point<T> || KeyedEnum<T> || std::same_as<T, pseudonym> ||
+     std::same_as<T, question_key>);
 
 /// One cell of an export table; empty, or an ExportSafe value.
 class export_cell {
@@ -64,7 +65,9 @@ class export_cell {
       value_ = v;
   }
 
-  [[nodiscard]] bool empty() const noexcept { return std::holds_alternative<std::monostate>(value_); }
+  [[nodiscard]] bool empty() const noexcept {
+    return std::holds_alternative<std::monostate>(value_);
+  }
 
   /// The cell as CSV text (without quoting).
   [[nodiscard]] std::string to_string() const {
@@ -140,20 +143,24 @@ struct research_export {
 [[nodiscard]] inline research_export export_for_research(
     const programme_records& r, const school& s, const pseudonymiser& ps, date on,
     const school_breaks& breaks = {},
-    const std::array<questionnaire, 4>& questionnaires = {default_questionnaire(stakeholder::supportee),
-                                                          default_questionnaire(stakeholder::supporter),
-                                                          default_questionnaire(stakeholder::teacher_or_mentor),
-                                                          default_questionnaire(stakeholder::school)}) {
+    const std::array<questionnaire, 4>& questionnaires = {
+        default_questionnaire(stakeholder::supportee),
+        default_questionnaire(stakeholder::supporter),
+        default_questionnaire(stakeholder::teacher_or_mentor),
+        default_questionnaire(stakeholder::school)}) {
   research_export ex;
   ex.students = {"students", {"student", "track", "year", "gender", "supporter", "supportee"}, {}};
   ex.pairs = {"pairs",
-              {"pair", "role", "school_year", "days_active", "ended", "end_reason", "closure", "planned_meetings",
-               "actual_meetings", "actual_minutes", "needs_adult", "notice_before_first_meeting",
-               "escalations_concern", "escalations_urgent", "escalations_safety"},
+              {"pair", "role", "school_year", "days_active", "ended", "end_reason", "closure",
+               "planned_meetings", "actual_meetings", "actual_minutes", "needs_adult",
+               "notice_before_first_meeting", "escalations_concern", "escalations_urgent",
+               "escalations_safety"},
               {}};
   ex.pair_members = {"pair_members", {"pair", "student", "side"}, {}};
-  ex.answers = {"answers", {"respondent", "stakeholder", "moment", "school_year", "pair", "question", "theme", "value"},
-                {}};
+  ex.answers = {
+      "answers",
+      {"respondent", "stakeholder", "moment", "school_year", "pair", "question", "theme", "value"},
+      {}};
 
   auto consenting = [&](student_id id) {
     const auto* st = s.find(id);
@@ -166,7 +173,8 @@ struct research_export {
         !std::all_of(p.supportees.begin(), p.supportees.end(), consenting))
       continue;
     exported.insert(p.id);
-    const date end = p.ended ? std::min(*p.ended, on + boost::gregorian::days(1)) : on + boost::gregorian::days(1);
+    const date end = p.ended ? std::min(*p.ended, on + boost::gregorian::days(1))
+                             : on + boost::gregorian::days(1);
     auto f = pair_figures(r, p, p.started, end, breaks);
     int needs_adult = 0;
     std::optional<date> first;
@@ -187,25 +195,27 @@ struct research_export {
     const auto closure = std::find_if(r.closures.begin(), r.closures.end(),
                                       [&](const pair_closure& c) { return c.pair == p.id; });
     const auto told = r.notice_for(p.id);
-    std::vector<export_cell> row{ps.of(p.id),
-                                 p.role,
-                                 school_year_of(p.started).start_year,
-                                 static_cast<std::int64_t>((end - p.started).days()),
-                                 p.ended.has_value(),
-                                 p.ended_because ? export_cell(*p.ended_because) : export_cell(),
-                                 closure != r.closures.end() ? export_cell(kind_of(*closure, r.end_reasons))
-                                                             : export_cell(),
-                                 f.planned_meetings,
-                                 f.actual_meetings,
-                                 f.actual_minutes,
-                                 needs_adult,
-                                 first ? export_cell(told && *told <= *first) : export_cell(),
-                                 tiers[0],
-                                 tiers[1],
-                                 tiers[2]};
+    std::vector<export_cell> row{
+        ps.of(p.id),
+        p.role,
+        school_year_of(p.started).start_year,
+        static_cast<std::int64_t>((end - p.started).days()),
+        p.ended.has_value(),
+        p.ended_because ? export_cell(*p.ended_because) : export_cell(),
+        closure != r.closures.end() ? export_cell(kind_of(*closure, r.end_reasons)) : export_cell(),
+        f.planned_meetings,
+        f.actual_meetings,
+        f.actual_minutes,
+        needs_adult,
+        first ? export_cell(told && *told <= *first) : export_cell(),
+        tiers[0],
+        tiers[1],
+        tiers[2]};
     ex.pairs.rows.push_back(std::move(row));
-    for (auto id : p.supporters) ex.pair_members.rows.push_back({ps.of(p.id), ps.of(id), pair_side::supporter});
-    for (auto id : p.supportees) ex.pair_members.rows.push_back({ps.of(p.id), ps.of(id), pair_side::supportee});
+    for (auto id : p.supporters)
+      ex.pair_members.rows.push_back({ps.of(p.id), ps.of(id), pair_side::supporter});
+    for (auto id : p.supportees)
+      ex.pair_members.rows.push_back({ps.of(p.id), ps.of(id), pair_side::supportee});
   }
 
   for (const auto& st : s.students) {
@@ -214,8 +224,10 @@ struct research_export {
     bool supportee = false;
     for (const auto& p : r.pairs) {
       if (!exported.count(p.id)) continue;
-      supporter = supporter || std::find(p.supporters.begin(), p.supporters.end(), st.id) != p.supporters.end();
-      supportee = supportee || std::find(p.supportees.begin(), p.supportees.end(), st.id) != p.supportees.end();
+      supporter = supporter ||
+                  std::find(p.supporters.begin(), p.supporters.end(), st.id) != p.supporters.end();
+      supportee = supportee ||
+                  std::find(p.supportees.begin(), p.supportees.end(), st.id) != p.supportees.end();
     }
     if (!supporter && !supportee) continue;
     ex.students.rows.push_back({ps.of(st.id), st.track, st.year, st.gender, supporter, supportee});
@@ -231,8 +243,8 @@ struct research_export {
       if (a.question >= q.questions.size()) continue;
       const auto& question = q.questions[a.question];
       ex.answers.rows.push_back({who, resp.who, resp.when, school_year_of(resp.on).start_year,
-                                 resp.pair ? export_cell(ps.of(*resp.pair)) : export_cell(), question.key,
-                                 question.theme, static_cast<int>(a.value)});
+                                 resp.pair ? export_cell(ps.of(*resp.pair)) : export_cell(),
+                                 question.key, question.theme, static_cast<int>(a.value)});
     }
   }
   return ex;

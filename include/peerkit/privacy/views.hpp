@@ -49,9 +49,10 @@ template <viewer_role V, AccessPolicy P = default_access_policy>
 class records_view {
   static_assert(V != viewer_role::researcher,
                 "researchers see the pseudonymised export only (privacy/research_export.hpp)");
-  static_assert(respects_reach<P>(),
-                "the access policy gives a role more than its reach (a buddy their own pairs, a coach their "
-                "groups, a mentor their classes, care staff their cases) or someone the special categories");
+  static_assert(
+      respects_reach<P>(),
+      "the access policy gives a role more than its reach (a buddy their own pairs, a coach their "
+      "groups, a mentor their classes, care staff their cases) or someone the special categories");
 
   template <data_kind K>
   static constexpr bool may_see = P::scope(V, K) != access_scope::none;
@@ -94,7 +95,8 @@ class records_view {
   }
 
   /// Planned against actual contact of one pair.
-  [[nodiscard]] contact_figures figures(ref r, date from, date to, const school_breaks& breaks = {}) const
+  [[nodiscard]] contact_figures figures(ref r, date from, date to,
+                                        const school_breaks& breaks = {}) const
     requires may_see<data_kind::contact_figures>
   {
     const auto* p = resolve(r);
@@ -187,10 +189,11 @@ class records_view {
     if constexpr (V == viewer_role::supporter) {
       return std::find(p.supporters.begin(), p.supporters.end(), who_) != p.supporters.end();
     } else if constexpr (V == viewer_role::teacher_coach) {
-      return std::any_of(records_->groups.begin(), records_->groups.end(), [&](const intervision_roster& g) {
-        return g.coach == who_ &&
-               std::any_of(p.supporters.begin(), p.supporters.end(), [&](student_id s) { return g.has_member(s); });
-      });
+      return std::any_of(
+          records_->groups.begin(), records_->groups.end(), [&](const intervision_roster& g) {
+            return g.coach == who_ && std::any_of(p.supporters.begin(), p.supporters.end(),
+                                                  [&](student_id s) { return g.has_member(s); });
+          });
     } else if constexpr (V == viewer_role::class_mentor) {
       auto mentored = [&](class_id c) {
         const auto* cls = school_->find(c);
@@ -202,8 +205,9 @@ class records_view {
         return st && mentored(st->class_of);
       });
     } else if constexpr (V == viewer_role::care_staff) {
-      return std::any_of(records_->escalations.begin(), records_->escalations.end(),
-                         [&](const escalation& e) { return e.pair == p.id && e.was_informed(who_); });
+      return std::any_of(
+          records_->escalations.begin(), records_->escalations.end(),
+          [&](const escalation& e) { return e.pair == p.id && e.was_informed(who_); });
     } else {
       return true;
     }

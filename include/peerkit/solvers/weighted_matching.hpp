@@ -20,7 +20,6 @@
 #include <peerkit/config.hpp>
 #include <peerkit/core/error.hpp>
 #include <peerkit/solvers/assignment_solver.hpp>
-#include <peerkit/solvers/detail/blossom_forest.hpp>
 
 namespace peerkit {
 
@@ -37,7 +36,8 @@ struct weighted_matching_edge {
 struct weighted_matching_problem {
   int vertex_count = 0;
   std::vector<weighted_matching_edge> edges;
-  friend bool operator==(const weighted_matching_problem&, const weighted_matching_problem&) = default;
+  friend bool operator==(const weighted_matching_problem&,
+                         const weighted_matching_problem&) = default;
 };
 
 /// What solve_matching optimises.
@@ -77,37 +77,13 @@ struct weighted_matching_result {
   int pair_count = 0;
   std::int64_t total_weight = 0;
   matching_certificate certificate;
-  friend bool operator==(const weighted_matching_result&, const weighted_matching_result&) = default;
+  friend bool operator==(const weighted_matching_result&,
+                         const weighted_matching_result&) = default;
 };
 
 namespace detail {
 
-inline void validate_matching(const weighted_matching_problem& p) {
-  problem_list problems;
-  if (p.vertex_count < 0)
-    problems.add("matching.negative_count", "vertex_count",
-                 "the number of vertices must be 0 or more; found " + std::to_string(p.vertex_count));
-  for (std::size_t k = 0; k < p.edges.size(); ++k) {
-    const auto& e = p.edges[k];
-    const bool in_range = e.u >= 0 && e.u < p.vertex_count && e.v >= 0 && e.v < p.vertex_count;
-    const bool weight_ok = e.weight <= max_pair_weight && e.weight >= -max_pair_weight;
-    if (in_range && e.u != e.v && weight_ok) continue;
-    const std::string at = "edges[" + std::to_string(k) + "]";
-    const std::string range = "expected " + detail::index_range("vertex", p.vertex_count) + "; found ";
-    if (e.u < 0 || e.u >= p.vertex_count) problems.add("matching.unknown_vertex", at + ".u", range + std::to_string(e.u));
-    if (e.v < 0 || e.v >= p.vertex_count) problems.add("matching.unknown_vertex", at + ".v", range + std::to_string(e.v));
-    if (in_range && e.u == e.v)
-      problems.add("matching.self_pair", at, "a vertex cannot be paired with itself; found " + std::to_string(e.u) +
-                                                 " on both ends");
-    if (!weight_ok)
-      problems.add("matching.weight_out_of_range", at + ".weight",
-                   "expected a weight between -" + std::to_string(max_pair_weight) + " and " +
-                       std::to_string(max_pair_weight) + "; found " + std::to_string(e.weight));
-  }
-  if (p.edges.size() > static_cast<std::size_t>(std::numeric_limits<int>::max() / 4))
-    problems.add("matching.too_large", "edges", "too many edges for one problem");
-  problems.throw_if_any();
-}
+void validate_matching(const weighted_matching_problem& p);
 
 }  // namespace detail
 
@@ -120,62 +96,12 @@ inline void validate_matching(const weighted_matching_problem& p) {
 /// Ties: among optimal matchings the result is fixed by the input alone (vertex and edge
 /// order), identical on every platform; see docs/solvers.md.
 /// Cost: O(V E log V) at worst; far less on sparse random graphs.
-[[nodiscard]] inline weighted_matching_result solve_matching(
-    const weighted_matching_problem& problem, matching_objective objective = matching_objective::max_weight) {
-  detail::validate_matching(problem);
-  const int n = problem.vertex_count;
-  const bool cardinality_first = objective == matching_objective::max_cardinality_then_weight;
-  std::int64_t bonus = 0;
-  if (cardinality_first) {
-    std::int64_t max_w = 0;
-    std::int64_t min_w = 0;
-    for (const auto& e : problem.edges) {
-      max_w = std::max(max_w, e.weight);
-      min_w = std::min(min_w, e.weight);
-    }
-    // Scaled by 4 and summed over two vertices, the duals must stay far from overflow.
-    bonus = detail::cardinality_bonus(n / 2, max_w, min_w);
-    if (bonus > (std::int64_t{1} << 58))
-      throw error("matching.too_large", "edges",
-                  "the weights and the number of vertices are too large to rank matchings exactly");
-  }
-  constexpr std::int64_t scale = 4;
-  std::vector<int> use;
-  std::vector<int> eu;
-  std::vector<int> ev;
-  std::vector<std::int64_t> w;
-  for (std::size_t k = 0; k < problem.edges.size(); ++k) {
-    const auto& e = problem.edges[k];
-    const std::int64_t worth = e.weight + bonus;
-    if (worth <= 0) continue;  // cannot raise the total; with a bonus every edge is worth more
-    use.push_back(static_cast<int>(k));
-    eu.push_back(e.u);
-    ev.push_back(e.v);
-    w.push_back(worth * scale);
-  }
-  detail::blossom_forest forest(n, std::move(eu), std::move(ev), std::move(w));
-  forest.run();
-
-  weighted_matching_result out;
-  out.mate.assign(static_cast<std::size_t>(n), -1);
-  out.certificate.dual_scale = scale;
-  out.certificate.pair_bonus = bonus;
-  out.certificate.vertex_dual.resize(static_cast<std::size_t>(n));
-  for (int v = 0; v < n; ++v) {
-    out.mate[v] = forest.mate_of(v);
-    out.certificate.vertex_dual[v] = forest.vertex_dual(v);
-    const int k = forest.mate_edge(v);
-    if (k >= 0 && v < out.mate[v]) out.chosen.push_back(use[k]);
-  }
-  std::sort(out.chosen.begin(), out.chosen.end());
-  for (const int k : out.chosen) out.total_weight += problem.edges[k].weight;
-  out.pair_count = static_cast<int>(out.chosen.size());
-  forest.for_each_blossom([&](const std::vector<int>& vertices, std::int64_t z) {
-    out.certificate.blossoms.push_back({vertices, z});
-  });
-  std::sort(out.certificate.blossoms.begin(), out.certificate.blossoms.end(),
-            [](const blossom_dual& a, const blossom_dual& b) { return a.vertices < b.vertices; });
-  return out;
-}
+[[nodiscard]] weighted_matching_result solve_matching(
+    const weighted_matching_problem& problem,
+    matching_objective objective = matching_objective::max_weight);
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/solvers/weighted_matching-inl.hpp>
+#endif

@@ -17,23 +17,23 @@ namespace peerkit {
 
 /// The supervision rules; each alert names the one that fired.
 enum class alert_rule {
-  contact_overdue,              ///< no contact for longer than the pair's plan allows
-  contact_below_plan,           ///< actual meetings below the minimum share of planned ones
-  first_meeting_without_notice, ///< met before being told the supporter cannot keep secrets
-  intervision_overdue,          ///< a group had no session for longer than its cadence allows
-  intervision_missed,           ///< a supporter missed several sessions in a row
-  mentor_follow_up_missing,     ///< the coach did not discuss a session with a mentor in time
-  escalation_step_overdue,      ///< a step of an escalation route was not informed in time
-  escalation_response_overdue,  ///< nobody on the route responded within the tier's deadline
-  escalation_referral_skipped,  ///< staff were told before the supportee was encouraged to go
-  exit_evaluation_missing,      ///< a side of an ended pair was not asked the exit questions
+  contact_overdue,               ///< no contact for longer than the pair's plan allows
+  contact_below_plan,            ///< actual meetings below the minimum share of planned ones
+  first_meeting_without_notice,  ///< met before being told the supporter cannot keep secrets
+  intervision_overdue,           ///< a group had no session for longer than its cadence allows
+  intervision_missed,            ///< a supporter missed several sessions in a row
+  mentor_follow_up_missing,      ///< the coach did not discuss a session with a mentor in time
+  escalation_step_overdue,       ///< a step of an escalation route was not informed in time
+  escalation_response_overdue,   ///< nobody on the route responded within the tier's deadline
+  escalation_referral_skipped,   ///< staff were told before the supportee was encouraged to go
+  exit_evaluation_missing,       ///< a side of an ended pair was not asked the exit questions
 };
 template <>
 struct enum_keys<alert_rule> {
   static constexpr std::array<std::string_view, 10> keys{
-      "contact_overdue",          "contact_below_plan",          "first_meeting_without_notice",
-      "intervision_overdue",      "intervision_missed",          "mentor_follow_up_missing",
-      "escalation_step_overdue",  "escalation_response_overdue", "escalation_referral_skipped",
+      "contact_overdue",         "contact_below_plan",          "first_meeting_without_notice",
+      "intervision_overdue",     "intervision_missed",          "mentor_follow_up_missing",
+      "escalation_step_overdue", "escalation_response_overdue", "escalation_referral_skipped",
       "exit_evaluation_missing"};
 };
 

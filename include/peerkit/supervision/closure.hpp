@@ -15,8 +15,8 @@
 
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
-#include <peerkit/core/support_pair.hpp>
 #include <peerkit/core/safe_text.hpp>
+#include <peerkit/core/support_pair.hpp>
 
 namespace peerkit {
 
@@ -46,13 +46,15 @@ struct pair_closure {
   pair_id pair;
   date on;
   end_reason reason = end_reason::period_completed;
-  std::optional<std::size_t> custom_reason;  ///< index into end_reason_list::custom, with end_reason::other
+  std::optional<std::size_t>
+      custom_reason;  ///< index into end_reason_list::custom, with end_reason::other
   friend bool operator==(const pair_closure&, const pair_closure&) = default;
 };
 
 /// Planned for period_completed, unplanned for the other fixed reasons; a school reason
 /// says itself.
-[[nodiscard]] inline closure_kind kind_of(const pair_closure& c, const end_reason_list& reasons = {}) {
+[[nodiscard]] inline closure_kind kind_of(const pair_closure& c,
+                                          const end_reason_list& reasons = {}) {
   if (c.reason == end_reason::other && c.custom_reason && *c.custom_reason < reasons.custom.size())
     return reasons.custom[*c.custom_reason].kind;
   return c.reason == end_reason::period_completed ? closure_kind::planned : closure_kind::unplanned;
@@ -66,15 +68,18 @@ inline pair_closure close_pair(support_pair& pair, date on, end_reason reason,
                                const end_reason_list& reasons = {}) {
   const auto where = (safe_text{} << "pairs[id=" << pair.id << "]").str();
   problem_list problems;
-  if (pair.ended) problems.add("closure.already_ended", where, (safe_text{} << "the pair ended on " << *pair.ended).str());
+  if (pair.ended)
+    problems.add("closure.already_ended", where,
+                 (safe_text{} << "the pair ended on " << *pair.ended).str());
   if (on.is_special() || pair.started.is_special() || on <= pair.started)
-    problems.add("data.out_of_range", where + ".ended",
-                 (safe_text{} << "a pair ends after its start " << pair.started << ", found " << on).str());
+    problems.add(
+        "data.out_of_range", where + ".ended",
+        (safe_text{} << "a pair ends after its start " << pair.started << ", found " << on).str());
   if (reason == end_reason::other) {
     if (!custom_reason || *custom_reason >= reasons.custom.size())
       problems.add("closure.unknown_reason", where + ".reason",
-                   (safe_text{} << "end_reason other needs one of the school's " << reasons.custom.size()
-                                << " reasons")
+                   (safe_text{} << "end_reason other needs one of the school's "
+                                << reasons.custom.size() << " reasons")
                        .str());
   } else if (custom_reason) {
     problems.add("closure.unknown_reason", where + ".reason",
@@ -125,8 +130,8 @@ enum class rematch_verdict {
 template <>
 struct enum_keys<rematch_verdict> {
   static constexpr std::array<std::string_view, 6> keys{
-      "allowed", "rematching_off", "not_after_this_reason", "too_many_rematches", "pause_not_over",
-      "too_late_in_year"};
+      "allowed",        "rematching_off",  "not_after_this_reason", "too_many_rematches",
+      "pause_not_over", "too_late_in_year"};
 };
 
 struct rematch_decision {
@@ -140,18 +145,21 @@ struct rematch_decision {
 /// Whether the supportee of a pair closed by `closure` may get a new supporter on
 /// `today`, having had `rematches_this_year` new supporters already; `year_end` is the
 /// last day of the school year.
-[[nodiscard]] inline rematch_decision decide_rematch(const rematch_policy& policy, const pair_closure& closure,
-                                                     int rematches_this_year, date today, date year_end,
+[[nodiscard]] inline rematch_decision decide_rematch(const rematch_policy& policy,
+                                                     const pair_closure& closure,
+                                                     int rematches_this_year, date today,
+                                                     date year_end,
                                                      const end_reason_list& reasons = {}) {
   using boost::gregorian::days;
   if (!policy.rematching) return {rematch_verdict::rematching_off, {}};
-  const bool reason_permits =
-      closure.reason == end_reason::other
-          ? (closure.custom_reason && *closure.custom_reason < reasons.custom.size() &&
-             reasons.custom[*closure.custom_reason].permits_rematch)
-          : policy.after_reason[static_cast<std::size_t>(closure.reason)];
+  const bool reason_permits = closure.reason == end_reason::other
+                                  ? (closure.custom_reason &&
+                                     *closure.custom_reason < reasons.custom.size() &&
+                                     reasons.custom[*closure.custom_reason].permits_rematch)
+                                  : policy.after_reason[static_cast<std::size_t>(closure.reason)];
   if (!reason_permits) return {rematch_verdict::not_after_this_reason, {}};
-  if (rematches_this_year >= policy.max_rematches_per_year) return {rematch_verdict::too_many_rematches, {}};
+  if (rematches_this_year >= policy.max_rematches_per_year)
+    return {rematch_verdict::too_many_rematches, {}};
   const date earliest = closure.on + days(policy.pause_days);
   const date last_start = year_end - days(policy.min_days_left);
   if (earliest > last_start) return {rematch_verdict::too_late_in_year, {}};

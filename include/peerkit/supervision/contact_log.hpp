@@ -15,9 +15,9 @@
 
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/core/strong_id.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/core/safe_text.hpp>
 
 namespace peerkit {
 
@@ -32,19 +32,19 @@ struct enum_keys<contact_kind> {
 /// role. There is deliberately no topic for health, family, religion or love life: such
 /// a matter is not logged, it goes to an adult (the needs_adult flag and an escalation).
 enum class contact_topic {
-  getting_to_know,       ///< kennismaking, first meetings
-  finding_the_way,       ///< subjects, teachers, timetable, school systems (wegwijs maken)
-  homework_planning,     ///< planning, discipline in homework, preparing for tests
-  lesson_content,        ///< explaining subject matter again
-  making_contacts,       ///< social contacts and friendships with peers
-  confidence,            ///< self-confidence, standing up for yourself, resilience
-  bullying,              ///< being bullied or left out, also online
-  conflict,              ///< quarrels with peers or teachers
-  dutch_language,        ///< practising Dutch (newcomers)
-  customs_and_culture,   ///< customs in the new country, cultural differences
-  joint_activity,        ///< doing something together: sport, an outing, a project week
-  class_activity,        ///< peer leaders: a mentor lesson, theme lesson or class trip
-  study_choice,          ///< choices of subjects and further education
+  getting_to_know,      ///< kennismaking, first meetings
+  finding_the_way,      ///< subjects, teachers, timetable, school systems (wegwijs maken)
+  homework_planning,    ///< planning, discipline in homework, preparing for tests
+  lesson_content,       ///< explaining subject matter again
+  making_contacts,      ///< social contacts and friendships with peers
+  confidence,           ///< self-confidence, standing up for yourself, resilience
+  bullying,             ///< being bullied or left out, also online
+  conflict,             ///< quarrels with peers or teachers
+  dutch_language,       ///< practising Dutch (newcomers)
+  customs_and_culture,  ///< customs in the new country, cultural differences
+  joint_activity,       ///< doing something together: sport, an outing, a project week
+  class_activity,       ///< peer leaders: a mentor lesson, theme lesson or class trip
+  study_choice,         ///< choices of subjects and further education
 };
 template <>
 struct enum_keys<contact_topic> {
@@ -64,7 +64,9 @@ struct topic_set {
   constexpr topic_set(std::initializer_list<contact_topic> topics) noexcept {
     for (auto t : topics) bits = static_cast<std::uint16_t>(bits | bit(t));
   }
-  [[nodiscard]] constexpr bool contains(contact_topic t) const noexcept { return (bits & bit(t)) != 0; }
+  [[nodiscard]] constexpr bool contains(contact_topic t) const noexcept {
+    return (bits & bit(t)) != 0;
+  }
   [[nodiscard]] constexpr topic_set with(contact_topic t) const noexcept {
     topic_set s = *this;
     s.bits = static_cast<std::uint16_t>(s.bits | bit(t));
@@ -73,7 +75,9 @@ struct topic_set {
   [[nodiscard]] constexpr bool empty() const noexcept { return bits == 0; }
   [[nodiscard]] constexpr int size() const noexcept { return std::popcount(bits); }
   /// True when every topic here is also in `other`.
-  [[nodiscard]] constexpr bool subset_of(topic_set other) const noexcept { return (bits & ~other.bits) == 0; }
+  [[nodiscard]] constexpr bool subset_of(topic_set other) const noexcept {
+    return (bits & ~other.bits) == 0;
+  }
   /// True when no bit outside the known topics is set.
   [[nodiscard]] constexpr bool valid() const noexcept { return (bits >> contact_topic_count) == 0; }
   friend constexpr bool operator==(topic_set, topic_set) = default;
@@ -131,12 +135,15 @@ struct pair_plan {
 };
 
 /// Checks the fields of one record; problems are added under `where` (e.g. "contacts[4]").
-inline void check_contact(const contact_record& r, const std::string& where, problem_list& problems) {
-  if (r.on.is_special()) problems.add("data.missing", where + ".on", "a contact needs the date it took place");
+inline void check_contact(const contact_record& r, const std::string& where,
+                          problem_list& problems) {
+  if (r.on.is_special())
+    problems.add("data.missing", where + ".on", "a contact needs the date it took place");
   if (r.minutes < 1 || r.minutes > max_contact_minutes)
-    problems.add("data.out_of_range", where + ".minutes",
-                 (safe_text{} << "expected 1.." << max_contact_minutes << " minutes, found " << r.minutes)
-                     .str());
+    problems.add(
+        "data.out_of_range", where + ".minutes",
+        (safe_text{} << "expected 1.." << max_contact_minutes << " minutes, found " << r.minutes)
+            .str());
   if (!r.topics.valid())
     problems.add("data.out_of_range", where + ".topics",
                  (safe_text{} << "unknown topic bits in " << r.topics.bits).str());

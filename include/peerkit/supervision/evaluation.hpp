@@ -18,9 +18,9 @@
 
 #include <peerkit/core/enum_keys.hpp>
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/core/strong_id.hpp>
 #include <peerkit/core/student.hpp>
-#include <peerkit/core/safe_text.hpp>
 
 namespace peerkit {
 
@@ -28,10 +28,12 @@ namespace peerkit {
 enum class stakeholder { supportee, supporter, teacher_or_mentor, school };
 template <>
 struct enum_keys<stakeholder> {
-  static constexpr std::array<std::string_view, 4> keys{"supportee", "supporter", "teacher_or_mentor", "school"};
+  static constexpr std::array<std::string_view, 4> keys{"supportee", "supporter",
+                                                        "teacher_or_mentor", "school"};
 };
-inline constexpr std::array<stakeholder, 4> all_stakeholders{stakeholder::supportee, stakeholder::supporter,
-                                                             stakeholder::teacher_or_mentor, stakeholder::school};
+inline constexpr std::array<stakeholder, 4> all_stakeholders{
+    stakeholder::supportee, stakeholder::supporter, stakeholder::teacher_or_mentor,
+    stakeholder::school};
 
 /// When.
 enum class evaluation_moment { interim, final, exit };
@@ -49,7 +51,7 @@ enum class outcome_theme {
   less_bullying,
   lower_threshold,  ///< easier to ask a peer than a teacher
   finding_the_way,
-  learning_goal,    ///< the buddy's set goal: discipline, resilience, planning
+  learning_goal,  ///< the buddy's set goal: discipline, resilience, planning
   homework_help,
   dutch_friendships,
   customs_insight,
@@ -79,13 +81,20 @@ enum class outcome_theme {
 template <>
 struct enum_keys<outcome_theme> {
   static constexpr std::array<std::string_view, 28> keys{
-      "self_confidence",      "social_contacts",         "feeling_safe",        "less_bullying",
-      "lower_threshold",      "finding_the_way",         "learning_goal",       "homework_help",
-      "dutch_friendships",    "customs_insight",         "teaching_experience", "social_skills",
-      "responsibility",       "self_insight",            "deeper_knowledge",    "intercultural_knowledge",
-      "career_orientation",   "lighter_tasks",           "extra_point_of_contact", "supporter_effort",
-      "mentor_involvement",   "school_atmosphere",       "social_cohesion",     "visible_value",
-      "contact_as_planned",   "intervision_helps",       "coach_reachable",     "programme_should_continue"};
+      "self_confidence",        "social_contacts",
+      "feeling_safe",           "less_bullying",
+      "lower_threshold",        "finding_the_way",
+      "learning_goal",          "homework_help",
+      "dutch_friendships",      "customs_insight",
+      "teaching_experience",    "social_skills",
+      "responsibility",         "self_insight",
+      "deeper_knowledge",       "intercultural_knowledge",
+      "career_orientation",     "lighter_tasks",
+      "extra_point_of_contact", "supporter_effort",
+      "mentor_involvement",     "school_atmosphere",
+      "social_cohesion",        "visible_value",
+      "contact_as_planned",     "intervision_helps",
+      "coach_reachable",        "programme_should_continue"};
 };
 inline constexpr std::size_t outcome_theme_count = enum_keys<outcome_theme>::keys.size();
 
@@ -98,8 +107,12 @@ template <>
 struct enum_keys<answer_scale> {
   static constexpr std::array<std::string_view, 2> keys{"agree_5", "yes_no"};
 };
-[[nodiscard]] constexpr int scale_min(answer_scale s) noexcept { return s == answer_scale::agree_5 ? 1 : 0; }
-[[nodiscard]] constexpr int scale_max(answer_scale s) noexcept { return s == answer_scale::agree_5 ? 5 : 1; }
+[[nodiscard]] constexpr int scale_min(answer_scale s) noexcept {
+  return s == answer_scale::agree_5 ? 1 : 0;
+}
+[[nodiscard]] constexpr int scale_max(answer_scale s) noexcept {
+  return s == answer_scale::agree_5 ? 5 : 1;
+}
 
 /// The stable key of a question ("supportee.self_confidence"), the programme's own
 /// vocabulary: the one kind of text a research export carries.
@@ -135,50 +148,128 @@ using th = outcome_theme;
 inline constexpr auto agree = answer_scale::agree_5;
 inline constexpr std::array<question, 13> supportee_questions{{
     {{"supportee.self_confidence"}, th::self_confidence, agree, "I feel more confident at school."},
-    {{"supportee.social_contacts"}, th::social_contacts, agree, "I have more contact with classmates."},
+    {{"supportee.social_contacts"},
+     th::social_contacts,
+     agree,
+     "I have more contact with classmates."},
     {{"supportee.feeling_safe"}, th::feeling_safe, agree, "I feel safer at school."},
     {{"supportee.less_bullying"}, th::less_bullying, agree, "There is less bullying around me."},
-    {{"supportee.lower_threshold"}, th::lower_threshold, agree, "I find it easier to ask my supporter than a teacher."},
-    {{"supportee.finding_the_way"}, th::finding_the_way, agree, "I know my way around school better."},
+    {{"supportee.lower_threshold"},
+     th::lower_threshold,
+     agree,
+     "I find it easier to ask my supporter than a teacher."},
+    {{"supportee.finding_the_way"},
+     th::finding_the_way,
+     agree,
+     "I know my way around school better."},
     {{"supportee.learning_goal"}, th::learning_goal, agree, "My supporter helped me with my goal."},
-    {{"supportee.homework_help"}, th::homework_help, agree, "My supporter helped me with homework or lessons."},
-    {{"supportee.dutch_friendships"}, th::dutch_friendships, agree, "I made friends with Dutch students."},
-    {{"supportee.customs_insight"}, th::customs_insight, agree, "I understand the customs here better."},
+    {{"supportee.homework_help"},
+     th::homework_help,
+     agree,
+     "My supporter helped me with homework or lessons."},
+    {{"supportee.dutch_friendships"},
+     th::dutch_friendships,
+     agree,
+     "I made friends with Dutch students."},
+    {{"supportee.customs_insight"},
+     th::customs_insight,
+     agree,
+     "I understand the customs here better."},
     {{"supportee.contact_as_planned"}, th::contact_as_planned, agree, "We met as often as agreed."},
-    {{"supportee.recommend"}, th::programme_should_continue, agree, "Peer support should stay at our school."},
-    {{"supportee.would_again"}, th::programme_should_continue, answer_scale::yes_no,
+    {{"supportee.recommend"},
+     th::programme_should_continue,
+     agree,
+     "Peer support should stay at our school."},
+    {{"supportee.would_again"},
+     th::programme_should_continue,
+     answer_scale::yes_no,
      "I would want a supporter again."},
 }};
 inline constexpr std::array<question, 12> supporter_questions{{
-    {{"supporter.teaching_experience"}, th::teaching_experience, agree, "I gained experience in teaching or guiding."},
-    {{"supporter.social_skills"}, th::social_skills, agree, "My social and communication skills improved."},
+    {{"supporter.teaching_experience"},
+     th::teaching_experience,
+     agree,
+     "I gained experience in teaching or guiding."},
+    {{"supporter.social_skills"},
+     th::social_skills,
+     agree,
+     "My social and communication skills improved."},
     {{"supporter.self_confidence"}, th::self_confidence, agree, "I feel more confident."},
-    {{"supporter.responsibility"}, th::responsibility, agree, "I feel responsible for the students I support."},
+    {{"supporter.responsibility"},
+     th::responsibility,
+     agree,
+     "I feel responsible for the students I support."},
     {{"supporter.self_insight"}, th::self_insight, agree, "I learned about myself."},
-    {{"supporter.deeper_knowledge"}, th::deeper_knowledge, agree, "Explaining things deepened my own knowledge."},
-    {{"supporter.intercultural_knowledge"}, th::intercultural_knowledge, agree,
+    {{"supporter.deeper_knowledge"},
+     th::deeper_knowledge,
+     agree,
+     "Explaining things deepened my own knowledge."},
+    {{"supporter.intercultural_knowledge"},
+     th::intercultural_knowledge,
+     agree,
      "I learned about other cultures and ways of communicating."},
-    {{"supporter.career_orientation"}, th::career_orientation, agree, "It helped me think about a future job."},
+    {{"supporter.career_orientation"},
+     th::career_orientation,
+     agree,
+     "It helped me think about a future job."},
     {{"supporter.contact_as_planned"}, th::contact_as_planned, agree, "We met as often as agreed."},
-    {{"supporter.intervision_helps"}, th::intervision_helps, agree, "Intervision helps me with difficult situations."},
-    {{"supporter.coach_reachable"}, th::coach_reachable, agree, "I can reach my teacher coach when I need to."},
-    {{"supporter.recommend"}, th::programme_should_continue, agree, "Peer support should stay at our school."},
+    {{"supporter.intervision_helps"},
+     th::intervision_helps,
+     agree,
+     "Intervision helps me with difficult situations."},
+    {{"supporter.coach_reachable"},
+     th::coach_reachable,
+     agree,
+     "I can reach my teacher coach when I need to."},
+    {{"supporter.recommend"},
+     th::programme_should_continue,
+     agree,
+     "Peer support should stay at our school."},
 }};
 inline constexpr std::array<question, 6> teacher_questions{{
     {{"teacher.lighter_tasks"}, th::lighter_tasks, agree, "The supporters lighten my tasks."},
-    {{"teacher.extra_point_of_contact"}, th::extra_point_of_contact, agree,
+    {{"teacher.extra_point_of_contact"},
+     th::extra_point_of_contact,
+     agree,
      "The supporters are an extra point of contact for my students."},
-    {{"teacher.supporter_effort"}, th::supporter_effort, agree, "The supporters in my class put in effort."},
-    {{"teacher.mentor_involvement"}, th::mentor_involvement, agree, "I involve the supporters in my class."},
-    {{"teacher.coach_reachable"}, th::coach_reachable, agree, "The teacher coach keeps me informed."},
-    {{"teacher.recommend"}, th::programme_should_continue, agree, "Peer support should stay at our school."},
+    {{"teacher.supporter_effort"},
+     th::supporter_effort,
+     agree,
+     "The supporters in my class put in effort."},
+    {{"teacher.mentor_involvement"},
+     th::mentor_involvement,
+     agree,
+     "I involve the supporters in my class."},
+    {{"teacher.coach_reachable"},
+     th::coach_reachable,
+     agree,
+     "The teacher coach keeps me informed."},
+    {{"teacher.recommend"},
+     th::programme_should_continue,
+     agree,
+     "Peer support should stay at our school."},
 }};
 inline constexpr std::array<question, 5> school_questions{{
-    {{"school.atmosphere"}, th::school_atmosphere, agree, "Peer support improves the atmosphere at school."},
-    {{"school.social_cohesion"}, th::social_cohesion, agree, "Peer support strengthens social cohesion."},
-    {{"school.less_bullying"}, th::less_bullying, agree, "There is less bullying thanks to peer support."},
-    {{"school.visible_value"}, th::visible_value, agree, "The value of peer support is visible beyond those involved."},
-    {{"school.recommend"}, th::programme_should_continue, agree, "Peer support keeps its place at our school."},
+    {{"school.atmosphere"},
+     th::school_atmosphere,
+     agree,
+     "Peer support improves the atmosphere at school."},
+    {{"school.social_cohesion"},
+     th::social_cohesion,
+     agree,
+     "Peer support strengthens social cohesion."},
+    {{"school.less_bullying"},
+     th::less_bullying,
+     agree,
+     "There is less bullying thanks to peer support."},
+    {{"school.visible_value"},
+     th::visible_value,
+     agree,
+     "The value of peer support is visible beyond those involved."},
+    {{"school.recommend"},
+     th::programme_should_continue,
+     agree,
+     "Peer support keeps its place at our school."},
 }};
 }  // namespace detail
 
@@ -220,37 +311,11 @@ struct evaluation_response {
 };
 
 /// Checks a response against its questionnaire; problems go under `where`.
-inline void check_response(const evaluation_response& r, const questionnaire& q, const std::string& where,
-                           problem_list& problems) {
-  if (r.who != q.who)
-    problems.add("evaluation.wrong_questionnaire", where + ".who",
-                 (safe_text{} << "the questionnaire is for " << q.who << ", the response from " << r.who).str());
-  const bool student_side = r.who == stakeholder::supportee || r.who == stakeholder::supporter;
-  if (student_side != std::holds_alternative<student_id>(r.by))
-    problems.add("evaluation.wrong_respondent", where + ".by",
-                 student_side ? (safe_text{} << "a " << r.who << " answers as a student").str()
-                              : (safe_text{} << "a " << r.who << " answers as a member of staff").str());
-  if (r.on.is_special()) problems.add("data.missing", where + ".on", "a response needs the date it was given");
-  std::vector<bool> seen(q.questions.size(), false);
-  for (std::size_t i = 0; i < r.answers.size(); ++i) {
-    const auto& a = r.answers[i];
-    const auto at = (safe_text{} << "answers[" << i << "]").str();
-    if (a.question >= q.questions.size()) {
-      problems.add("data.unknown_reference", where + "." + at,
-                   (safe_text{} << "question " << a.question << " of " << q.questions.size()).str());
-      continue;
-    }
-    const auto& question = q.questions[a.question];
-    if (a.value < scale_min(question.scale) || a.value > scale_max(question.scale))
-      problems.add("data.out_of_range", where + "." + at,
-                   (safe_text{} << "expected " << scale_min(question.scale) << ".." << scale_max(question.scale)
-                                << " on " << question.scale << ", found " << static_cast<int>(a.value))
-                       .str());
-    if (seen[a.question])
-      problems.add("evaluation.duplicate_answer", where + "." + at,
-                   (safe_text{} << "question " << a.question << " is answered twice").str());
-    seen[a.question] = true;
-  }
-}
+void check_response(const evaluation_response& r, const questionnaire& q, const std::string& where,
+                    problem_list& problems);
 
 }  // namespace peerkit
+
+#ifndef PEERKIT_COMPILED
+#include <peerkit/supervision/evaluation-inl.hpp>
+#endif

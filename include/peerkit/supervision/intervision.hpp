@@ -37,7 +37,8 @@ struct intervision_session {
   intervision_group_id group;
   date held_on;
   std::vector<student_id> present;
-  std::vector<staff_id> staff_present;  ///< the coach, and a confidential teacher or care coordinator who joined
+  std::vector<staff_id>
+      staff_present;  ///< the coach, and a confidential teacher or care coordinator who joined
 
   [[nodiscard]] bool was_present(student_id s) const noexcept {
     return std::find(present.begin(), present.end(), s) != present.end();
@@ -57,7 +58,8 @@ struct mentor_follow_up {
 
 /// Days allowed before the next session when `sessions_held` sessions have taken place:
 /// the initial interval for the first `initial_sessions`, then the longest regular one.
-[[nodiscard]] constexpr int intervision_interval_days(const intervision_cadence& c, int sessions_held) noexcept {
+[[nodiscard]] constexpr int intervision_interval_days(const intervision_cadence& c,
+                                                      int sessions_held) noexcept {
   return 7 * (sessions_held < c.initial_sessions ? c.initial_interval_weeks : c.interval_weeks.max);
 }
 

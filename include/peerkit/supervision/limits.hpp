@@ -32,8 +32,8 @@ enum class referral_signal {
 template <>
 struct enum_keys<referral_signal> {
   static constexpr std::array<std::string_view, 11> keys{
-      "unsafe_at_home",      "self_harm",          "honour_related_threat", "serious_unwellness",
-      "substance_use",       "pregnancy",          "persistent_bullying",   "falling_far_behind",
+      "unsafe_at_home",        "self_harm",         "honour_related_threat", "serious_unwellness",
+      "substance_use",         "pregnancy",         "persistent_bullying",   "falling_far_behind",
       "conflict_beyond_peers", "asks_for_an_adult", "too_heavy_for_peer"};
 };
 
@@ -66,25 +66,28 @@ struct support_limits {
   using t = contact_topic;
   switch (role) {
     case supporter_role::peer_leader:
-      return {{t::getting_to_know, t::finding_the_way, t::homework_planning, t::making_contacts, t::confidence,
-               t::bullying, t::conflict, t::joint_activity, t::class_activity},
+      return {{t::getting_to_know, t::finding_the_way, t::homework_planning, t::making_contacts,
+               t::confidence, t::bullying, t::conflict, t::joint_activity, t::class_activity},
               staff_role::class_mentor};
     case supporter_role::peer_buddy:
-      return {{t::getting_to_know, t::finding_the_way, t::homework_planning, t::lesson_content, t::making_contacts,
-               t::confidence, t::bullying, t::conflict, t::joint_activity},
+      return {{t::getting_to_know, t::finding_the_way, t::homework_planning, t::lesson_content,
+               t::making_contacts, t::confidence, t::bullying, t::conflict, t::joint_activity},
               staff_role::class_mentor};
     case supporter_role::newcomer_buddy:
-      return {{t::getting_to_know, t::finding_the_way, t::homework_planning, t::lesson_content, t::making_contacts,
-               t::confidence, t::dutch_language, t::customs_and_culture, t::joint_activity},
+      return {{t::getting_to_know, t::finding_the_way, t::homework_planning, t::lesson_content,
+               t::making_contacts, t::confidence, t::dutch_language, t::customs_and_culture,
+               t::joint_activity},
               staff_role::teacher_coach};
     case supporter_role::peer_tutor:
-      return {{t::getting_to_know, t::homework_planning, t::lesson_content}, staff_role::class_mentor};
+      return {{t::getting_to_know, t::homework_planning, t::lesson_content},
+              staff_role::class_mentor};
     case supporter_role::peer_mentor:
-      return {{t::getting_to_know, t::finding_the_way, t::homework_planning, t::making_contacts, t::confidence,
-               t::study_choice},
+      return {{t::getting_to_know, t::finding_the_way, t::homework_planning, t::making_contacts,
+               t::confidence, t::study_choice},
               staff_role::class_mentor};
     case supporter_role::peer_coach:
-      return {{t::getting_to_know, t::joint_activity, t::class_activity, t::study_choice}, staff_role::teacher_coach};
+      return {{t::getting_to_know, t::joint_activity, t::class_activity, t::study_choice},
+              staff_role::teacher_coach};
     case supporter_role::confidant_student:
       return {{t::getting_to_know, t::making_contacts, t::confidence, t::bullying, t::conflict},
               staff_role::confidential_teacher};

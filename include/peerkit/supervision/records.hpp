@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
+#include <peerkit/core/consent.hpp>
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/support_pair.hpp>
-#include <peerkit/core/consent.hpp>
-#include <peerkit/core/safe_text.hpp>
 #include <peerkit/supervision/closure.hpp>
 #include <peerkit/supervision/contact_log.hpp>
 #include <peerkit/supervision/escalation.hpp>
@@ -57,12 +57,16 @@ struct programme_records {
   std::vector<evaluation_response> responses;
   std::vector<departure> departures;
 
-  [[nodiscard]] const support_pair* find_pair(pair_id id) const noexcept { return find_in(pairs, id); }
+  [[nodiscard]] const support_pair* find_pair(pair_id id) const noexcept {
+    return find_in(pairs, id);
+  }
   [[nodiscard]] support_pair* find_pair(pair_id id) noexcept { return find_in(pairs, id); }
   [[nodiscard]] const intervision_roster* find_group(intervision_group_id id) const noexcept {
     return find_in(groups, id);
   }
-  [[nodiscard]] escalation* find_escalation(escalation_id id) noexcept { return find_in(escalations, id); }
+  [[nodiscard]] escalation* find_escalation(escalation_id id) noexcept {
+    return find_in(escalations, id);
+  }
 
   /// The pair's agreed plan, or the default.
   [[nodiscard]] contact_plan plan_for(pair_id id) const noexcept {
@@ -97,7 +101,8 @@ inline void check_may_process(const school& s, student_id id, date day, const st
                               problem_list& problems) {
   const auto* st = s.find(id);
   if (!st) {
-    problems.add("data.unknown_reference", where, (safe_text{} << "no student has id " << id).str());
+    problems.add("data.unknown_reference", where,
+                 (safe_text{} << "no student has id " << id).str());
     return;
   }
   if (!may_process(*st, day))
@@ -111,18 +116,21 @@ inline void check_may_process(const school& s, student_id id, date day, const st
 /// Adds a contact to the log. Throws peerkit::error when the record is malformed, its
 /// pair is unknown or not active that day, or a student of the pair has no consent.
 inline void record_contact(programme_records& r, const school& s, const contact_record& c) {
-  const auto where = (safe_text{} << "contacts[" << r.contacts.size() << "]").str();
+  const auto where = element_location("contacts", r.contacts.size());
   problem_list problems;
   check_contact(c, where, problems);
   const auto* pair = r.find_pair(c.pair);
   if (!pair) {
-    problems.add("data.unknown_reference", where + ".pair", (safe_text{} << "no pair has id " << c.pair).str());
+    problems.add("data.unknown_reference", where + ".pair",
+                 (safe_text{} << "no pair has id " << c.pair).str());
   } else if (!c.on.is_special()) {
     if (!pair->active_on(c.on))
       problems.add("supervision.pair_not_active", where + ".on",
                    (safe_text{} << "pair " << c.pair << " is not active on " << c.on).str());
-    for (auto id : pair->supporters) detail::check_may_process(s, id, c.on, where + ".pair", problems);
-    for (auto id : pair->supportees) detail::check_may_process(s, id, c.on, where + ".pair", problems);
+    for (auto id : pair->supporters)
+      detail::check_may_process(s, id, c.on, where + ".pair", problems);
+    for (auto id : pair->supportees)
+      detail::check_may_process(s, id, c.on, where + ".pair", problems);
   }
   problems.throw_if_any();
   r.contacts.push_back(c);
@@ -130,27 +138,35 @@ inline void record_contact(programme_records& r, const school& s, const contact_
 
 /// Records that the pair's supportee was told the supporter cannot keep secrets.
 inline void record_notice(programme_records& r, const secrecy_notice& n) {
-  const auto where = (safe_text{} << "notices[" << r.notices.size() << "]").str();
+  const auto where = element_location("notices", r.notices.size());
   if (!r.find_pair(n.pair))
-    throw error("data.unknown_reference", where + ".pair", (safe_text{} << "no pair has id " << n.pair).str());
-  if (n.told_on.is_special()) throw error("data.missing", where + ".told_on", "a notice needs the date it was told");
+    throw error("data.unknown_reference", where + ".pair",
+                (safe_text{} << "no pair has id " << n.pair).str());
+  if (n.told_on.is_special())
+    throw error("data.missing", where + ".told_on", "a notice needs the date it was told");
   r.notices.push_back(n);
 }
 
 /// Adds an intervision session. Throws when the group is unknown, someone present is not
 /// a member, or a member present has no consent that day.
-inline void record_session(programme_records& r, const school& s, const intervision_session& session) {
-  const auto where = (safe_text{} << "sessions[" << r.sessions.size() << "]").str();
+inline void record_session(programme_records& r, const school& s,
+                           const intervision_session& session) {
+  const auto where = element_location("sessions", r.sessions.size());
   problem_list problems;
   const auto* g = r.find_group(session.group);
-  if (!g) problems.add("data.unknown_reference", where + ".group", (safe_text{} << "no group has id " << session.group).str());
-  if (session.held_on.is_special()) problems.add("data.missing", where + ".held_on", "a session needs its date");
+  if (!g)
+    problems.add("data.unknown_reference", where + ".group",
+                 (safe_text{} << "no group has id " << session.group).str());
+  if (session.held_on.is_special())
+    problems.add("data.missing", where + ".held_on", "a session needs its date");
   if (g && !session.held_on.is_special())
     for (std::size_t i = 0; i < session.present.size(); ++i) {
-      const auto at = where + (safe_text{} << ".present[" << i << "]").str();
+      const auto at = element_location(where + ".present", i);
       if (!g->has_member(session.present[i]))
-        problems.add("data.unknown_reference", at,
-                     (safe_text{} << "student " << session.present[i] << " is not in group " << g->id).str());
+        problems.add(
+            "data.unknown_reference", at,
+            (safe_text{} << "student " << session.present[i] << " is not in group " << g->id)
+                .str());
       else
         detail::check_may_process(s, session.present[i], session.held_on, at, problems);
     }
@@ -160,17 +176,19 @@ inline void record_session(programme_records& r, const school& s, const intervis
 
 /// Records that the coach discussed a session with a class mentor.
 inline void record_follow_up(programme_records& r, const school& s, const mentor_follow_up& f) {
-  const auto where = (safe_text{} << "follow_ups[" << r.follow_ups.size() << "]").str();
+  const auto where = element_location("follow_ups", r.follow_ups.size());
   problem_list problems;
   if (!r.find_group(f.group))
-    problems.add("data.unknown_reference", where + ".group", (safe_text{} << "no group has id " << f.group).str());
+    problems.add("data.unknown_reference", where + ".group",
+                 (safe_text{} << "no group has id " << f.group).str());
   const auto* mentor = s.find(f.mentor);
   if (!mentor || !mentor->holds(staff_role::class_mentor))
     problems.add("data.unknown_reference", where + ".mentor",
                  (safe_text{} << "staff member " << f.mentor << " is not a class mentor").str());
   if (f.on.is_special() || f.session_on.is_special() || f.on < f.session_on)
     problems.add("data.out_of_range", where + ".on",
-                 (safe_text{} << "a follow-up comes on or after its session " << f.session_on << ", found " << f.on)
+                 (safe_text{} << "a follow-up comes on or after its session " << f.session_on
+                              << ", found " << f.on)
                      .str());
   problems.throw_if_any();
   r.follow_ups.push_back(f);
@@ -178,9 +196,9 @@ inline void record_follow_up(programme_records& r, const school& s, const mentor
 
 /// Adds a filled-in questionnaire. Throws when it does not fit the questionnaire, or a
 /// student respondent has no consent that day.
-inline void record_response(programme_records& r, const school& s, const evaluation_response& response,
-                            const questionnaire& q) {
-  const auto where = (safe_text{} << "responses[" << r.responses.size() << "]").str();
+inline void record_response(programme_records& r, const school& s,
+                            const evaluation_response& response, const questionnaire& q) {
+  const auto where = element_location("responses", r.responses.size());
   problem_list problems;
   check_response(response, q, where, problems);
   if (const auto st = response.student(); st && !response.on.is_special())
@@ -194,9 +212,11 @@ inline void record_response(programme_records& r, const school& s, const evaluat
 
 /// Ends a pair (closure.hpp), keeps the closure record and returns a copy of it.
 inline pair_closure record_closure(programme_records& r, pair_id id, date on, end_reason reason,
-                                          std::optional<std::size_t> custom_reason = std::nullopt) {
+                                   std::optional<std::size_t> custom_reason = std::nullopt) {
   auto* pair = r.find_pair(id);
-  if (!pair) throw error("data.unknown_reference", "closures", (safe_text{} << "no pair has id " << id).str());
+  if (!pair)
+    throw error("data.unknown_reference", "closures",
+                (safe_text{} << "no pair has id " << id).str());
   r.closures.push_back(close_pair(*pair, on, reason, custom_reason, r.end_reasons));
   return r.closures.back();
 }

@@ -33,9 +33,9 @@ namespace peerkit::detail {
 
 /// Arcs of an assignment problem grouped by source (compressed rows).
 struct assignment_arcs {
-  std::vector<int> begin;             ///< source s owns arcs [begin[s], begin[s+1])
-  std::vector<int> target;            ///< per arc
-  std::vector<std::int64_t> weight;   ///< per arc
+  std::vector<int> begin;            ///< source s owns arcs [begin[s], begin[s+1])
+  std::vector<int> target;           ///< per arc
+  std::vector<std::int64_t> weight;  ///< per arc
 };
 
 /// Monotone priority queue of targets keyed by distance: one bucket per key below
@@ -48,8 +48,10 @@ class distance_queue {
   static constexpr std::int64_t bucket_count = 1024;
 
   explicit distance_queue(int items)
-      : head_(static_cast<std::size_t>(bucket_count), -1), next_(static_cast<std::size_t>(items), -1),
-        prev_(static_cast<std::size_t>(items), -1), key_(static_cast<std::size_t>(items), -1) {}
+      : head_(static_cast<std::size_t>(bucket_count), -1),
+        next_(static_cast<std::size_t>(items), -1),
+        prev_(static_cast<std::size_t>(items), -1),
+        key_(static_cast<std::size_t>(items), -1) {}
 
   /// Puts `t` in with `key`, or lowers its key. Keys never go below the last key popped.
   void push(int t, std::int64_t key) {
@@ -113,8 +115,10 @@ class distance_queue {
     }
   };
   void unlink(int t) {
-    if (prev_[t] >= 0) next_[prev_[t]] = next_[t];
-    else head_[key_[t]] = next_[t];
+    if (prev_[t] >= 0)
+      next_[prev_[t]] = next_[t];
+    else
+      head_[key_[t]] = next_[t];
     if (next_[t] >= 0) prev_[next_[t]] = prev_[t];
     key_[t] = -1;
   }
@@ -150,7 +154,8 @@ class assignment_search {
       for (int a = 0; a < m; ++a) ++indegree[arcs_.target[a]];
       slot_begin_.resize(static_cast<std::size_t>(nt_) + 1);
       slot_begin_[0] = 0;
-      for (int t = 0; t < nt_; ++t) slot_begin_[t + 1] = slot_begin_[t] + std::min(cap_[t], indegree[t]);
+      for (int t = 0; t < nt_; ++t)
+        slot_begin_[t + 1] = slot_begin_[t] + std::min(cap_[t], indegree[t]);
       slots_.assign(static_cast<std::size_t>(slot_begin_[nt_]), -1);
       load_.assign(static_cast<std::size_t>(nt_), 0);
       src_arc_.assign(static_cast<std::size_t>(ns_), -1);
@@ -162,8 +167,8 @@ class assignment_search {
       src_slot_begin_.resize(static_cast<std::size_t>(ns_) + 1);
       src_slot_begin_[0] = 0;
       for (int s = 0; s < ns_; ++s)
-        src_slot_begin_[s + 1] =
-            src_slot_begin_[s] + std::min(demand_[s], arcs_.begin[s + 1] - arcs_.begin[s]);
+        src_slot_begin_[s + 1] = src_slot_begin_[s] +
+                                 std::min(demand_[s], arcs_.begin[s + 1] - arcs_.begin[s]);
       src_slots_.assign(static_cast<std::size_t>(src_slot_begin_[ns_]), -1);
       src_count_.assign(static_cast<std::size_t>(ns_), 0);
       on_exit_.assign(static_cast<std::size_t>(ns_), 0);
@@ -200,18 +205,24 @@ class assignment_search {
   static constexpr std::uint8_t final_label = 2;
 
   [[nodiscard]] bool has_room(int t) const {
-    if constexpr (UnitSources) return load_[t] < cap_[t];
-    else return tgt_arc_[t] < 0;
+    if constexpr (UnitSources)
+      return load_[t] < cap_[t];
+    else
+      return tgt_arc_[t] < 0;
   }
   // Units of s still to serve.
   [[nodiscard]] int pending(int s) const {
-    if constexpr (UnitSources) return src_arc_[s] < 0 && !on_exit_[s] ? 1 : 0;
-    else return demand_[s] - src_count_[s] - on_exit_[s];
+    if constexpr (UnitSources)
+      return src_arc_[s] < 0 && !on_exit_[s] ? 1 : 0;
+    else
+      return demand_[s] - src_count_[s] - on_exit_[s];
   }
   // Nothing ties the price of such a source: it may be set to its best gain.
   [[nodiscard]] bool holds_nothing(int s) const {
-    if constexpr (UnitSources) return src_arc_[s] < 0 && !on_exit_[s];
-    else return src_count_[s] + on_exit_[s] == 0;
+    if constexpr (UnitSources)
+      return src_arc_[s] < 0 && !on_exit_[s];
+    else
+      return src_count_[s] + on_exit_[s] == 0;
   }
   [[nodiscard]] bool held_by(int t, int s) const {
     if constexpr (UnitSources) {
@@ -294,7 +305,8 @@ class assignment_search {
         v_[s] = price;
         for (int k = 0; k < taken; ++k) {
           const int a = order[k];
-          tgt_[arcs_.target[a]].u = arcs_.weight[a] - price;  // the target was free: its price was 0
+          tgt_[arcs_.target[a]].u = arcs_.weight[a] -
+                                    price;  // the target was free: its price was 0
           matched_[a] = 1;
           src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
         }
@@ -405,7 +417,8 @@ class assignment_search {
       int a = b.arc;
       std::int64_t price = b.second;  // the source's new price: its second best
       const int t1 = arcs_.target[a];
-      if (b.first == b.second && !has_room(t1) && b.second_arc >= 0 && has_room(arcs_.target[b.second_arc]))
+      if (b.first == b.second && !has_room(t1) && b.second_arc >= 0 &&
+          has_room(arcs_.target[b.second_arc]))
         a = b.second_arc;  // a tie: take the free target instead of displacing
       const int t = arcs_.target[a];
       // Lower the source's price to `price`; the targets it holds stay tight.
@@ -588,7 +601,9 @@ class assignment_search {
     reach(root, 0, -1);
     int exit_target = -1;
     std::int64_t dstar = 0;
-    const auto live = [&](int t, std::int64_t key) { return tgt_[t].label != final_label && tgt_[t].dist == key; };
+    const auto live = [&](int t, std::int64_t key) {
+      return tgt_[t].label != final_label && tgt_[t].dist == key;
+    };
     for (;;) {
       std::int64_t key = 0;
       const int t = queue_.pop(key, live);
@@ -606,8 +621,10 @@ class assignment_search {
     queue_.clear(touched_t_);
     if (exit_target < 0) dstar = best_exit_;
     update_prices(dstar);
-    if (exit_target >= 0) flip_to_target(exit_target);
-    else flip_to_exit(exit_source_);
+    if (exit_target >= 0)
+      flip_to_target(exit_target);
+    else
+      flip_to_exit(exit_source_);
     for (const int t : touched_t_) tgt_[t].label = 0;
     for (const int s : touched_s_) reached_[s] = 0;
     touched_t_.clear();
@@ -654,8 +671,10 @@ class assignment_search {
       const int a = tgt_[t].pred;
       const int s = source_of_[a];
       matched_[a] = 1;
-      if constexpr (UnitSources) slots_[slot] = a;
-      else tgt_arc_[t] = a;
+      if constexpr (UnitSources)
+        slots_[slot] = a;
+      else
+        tgt_arc_[t] = a;
       if (reach_target_[s] < 0) {
         if constexpr (UnitSources) {
           src_arc_[s] = a;

@@ -37,7 +37,8 @@ class blossom_forest {
  public:
   /// `eu`, `ev`: endpoints of each edge (distinct vertices); `weight`: positive, multiples
   /// of 4.
-  blossom_forest(int vertices, std::vector<int> eu, std::vector<int> ev, std::vector<std::int64_t> weight)
+  blossom_forest(int vertices, std::vector<int> eu, std::vector<int> ev,
+                 std::vector<std::int64_t> weight)
       : n_(vertices), eu_(std::move(eu)), ev_(std::move(ev)), w_(std::move(weight)) {
     const int m = static_cast<int>(w_.size());
     adj_begin_.assign(static_cast<std::size_t>(n_) + 1, 0);
@@ -46,7 +47,7 @@ class blossom_forest {
       ++adj_begin_[ev_[k] + 1];
     }
     for (int v = 0; v < n_; ++v) adj_begin_[v + 1] += adj_begin_[v];
-    adj_.resize(static_cast<std::size_t>(2 * m));
+    adj_.resize(2 * static_cast<std::size_t>(m));
     {
       std::vector<int> fill(adj_begin_.begin(), adj_begin_.end() - 1);
       for (int k = 0; k < m; ++k) {
@@ -54,7 +55,7 @@ class blossom_forest {
         adj_[fill[ev_[k]]++] = 2 * k;
       }
     }
-    const auto nb = static_cast<std::size_t>(2 * n_);
+    const auto nb = 2 * static_cast<std::size_t>(n_);
     mate_.assign(static_cast<std::size_t>(n_), -1);
     top_.resize(static_cast<std::size_t>(n_));
     y_base_.assign(static_cast<std::size_t>(n_), 0);
@@ -160,8 +161,9 @@ class blossom_forest {
     /// Keeps the events `keep` accepts and restores the heap order.
     template <class Keep>
     void filter(Keep&& keep) {
-      items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const event& e) { return !keep(e); }),
-                   items_.end());
+      items_.erase(
+          std::remove_if(items_.begin(), items_.end(), [&](const event& e) { return !keep(e); }),
+          items_.end());
       for (std::size_t i = items_.size() / 4 + 1; i-- > 0;)
         if (i < items_.size()) sift_down(i, items_[i]);
     }
@@ -218,7 +220,8 @@ class blossom_forest {
     while (stack.size() > bottom) {
       const int c = stack.back();
       stack.pop_back();
-      if (c < n_) f(c);
+      if (c < n_)
+        f(c);
       else
         for (const int s : children_[c]) stack.push_back(s);
     }
@@ -252,7 +255,8 @@ class blossom_forest {
       if (bw == bv) continue;
       const int k = p >> 1;
       if (label_[bw] == even) {
-        PEERKIT_ASSERT(slack(k) >= 0 && slack(k) % 2 == 0, "blossom_forest: even-even slack must be even");
+        PEERKIT_ASSERT(slack(k) >= 0 && slack(k) % 2 == 0,
+                       "blossom_forest: even-even slack must be even");
         const std::int64_t key = key3(k);
         if (key < best.key) best = {key, p};
         if (key < best3_[w].key) {
@@ -334,7 +338,8 @@ class blossom_forest {
       arcs.target[i] = endpoint(adj_[i]);
       arcs.weight[i] = w_[adj_[i] >> 1] / 4;
     }
-    assignment_search<true> cover(n_, n_, std::move(arcs), std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
+    assignment_search<true> cover(n_, n_, std::move(arcs),
+                                  std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
     cover.start();
     std::vector<int> image(static_cast<std::size_t>(n_), -1);  // endpoint at u's image
     for (int u = 0; u < n_; ++u) {
@@ -441,8 +446,10 @@ class blossom_forest {
         const int p = best3_[v].endpoint;
         const int a = top_[endpoint(p ^ 1)];
         const int b = top_[endpoint(p)];
-        if (tree_[a] == tree_[b]) shrink(p);
-        else augment_between(p);
+        if (tree_[a] == tree_[b])
+          shrink(p);
+        else
+          augment_between(p);
         if (mode_[v] == -1) refresh_even(v);  // v still even (a shrink): its next candidate
         break;
       }
@@ -613,8 +620,10 @@ class blossom_forest {
           v = endpoint(labelend_[top_[t]]);
         }
       }
-      if (w >= 0) std::swap(v, w);
-      else if (v < 0) break;
+      if (w >= 0)
+        std::swap(v, w);
+      else if (v < 0)
+        break;
     }
     for (const int b : path) mark_[b] = 0;
     PEERKIT_ASSERT(base >= 0, "blossom_forest: no common ancestor in one tree");
