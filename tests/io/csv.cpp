@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "../problems.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -22,18 +24,7 @@ school fixture_school() {
 
 const access_purpose test_access{"test: check what was read"};
 
-// The problems `read` throws, as "id location: message" lines.
-template <class Read>
-std::vector<std::string> problems_of(Read read) {
-  try {
-    read();
-  } catch (const error& e) {
-    std::vector<std::string> out;
-    for (const auto& p : e.problems()) out.push_back(p.id + " " + p.to_string());
-    return out;
-  }
-  return {};
-}
+using peerkit_test::problems_of;
 std::vector<std::string> student_problems(const std::string& text) {
   return problems_of([&] { (void)io::read_students_csv(text); });
 }

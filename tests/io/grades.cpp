@@ -2,6 +2,8 @@
 // problem, in a school document and in a student list alike.
 #include <catch2/catch.hpp>
 
+#include "../problems.hpp"
+
 #include <string>
 #include <vector>
 
@@ -11,17 +13,7 @@
 using namespace peerkit;
 
 namespace {
-template <class Read>
-std::vector<std::string> problems_of(Read read) {
-  try {
-    read();
-  } catch (const error& e) {
-    std::vector<std::string> out;
-    for (const auto& p : e.problems()) out.push_back(p.id + " " + p.to_string());
-    return out;
-  }
-  return {};
-}
+using peerkit_test::problems_of;
 
 std::string school_with_grades(const std::string& grades) {
   return R"({"name": "X", "region": "noord",

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "../problems.hpp"
+
 #include <peerkit/calendar/holiday_reader.hpp>
 #include <peerkit/io/programme_json.hpp>
 
@@ -9,14 +11,8 @@ namespace {
 const std::string data_dir = std::string(PEERKIT_SOURCE_DIR) + "/examples/data";
 
 std::vector<std::string> problems_of(const std::string& text) {
-  try {
-    (void)io::read_programme(text, "programme.json", data_dir);
-  } catch (const error& e) {
-    std::vector<std::string> out;
-    for (const auto& p : e.problems()) out.push_back(p.id + " " + p.to_string());
-    return out;
-  }
-  return {};
+  return peerkit_test::problems_of(
+      [&] { (void)io::read_programme(text, "programme.json", data_dir); });
 }
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "../problems.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -18,14 +20,7 @@ const access_purpose round_trip{"test: full state round trip"};
 
 // The problems a document produces, as "id location" lines.
 std::vector<std::string> problems_of(const std::string& text) {
-  try {
-    io::read_school(text);
-  } catch (const error& e) {
-    std::vector<std::string> out;
-    for (const auto& p : e.problems()) out.push_back(p.id + " " + p.to_string());
-    return out;
-  }
-  return {};
+  return peerkit_test::problems_of([&] { (void)io::read_school(text); });
 }
 
 std::string minimal(const std::string& student_fields) {

@@ -9,6 +9,8 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <peerkit/core/date_text.hpp>
+
 namespace peerkit {
 
 using date = boost::gregorian::date;
@@ -38,26 +40,13 @@ struct school_year {
 /// The school year a day belongs to.
 [[nodiscard]] school_year school_year_of(date d);
 
-namespace detail {
-/// A four-digit year at the front of `text`, or -1.
-constexpr int parse_four_digits(std::string_view text) noexcept {
-  if (text.size() != 4) return -1;
-  int value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-}  // namespace detail
-
 /// Reads "2025-2026"; empty unless the text is two four-digit years one apart, within
 /// the years Boost.Date_Time supports (1400-9999).
 [[nodiscard]] constexpr std::optional<school_year> parse_school_year(
     std::string_view text) noexcept {
   if (text.size() != 9 || text[4] != '-') return std::nullopt;
-  const int first = detail::parse_four_digits(text.substr(0, 4));
-  const int second = detail::parse_four_digits(text.substr(5, 4));
+  const int first = detail::date_number(text.substr(0, 4), 4, 4);
+  const int second = detail::date_number(text.substr(5, 4), 4, 4);
   if (first < 1400 || second != first + 1 || second > 9999) return std::nullopt;
   return school_year{first};
 }
