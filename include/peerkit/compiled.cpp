@@ -5,6 +5,7 @@
 #endif
 
 #include <peerkit/calendar/icalendar-inl.hpp>
+#include <peerkit/calendar/programme_schedule-inl.hpp>
 #include <peerkit/calendar/public_holidays-inl.hpp>
 #include <peerkit/calendar/school_calendar-inl.hpp>
 #include <peerkit/calendar/school_year-inl.hpp>
@@ -15,16 +16,21 @@
 #include <peerkit/checklist/item-inl.hpp>
 #include <peerkit/checklist/progress-inl.hpp>
 #include <peerkit/checklist/readiness-inl.hpp>
+#include <peerkit/matching/buddy_pairing-inl.hpp>
 #include <peerkit/matching/class_assignment-inl.hpp>
 #include <peerkit/matching/dot-inl.hpp>
+#include <peerkit/matching/explanation-inl.hpp>
 #include <peerkit/matching/leader_duos-inl.hpp>
+#include <peerkit/matching/pairing_graph-inl.hpp>
 #include <peerkit/matching/verifier-inl.hpp>
 #include <peerkit/privacy/pseudonym-inl.hpp>
 #include <peerkit/privacy/pseudonymise-inl.hpp>
 #include <peerkit/privacy/retention-inl.hpp>
+#include <peerkit/selection/choose-inl.hpp>
 #include <peerkit/solvers/assignment_solver-inl.hpp>
 #include <peerkit/solvers/stable_pairing-inl.hpp>
 #include <peerkit/solvers/weighted_matching-inl.hpp>
+#include <peerkit/supervision/cadence-inl.hpp>
 #include <peerkit/supervision/escalation-inl.hpp>
 #include <peerkit/supervision/evaluation-inl.hpp>
 #include <peerkit/supervision/indicators-inl.hpp>

@@ -1,0 +1,393 @@
+#pragma once
+// Definitions of explanation.hpp: inline here in header-only mode, compiled once into
+// peerkit::compiled when PEERKIT_COMPILED is defined (see config.hpp).
+
+#include <peerkit/config.hpp>
+#include <peerkit/matching/explanation.hpp>
+
+namespace peerkit {
+
+namespace detail {
+
+PEERKIT_INLINE unpaired_reason summarise(const std::vector<candidate_note>& notes) {
+  bool any_taken = false, any_nothing = false, any_ranked_out = false;
+  for (const auto& n : notes) {
+    switch (n.status) {
+      case candidate_status::open: return unpaired_reason::not_optimal;
+      case candidate_status::taken:
+        if (!n.held_by_better) return unpaired_reason::not_optimal;
+        any_taken = true;
+        break;
+      case candidate_status::adds_nothing: any_nothing = true; break;
+      case candidate_status::not_ranked: any_ranked_out = true; break;
+      case candidate_status::excluded: break;
+    }
+  }
+  if (any_nothing) return unpaired_reason::no_gain;
+  if (any_taken) return unpaired_reason::all_taken;
+  if (any_ranked_out) return unpaired_reason::not_acceptable;
+  return unpaired_reason::no_compatible_partner;
+}
+
+/// Position (1-based) of `x` in `order`, if present.
+PEERKIT_INLINE std::optional<std::size_t> place_in(const std::vector<std::size_t>& order,
+                                                   std::size_t x) {
+  for (std::size_t k = 0; k < order.size(); ++k)
+    if (order[k] == x) return k + 1;
+  return std::nullopt;
+}
+
+class explainer {
+ public:
+  explainer(const pairing_graph& g, const pairing_result& r) : g_(g), r_(r) {
+    mate_.assign(g.supportee_count(), std::nullopt);
+    held_.assign(g.supporter_count(), {});
+    for (const auto& p : r.pairs) {
+      auto i = g.supporter_index(p.supporter);
+      auto j = g.supportee_index(p.supportee);
+      PEERKIT_ASSERT(i && j, "explain: the result belongs to this pairing graph");
+      mate_[*j] = *i;
+      held_[*i].push_back(*j);
+      if (!p.pinned)
+        worst_free_ = worst_free_ ? std::min(*worst_free_, p.score.total) : p.score.total;
+    }
+    if (r.goal == objective::stable) {
+      for (std::size_t i = 0; i < g.supporter_count(); ++i)
+        sup_pref_.push_back(g.preferences_of_supporter(i));
+      for (std::size_t j = 0; j < g.supportee_count(); ++j)
+        see_pref_.push_back(g.preferences_of_supportee(j));
+    }
+  }
+
+  pairing_explanation run() const {
+    pairing_explanation out;
+    out.goal = r_.goal;
+    out.second_supportee_last = later_places_last();
+    for (const auto& p : r_.pairs) {
+      pair_explanation e{p.supporter, p.supportee, p.score, p.pinned, std::nullopt, std::nullopt};
+      if (stable()) {
+        const auto i = *g_.supporter_index(p.supporter);
+        const auto j = *g_.supportee_index(p.supportee);
+        e.supporter_place = place_in(sup_pref_[i], j);
+        e.supportee_place = place_in(see_pref_[j], i);
+      }
+      out.pairs.push_back(std::move(e));
+    }
+    for (std::size_t j = 0; j < g_.supportee_count(); ++j)
+      if (!mate_[j]) out.unpaired_supportees.push_back(for_unpaired(false, j));
+    for (std::size_t i = 0; i < g_.supporter_count(); ++i)
+      if (held_[i].empty()) out.unused_supporters.push_back(for_unpaired(true, i));
+    return out;
+  }
+
+ private:
+  bool stable() const noexcept { return r_.goal == objective::stable; }
+  bool later_places_last() const noexcept {
+    return !stable() && g_.options().second_supportee_last;
+  }
+  score_points score(std::size_t i, std::size_t j) const { return g_.find(i, j)->score.total; }
+  // Supporter i would rather keep h than take j (stable: by its order; else by score).
+  bool prefers_supportee(std::size_t i, std::size_t h, std::size_t j) const {
+    if (!stable()) return score(i, h) >= score(i, j);
+    const auto ph = place_in(sup_pref_[i], h);
+    return ph && *ph < place_in(sup_pref_[i], j).value_or(static_cast<std::size_t>(-1));
+  }
+  // Supportee j would rather keep k than take i.
+  bool prefers_supporter(std::size_t j, std::size_t k, std::size_t i) const {
+    if (!stable()) return score(k, j) >= score(i, j);
+    const auto pk = place_in(see_pref_[j], k);
+    return pk && *pk < place_in(see_pref_[j], i).value_or(static_cast<std::size_t>(-1));
+  }
+  // With second supportees last: moving j from k, who has others, to the unused i frees a
+  // second place, which most_supported ranks above any score. best_total_score ranks the
+  // total first, fairest the worst pair; only a loss there keeps j with k.
+  bool stays_with_holder(std::size_t k, std::size_t i, std::size_t j) const {
+    switch (r_.goal) {
+      case objective::best_total_score: return score(k, j) > score(i, j);
+      case objective::fairest: return worst_free_ && score(i, j) < *worst_free_;
+      case objective::most_supported:
+      case objective::stable: return false;
+    }
+    return false;
+  }
+  bool ranked(std::size_t i, std::size_t j) const {
+    return place_in(sup_pref_[i], j).has_value() && place_in(see_pref_[j], i).has_value();
+  }
+
+  // Why the student at `index` on one side stays without a partner: a note on each
+  // student of the other side.
+  unpaired_explanation for_unpaired(bool supporter_side, std::size_t index) const {
+    const auto others = supporter_side ? g_.supportee_count() : g_.supporter_count();
+    unpaired_explanation u{supporter_side ? g_.supporter(index).id : g_.supportee(index).id,
+                           unpaired_reason::no_compatible_partner,
+                           {}};
+    for (std::size_t other = 0; other < others; ++other) {
+      const std::size_t i = supporter_side ? index : other, j = supporter_side ? other : index;
+      candidate_note n{supporter_side ? g_.supportee(j).id : g_.supporter(i).id,
+                       candidate_status::excluded,
+                       {},
+                       std::nullopt,
+                       {},
+                       false,
+                       false};
+      const auto* e = g_.find(i, j);
+      if (!e) {
+        n.rules = g_.excluded_by(i, j);
+      } else {
+        n.score = e->score.total;
+        if (stable() && !ranked(i, j)) {
+          n.status = candidate_status::not_ranked;
+        } else if (supporter_side ? supportee_taken(i, j, n) : supporter_full(i, j, n)) {
+          n.status = candidate_status::taken;
+        } else {
+          n.status = (r_.goal == objective::best_total_score && e->score.total == 0)
+                         ? candidate_status::adds_nothing
+                         : candidate_status::open;
+        }
+      }
+      u.candidates.push_back(std::move(n));
+    }
+    u.reason = summarise(u.candidates);
+    return u;
+  }
+  // True when supporter i has no place left for supportee j; notes whom i holds and
+  // whether i would rather keep them.
+  bool supporter_full(std::size_t i, std::size_t j, candidate_note& n) const {
+    if (static_cast<int>(held_[i].size()) < g_.capacity(i)) return false;
+    n.held_by_better = true;
+    for (auto h : held_[i]) {
+      const bool pin = g_.find(i, h)->pinned;
+      n.held_by.push_back({g_.supporter(i).id, g_.supportee(h).id, score(i, h), pin});
+      n.held_by_better = n.held_by_better && (pin || prefers_supportee(i, h, j));
+    }
+    return true;
+  }
+  // True when supportee j is with another supporter than the unused i; notes with whom
+  // and whether j stays there.
+  bool supportee_taken(std::size_t i, std::size_t j, candidate_note& n) const {
+    if (!mate_[j]) return false;
+    const auto k = *mate_[j];
+    const bool pin = g_.find(k, j)->pinned;
+    n.held_by.push_back({g_.supporter(k).id, g_.supportee(j).id, score(k, j), pin});
+    n.holder_has_others = later_places_last() && !pin && held_[k].size() >= 2;
+    n.held_by_better = pin || (n.holder_has_others ? stays_with_holder(k, i, j)
+                                                   : prefers_supporter(j, k, i));
+    return true;
+  }
+
+  const pairing_graph& g_;
+  const pairing_result& r_;
+  std::vector<std::optional<std::size_t>> mate_;
+  std::vector<std::vector<std::size_t>> held_;
+  std::vector<std::vector<std::size_t>> sup_pref_, see_pref_;
+  std::optional<score_points> worst_free_;  // the worst pair not pinned
+};
+
+PEERKIT_INLINE std::string name_of(const school& sch, student_id id) {
+  const auto* s = sch.find(id);
+  return s ? s->name : "student " + std::to_string(id.value());
+}
+
+PEERKIT_INLINE std::string ordinal(std::size_t n) {
+  const auto tens = n % 100;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                       : n % 10 == 1              ? "st"
+                       : n % 10 == 2              ? "nd"
+                       : n % 10 == 3              ? "rd"
+                                                  : "th";
+  return std::to_string(n) + suffix;
+}
+
+PEERKIT_INLINE std::string join(const std::vector<std::string>& items,
+                                std::string_view sep = ", ") {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+PEERKIT_INLINE std::string rules_words(rule_set rules) {
+  std::vector<std::string> words;
+  for (auto r : rules.list()) words.emplace_back(describe(r));
+  return join(words, "; ");
+}
+
+// The sensitive details of a pair, for describe() with an access step.
+PEERKIT_INLINE std::string pair_details(const school& sch, student_id supporter,
+                                        student_id supportee, access_purpose why) {
+  const auto* a = sch.find(supporter);
+  const auto* b = sch.find(supportee);
+  if (!a || !b) return {};
+  std::vector<std::string> parts;
+  const auto& la = a->languages.reveal(why);
+  const auto& lb = b->languages.reveal(why);
+  std::vector<std::string> common;
+  for (const auto& l : la)
+    if (std::find(lb.begin(), lb.end(), l) != lb.end()) common.push_back(l);
+  if (!common.empty()) parts.push_back("language in common: " + join(common));
+  const auto& country = b->origin.reveal(why);
+  if (country && !country->empty()) {
+    const auto& own = a->origin.reveal(why);
+    if (own && *own == *country)
+      parts.push_back("both from " + *country);
+    else if (std::find(a->interests.begin(), a->interests.end(), *country) != a->interests.end())
+      parts.push_back(a->name + " knows " + *country);
+  }
+  return join(parts, "; ");
+}
+
+PEERKIT_INLINE std::string group_details(const school& sch, student_id x, student_id y,
+                                         access_purpose why) {
+  const auto* a = sch.find(x);
+  const auto* b = sch.find(y);
+  if (!a || !b) return {};
+  const auto& ga = a->groups.reveal(why);
+  const auto& gb = b->groups.reveal(why);
+  for (const auto& [g1, g2] : sch.conflicting_groups.reveal(why)) {
+    auto has = [](const std::vector<std::string>& gs, const std::string& g) {
+      return std::find(gs.begin(), gs.end(), g) != gs.end();
+    };
+    if (has(ga, g1) && has(gb, g2)) return g1 + " and " + g2;
+    if (has(ga, g2) && has(gb, g1)) return g2 + " and " + g1;
+  }
+  return {};
+}
+
+PEERKIT_INLINE std::string words(const pair_explanation& p, const school& sch,
+                                 std::optional<access_purpose> why) {
+  const auto a = name_of(sch, p.supporter);
+  const auto b = name_of(sch, p.supportee);
+  std::string s = a + " supports " + b + " (score " + std::to_string(p.score.total) + ")";
+  std::vector<std::string> parts;
+  for (const auto& c : p.score.criteria) {
+    if (c.raw == 0) continue;
+    auto part = std::string(describe(c.what)) + " " + std::to_string(c.raw) + " x " +
+                std::to_string(c.weight) + " = " + std::to_string(c.points);
+    if (!c.because.empty()) part += " (" + join(c.because) + ")";
+    parts.push_back(std::move(part));
+  }
+  s += parts.empty() ? ": nothing in common was recorded" : ": " + join(parts, "; ");
+  s += ".";
+  if (p.pinned) s += " Pinned by the coordinator.";
+  if (p.supporter_place && p.supportee_place)
+    s += " " + a + " is " + b + "'s " + ordinal(*p.supportee_place) + " choice; " + b + " is " + a +
+         "'s " + ordinal(*p.supporter_place) + " choice.";
+  if (why) {
+    if (auto d = pair_details(sch, p.supporter, p.supportee, *why); !d.empty())
+      s += " Details: " + d + ".";
+  }
+  return s;
+}
+
+PEERKIT_INLINE std::string words(const unpaired_explanation& u, bool supporter_side, objective goal,
+                                 bool later_places_last, const school& sch,
+                                 std::optional<access_purpose> why) {
+  const auto who = name_of(sch, u.who);
+  const bool stable = goal == objective::stable;
+  std::vector<std::string> excluded, ranked_out, taken, nothing, open;
+  bool any_holder_has_others = false;
+  for (const auto& n : u.candidates) {
+    const auto other = name_of(sch, n.other);
+    switch (n.status) {
+      case candidate_status::excluded: {
+        auto item = other + " (" + rules_words(n.rules);
+        if (why && n.rules.contains(pairing_rule::conflicting_groups))
+          if (auto d = group_details(sch, u.who, n.other, *why); !d.empty()) item += ": " + d;
+        excluded.push_back(item + ")");
+        break;
+      }
+      case candidate_status::not_ranked: ranked_out.push_back(other); break;
+      case candidate_status::taken: {
+        std::vector<std::string> holders;
+        for (const auto& h : n.held_by)
+          holders.push_back(name_of(sch, supporter_side ? h.supporter : h.supportee) + " (" +
+                            std::to_string(h.score) + (h.pinned ? ", pinned" : "") + ")");
+        taken.push_back(other + " (" + std::to_string(*n.score) + " with " + who + ") " +
+                        (supporter_side ? "is with " : "supports ") + join(holders, " and ") +
+                        (n.holder_has_others ? " among others" : "") +
+                        (!n.held_by_better      ? (stable ? ", not preferred" : ", scoring less")
+                         : !n.holder_has_others ? ""
+                         : goal == objective::fairest
+                             ? ", and with " + who + " would score below the worst pair"
+                             : ", scoring more"));
+        if (n.holder_has_others && n.held_by_better) any_holder_has_others = true;
+        break;
+      }
+      case candidate_status::adds_nothing: nothing.push_back(other); break;
+      case candidate_status::open:
+        open.push_back(other + " (" + std::to_string(*n.score) + ")");
+        break;
+    }
+  }
+  std::string s = who + (supporter_side ? " supports nobody" : " is not paired");
+  const std::string partners = supporter_side ? "supportee" : "supporter";
+  switch (u.reason) {
+    case unpaired_reason::no_compatible_partner:
+      s += ": no " + partners + " can be paired with " + who +
+           (who.ends_with('.') ? "" : ".");  // "Lucas R."
+      break;
+    case unpaired_reason::not_acceptable:
+      s += ": no compatible " + partners + " and " + who + " both rank each other.";
+      break;
+    case unpaired_reason::all_taken:
+      s += supporter_side
+               ? (stable ? ": every compatible supportee is with a supporter they prefer: "
+                         : ": every compatible supportee is with a supporter who scores at least "
+                           "as high: ")
+               : (stable ? ": every compatible supporter is full with supportees they prefer: "
+                         : ": every compatible supporter is full with pairs that score at least as "
+                           "high: ");
+      s += join(taken, "; ") + ".";
+      if (supporter_side && later_places_last && !any_holder_has_others)
+        s += " Moving any of them that is not pinned over frees no second place.";
+      break;
+    case unpaired_reason::no_gain:
+      s += ": pairing with " + join(nothing, " or ") +
+           " would score 0 and add nothing to the total score, which is all this objective counts.";
+      if (!taken.empty()) s += " Taken: " + join(taken, "; ") + ".";
+      break;
+    case unpaired_reason::not_optimal:
+      s += ": the pairing is not optimal; still open: " + join(open, ", ");
+      if (!taken.empty()) s += "; taken: " + join(taken, "; ");
+      s += ".";
+      break;
+  }
+  if (!ranked_out.empty() && u.reason != unpaired_reason::not_acceptable)
+    s += " Not ranked by one of the two: " + join(ranked_out) + ".";
+  if (!excluded.empty()) s += " Excluded by a rule: " + join(excluded, "; ") + ".";
+  return s;
+}
+
+PEERKIT_INLINE std::string words(const pairing_explanation& e, const school& sch,
+                                 std::optional<access_purpose> why) {
+  std::string s = "Objective: " + std::string(describe(e.goal)) + ".\n";
+  for (const auto& p : e.pairs) s += words(p, sch, why) + "\n";
+  for (const auto& u : e.unpaired_supportees)
+    s += words(u, false, e.goal, e.second_supportee_last, sch, why) + "\n";
+  for (const auto& u : e.unused_supporters)
+    s += words(u, true, e.goal, e.second_supportee_last, sch, why) + "\n";
+  return s;
+}
+
+}  // namespace detail
+
+PEERKIT_INLINE pairing_explanation explain(const pairing_graph& g, const pairing_result& result) {
+  return detail::explainer(g, result).run();
+}
+
+PEERKIT_INLINE std::string describe(const pairing_explanation& e, const school& sch) {
+  return detail::words(e, sch, std::nullopt);
+}
+
+PEERKIT_INLINE std::string describe(const pairing_explanation& e, const school& sch,
+                                    access_purpose why) {
+  return detail::words(e, sch, why);
+}
+
+PEERKIT_INLINE std::string describe(const pair_explanation& p, const school& sch) {
+  return detail::words(p, sch, std::nullopt);
+}
+
+}  // namespace peerkit
