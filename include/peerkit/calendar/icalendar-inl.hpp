@@ -124,7 +124,7 @@ PEERKIT_INLINE std::string to_icalendar(const std::vector<calendar_event>& event
   std::set<std::string_view> ids;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
-    const std::string at = "events[" + std::to_string(i) + "]";
+    const std::string at = element_location("events", i);
     if (e.id.empty())
       problems.add("icalendar.missing_id", at + ".id", "expected an id, found none");
     else if (!ids.insert(e.id).second)

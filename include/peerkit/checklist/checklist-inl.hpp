@@ -11,24 +11,19 @@ PEERKIT_INLINE std::string item_position::label() const {
   return std::to_string(step) + "." + std::to_string(position);
 }
 
-PEERKIT_INLINE std::string detail::checklist_index(std::string_view field, std::size_t i) {
-  return std::string(field) + "[" + std::to_string(i) + "]";
-}
-
 PEERKIT_INLINE void validate(const checklist_definition& c) {
-  const auto indexed = detail::checklist_index;
   problem_list problems;
   if (c.name.empty()) problems.add("checklist.missing", "name", "a checklist needs a name");
   if (c.steps.empty())
     problems.add("checklist.empty", "steps", "a checklist needs at least one step");
   auto item_at = [&](std::size_t s, std::size_t i) {
-    return indexed("steps", s) + "." + indexed("items", i);
+    return element_location("steps", s) + "." + element_location("items", i);
   };
   detail::check_structure(c.steps, [&](const detail::structure_finding& f) {
     using detail::structure_fault;
     switch (f.fault) {
       case structure_fault::step_number:
-        problems.add("checklist.step_number", indexed("steps", f.step) + ".number",
+        problems.add("checklist.step_number", element_location("steps", f.step) + ".number",
                      "step numbers must be at least 1, unique and ascending; found " +
                          std::to_string(c.steps[f.step].number) +
                          (f.other_step == detail::no_index
@@ -36,7 +31,7 @@ PEERKIT_INLINE void validate(const checklist_definition& c) {
                               : " after " + std::to_string(c.steps[f.other_step].number)));
         break;
       case structure_fault::empty_step:
-        problems.add("checklist.empty_step", indexed("steps", f.step) + ".items",
+        problems.add("checklist.empty_step", element_location("steps", f.step) + ".items",
                      "step " + std::to_string(c.steps[f.step].number) + " has no items");
         break;
       case structure_fault::missing_key:
@@ -52,14 +47,14 @@ PEERKIT_INLINE void validate(const checklist_definition& c) {
         break;
       case structure_fault::unknown_dependency:
         problems.add("checklist.unknown_dependency",
-                     item_at(f.step, f.item) + "." + indexed("depends_on", f.dependency),
+                     item_at(f.step, f.item) + "." + element_location("depends_on", f.dependency),
                      c.steps[f.step].items[f.item].key + " depends on " +
                          c.steps[f.step].items[f.item].depends_on[f.dependency] +
                          ", which is in no step of the checklist");
         break;
       case structure_fault::forward_dependency:
         problems.add("checklist.forward_dependency",
-                     item_at(f.step, f.item) + "." + indexed("depends_on", f.dependency),
+                     item_at(f.step, f.item) + "." + element_location("depends_on", f.dependency),
                      c.steps[f.step].items[f.item].key + " depends on " +
                          c.steps[f.step].items[f.item].depends_on[f.dependency] + " (step " +
                          std::to_string(c.steps[f.other_step].number) +
@@ -69,7 +64,8 @@ PEERKIT_INLINE void validate(const checklist_definition& c) {
   });
   for (std::size_t s = 0; s < c.steps.size(); ++s)
     if (c.steps[s].title.empty())
-      problems.add("checklist.missing", indexed("steps", s) + ".title", "a step needs a title");
+      problems.add("checklist.missing", element_location("steps", s) + ".title",
+                   "a step needs a title");
   problems.throw_if_any();
 }
 

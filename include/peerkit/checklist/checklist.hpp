@@ -117,9 +117,6 @@ enum class structure_fault {
 
 inline constexpr std::size_t no_index = static_cast<std::size_t>(-1);
 
-/// "steps[2]": a location in checklist data.
-std::string checklist_index(std::string_view field, std::size_t i);
-
 struct structure_finding {
   structure_fault fault{};
   std::size_t step = no_index;        ///< index of the step in declaration order

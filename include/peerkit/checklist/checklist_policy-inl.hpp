@@ -35,10 +35,9 @@ PEERKIT_INLINE runtime_checklist runtime_checklist::choose(std::string name,
       auto it = std::find_if(item_catalogue().begin(), item_catalogue().end(),
                              [&](const item_definition& d) { return d.key == key; });
       if (it == item_catalogue().end())
-        problems.add(
-            "checklist.unknown_item",
-            detail::checklist_index("steps", s) + "." + detail::checklist_index("items", i),
-            key + " is not a shipped checklist item");
+        problems.add("checklist.unknown_item",
+                     element_location("steps", s) + "." + element_location("items", i),
+                     key + " is not a shipped checklist item");
       else
         step.items.push_back(*it);
     }

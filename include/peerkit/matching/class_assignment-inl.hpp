@@ -30,13 +30,6 @@ PEERKIT_INLINE std::optional<std::size_t> class_table::class_index(class_id id) 
   return std::nullopt;
 }
 
-PEERKIT_INLINE std::string class_table::where(std::string_view list, std::size_t i,
-                                              std::string_view field) {
-  auto s = std::string(list) + "[" + std::to_string(i) + "]";
-  if (!field.empty()) s += "." + std::string(field);
-  return s;
-}
-
 PEERKIT_INLINE void class_table::check() {
   problem_list problems;
   const auto role = request_.leader_role.value_or(default_parameters(supporter_role::peer_leader));
@@ -46,10 +39,10 @@ PEERKIT_INLINE void class_table::check() {
     const auto& p = request_.duos[d];
     for (auto [id, field] : {std::pair{p.first, "first"}, std::pair{p.second, "second"}}) {
       if (!school_->find(id))
-        problems.add("matching.unknown_student", where("duos", d, field),
+        problems.add("matching.unknown_student", element_location("duos", d, field),
                      "no student has id " + std::to_string(id.value()));
       else if (!leaders.insert(id).second)
-        problems.add("matching.duplicate_student", where("duos", d, field),
+        problems.add("matching.duplicate_student", element_location("duos", d, field),
                      "each leader in one duo, found id " + std::to_string(id.value()) + " again");
     }
     duo_at_.emplace(p.normalised(), d);
@@ -62,10 +55,10 @@ PEERKIT_INLINE void class_table::check() {
     for (std::size_t c = 0; c < request_.classes.size(); ++c) {
       const auto* cls = school_->find(request_.classes[c]);
       if (!cls)
-        problems.add("matching.unknown_class", where("classes", c),
+        problems.add("matching.unknown_class", element_location("classes", c),
                      "no class has id " + std::to_string(request_.classes[c].value()));
       else if (!seen.insert(cls->id).second)
-        problems.add("matching.duplicate_class", where("classes", c),
+        problems.add("matching.duplicate_class", element_location("classes", c),
                      "each class once, found " + cls->name + " again");
       else
         classes_.push_back(cls);
@@ -80,25 +73,26 @@ PEERKIT_INLINE void class_table::check() {
   for (std::size_t k = 0; k < request_.exclusions.size(); ++k) {
     if (!leaders.count(request_.exclusions[k].leader))
       problems.add(
-          "matching.unknown_student", where("exclusions", k, "leader"),
+          "matching.unknown_student", element_location("exclusions", k, "leader"),
           "a leader of a duo, found id " + std::to_string(request_.exclusions[k].leader.value()));
-    known_class(request_.exclusions[k].excluded, where("exclusions", k, "excluded"));
+    known_class(request_.exclusions[k].excluded, element_location("exclusions", k, "excluded"));
   }
   for (std::size_t k = 0; k < request_.wishes.size(); ++k) {
     if (!leaders.count(request_.wishes[k].leader))
       problems.add(
-          "matching.unknown_student", where("wishes", k, "leader"),
+          "matching.unknown_student", element_location("wishes", k, "leader"),
           "a leader of a duo, found id " + std::to_string(request_.wishes[k].leader.value()));
-    known_class(request_.wishes[k].wanted, where("wishes", k, "wanted"));
+    known_class(request_.wishes[k].wanted, element_location("wishes", k, "wanted"));
     if (request_.wishes[k].points < 0)
-      problems.add("matching.invalid_points", where("wishes", k, "points"),
+      problems.add("matching.invalid_points", element_location("wishes", k, "points"),
                    "0 or more points, found " + std::to_string(request_.wishes[k].points));
   }
   auto check_pairs = [&](const std::vector<duo_class>& list, std::string_view name) {
     for (std::size_t k = 0; k < list.size(); ++k) {
       if (!duo_index(list[k].duo))
-        problems.add("matching.unknown_duo", where(name, k, "duo"), "a duo of this assignment");
-      known_class(list[k].for_class, where(name, k, "for_class"));
+        problems.add("matching.unknown_duo", element_location(name, k, "duo"),
+                     "a duo of this assignment");
+      known_class(list[k].for_class, element_location(name, k, "for_class"));
     }
   };
   check_pairs(request_.pinned, "pinned");
@@ -145,13 +139,13 @@ PEERKIT_INLINE void class_table::build() {
     const auto d = *duo_index(request_.pinned[k].duo);
     const auto c = *class_index(request_.pinned[k].for_class);
     if (!option(d, c).rules.empty())
-      problems.add("matching.pin_breaks_rule", where("pinned", k),
+      problems.add("matching.pin_breaks_rule", element_location("pinned", k),
                    "a duo and class that keep every rule");
     else if (!taken.insert(c).second)
-      problems.add("matching.pin_conflict", where("pinned", k),
+      problems.add("matching.pin_conflict", element_location("pinned", k),
                    "one duo per class, found a second pin");
     else if (++load[d] > per_duo_)
-      problems.add("matching.pin_over_capacity", where("pinned", k),
+      problems.add("matching.pin_over_capacity", element_location("pinned", k),
                    "at most " + std::to_string(per_duo_) + " classes per duo");
     else
       pinned_.insert({d, c});

@@ -118,8 +118,6 @@ class class_table {
   [[nodiscard]] std::optional<std::size_t> class_index(class_id id) const;
 
  private:
-  static std::string where(std::string_view list, std::size_t i, std::string_view field = {});
-
   void check();
 
   void build();

@@ -169,7 +169,7 @@ class pairing_checker {
     }
     for (std::size_t i = 0; i < sup_.size(); ++i)
       if (static_cast<int>(match_[i].size()) > cap_[i]) {
-        fail("pairing.over_capacity", "supporters[" + std::to_string(i) + "]",
+        fail("pairing.over_capacity", element_location("supporters", i),
              sup_[i]->name + " supports " + std::to_string(match_[i].size()) + ", capacity " +
                  std::to_string(cap_[i]));
         usable = false;

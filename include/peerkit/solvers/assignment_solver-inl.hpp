@@ -17,7 +17,7 @@ PEERKIT_INLINE void detail::validate_assignment(const assignment_problem& p) {
   problem_list problems;
   for (std::size_t i = 0; i < p.capacities.size(); ++i)
     if (p.capacities[i] < 0)
-      problems.add("matching.negative_capacity", "capacities[" + std::to_string(i) + "]",
+      problems.add("matching.negative_capacity", element_location("capacities", i),
                    "a capacity must be 0 or more; found " + std::to_string(p.capacities[i]));
   if (p.supportee_count < 0)
     problems.add(

@@ -49,7 +49,8 @@ PEERKIT_INLINE void detail::validate_stable(const stable_pairing_problem& p) {
   const auto nr = static_cast<int>(p.supportee_ranking.size());
   for (int i = 0; i < nl; ++i)
     if (p.capacities[i] < 0)
-      problems.add("matching.negative_capacity", "capacities[" + std::to_string(i) + "]",
+      problems.add("matching.negative_capacity",
+                   element_location("capacities", static_cast<std::size_t>(i)),
                    "a capacity must be 0 or more; found " + std::to_string(p.capacities[i]));
   if (static_cast<int>(p.supporter_ranking.size()) != nl)
     problems.add("matching.size_mismatch", "supporter_ranking",
@@ -61,8 +62,7 @@ PEERKIT_INLINE void detail::validate_stable(const stable_pairing_problem& p) {
     for (std::size_t a = 0; a < rankings.size(); ++a)
       for (std::size_t k = 0; k < rankings[a].size(); ++k) {
         const int x = rankings[a][k];
-        const std::string at = std::string(name) + "[" + std::to_string(a) + "][" +
-                               std::to_string(k) + "]";
+        const std::string at = element_location(name, a) + "[" + std::to_string(k) + "]";
         if (x < 0 || x >= others) {
           const std::string expected = others > 0
                                            ? "an index in 0.." + std::to_string(others - 1)
