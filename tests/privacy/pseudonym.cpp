@@ -3,6 +3,8 @@
 #include <set>
 #include <string>
 
+#include <peerkit/privacy/pseudonymise.hpp>
+
 #include "../supervision/fixture.hpp"
 
 using namespace fixture;
@@ -71,4 +73,29 @@ TEST_CASE("privacy: pseudonyms are stable, keyed and distinct per kind of id") {
     CHECK(e.id() == "privacy.weak_key");
     CHECK(e.problems()[0].message == "expected a key of at least 16 bytes, found 9");
   }
+}
+
+TEST_CASE("privacy: pseudonymising drops birth dates but keeps every consent decision") {
+  auto s = make_school();
+  // One student consents herself at 15: wrong at the time, and it must stay wrong.
+  s.students[0].birth_date = d(2010, 6, 1);
+  s.students[0].consent = consent{consent_giver::student, d(2025, 9, 1), std::nullopt};
+  const auto [p, data] = pseudonymise(s, {}, pseudonymiser("a key of at least sixteen bytes"));
+  REQUIRE(p.students.size() == s.students.size());
+  REQUIRE(consent_state_on(s.students[0], d(2026, 3, 1)) == consent_state::wrong_giver);
+  int valid_own_consents = 0;
+  for (std::size_t i = 0; i < s.students.size(); ++i) {
+    const auto& before = s.students[i];
+    const auto& after = p.students[i];
+    INFO("student " << i);
+    CHECK(after.birth_date != before.birth_date);
+    if (before.consent->given_by == consent_giver::student &&
+        consent_state_on(before, d(2026, 3, 1)) == consent_state::holds)
+      ++valid_own_consents;
+    for (const auto day : {d(2025, 9, 1), d(2026, 3, 1), d(2027, 9, 1)})
+      CHECK((consent_state_on(after, day) == consent_state::wrong_giver) ==
+            (consent_state_on(before, day) == consent_state::wrong_giver));
+    CHECK(may_process(after, d(2026, 3, 1)) == may_process(before, d(2026, 3, 1)));
+  }
+  CHECK(valid_own_consents >= 1);  // a 16-year-old of the fixture consents herself
 }

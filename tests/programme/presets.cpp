@@ -37,39 +37,36 @@ runtime_programme brochure_at_run_time(school s, programme_data d) {
           runtime_checklist{definition_of<seven_step_plan>()}};
 }
 
+/// Makes a compile-time preset with default-constructed policies.
+template <class P>
+struct made_with_defaults {
+  static P make(school s, programme_data d) { return P(std::move(s), std::move(d)); }
+};
+
 /// How the test makes each shipped preset, and its twin: the same programme with its
 /// policies in the other form. A preset added to shipped_presets needs one of these.
 template <class P>
 struct preset;
 
 template <>
-struct preset<programme> {
+struct preset<programme> : made_with_defaults<programme> {
   static constexpr std::string_view name = "programme";
-  static programme make(school s, programme_data d) {
-    return programme(std::move(s), std::move(d));
-  }
   static runtime_programme twin(school s, programme_data d) {
     return brochure_at_run_time(std::move(s), std::move(d));
   }
 };
 
 template <>
-struct preset<brochure_programme> {
+struct preset<brochure_programme> : made_with_defaults<brochure_programme> {
   static constexpr std::string_view name = "brochure_programme";
-  static brochure_programme make(school s, programme_data d) {
-    return brochure_programme(std::move(s), std::move(d));
-  }
   static runtime_programme twin(school s, programme_data d) {
     return brochure_at_run_time(std::move(s), std::move(d));
   }
 };
 
 template <>
-struct preset<newcomer_programme> {
+struct preset<newcomer_programme> : made_with_defaults<newcomer_programme> {
   static constexpr std::string_view name = "newcomer_programme";
-  static newcomer_programme make(school s, programme_data d) {
-    return newcomer_programme(std::move(s), std::move(d));
-  }
   // Hoofdvaart's settings as a front end would give them: the newcomer buddy trained in
   // 2 × 4 hours with its intervision cadence, and the newcomer buddy's profile with
   // social, patient and talks easily required and at most two fail marks.
