@@ -1,5 +1,5 @@
 // peerkit: run a school's peer-support programme from the command line.
-//   peerkit <command> [programme.json] [options]       peerkit help <command>
+//   peerkit <command> [programme.json | year.json] [options]       peerkit help <command>
 // Exit codes: 0 ok, 1 usage, 2 bad input, 3 infeasible programme, 4 output refused.
 
 #include <algorithm>
@@ -9,16 +9,19 @@
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
-#include <peerkit/calendar/holiday_reader.hpp>
 #include <peerkit/calendar/icalendar.hpp>
+#include <peerkit/io/holiday_json.hpp>
 #include <peerkit/io/output_files.hpp>
 #include <peerkit/io/programme_json.hpp>
+#include <peerkit/io/record_json.hpp>
 #include <peerkit/io/run_json.hpp>
+#include <peerkit/io/status_json.hpp>
 #include <peerkit/io/student_csv.hpp>
 #include <peerkit/io/text_file.hpp>
 #include <peerkit/matching/dot.hpp>
 #include <peerkit/privacy/pseudonymise.hpp>
 #include <peerkit/programme/report.hpp>
+#include <peerkit/programme/status_report.hpp>
 
 #include "options.hpp"
 
@@ -31,18 +34,27 @@ namespace {
 struct command {
   std::string_view name;
   std::string_view summary;
-  bool takes_input;
+  std::string_view input;  ///< the document it reads; empty when it reads none
 };
 
 const std::vector<command> commands{
-    {"validate", "check a programme document (and a student CSV) and report every problem", true},
+    {"validate", "check a programme document (and a student CSV) and report every problem",
+     "programme.json"},
     {"select", "choose supporters from the applications and print the selection with reasons",
-     true},
-    {"pair", "select, then pair supporters and supportees, and print why each pair was made", true},
-    {"plan", "select and pair, then plan the school year (training, meetings, intervision)", true},
-    {"readiness", "run the year and report readiness on the implementation checklist", true},
-    {"run", "all of it: select, pair, plan, check; write every result with --output", true},
-    {"demo", "run the whole programme of the shipped sample school", false},
+     "programme.json"},
+    {"pair", "select, then pair supporters and supportees, and print why each pair was made",
+     "programme.json"},
+    {"plan", "select and pair, then plan the school year (training, meetings, intervision)",
+     "programme.json"},
+    {"readiness", "run the year and report readiness on the implementation checklist",
+     "programme.json"},
+    {"run", "all of it: select, pair, plan, check; write every result with --output",
+     "programme.json"},
+    {"demo", "run the whole programme of the shipped sample school", ""},
+    {"record", "append the events of --add to the record of the year, checked against it",
+     "year.json"},
+    {"status", "where the programme stands on a day (--on): pairs, training, overdue, escalations",
+     "year.json"},
 };
 
 void print_help(std::ostream& out, std::string_view name = {}) {
@@ -50,8 +62,7 @@ void print_help(std::ostream& out, std::string_view name = {}) {
                                [&](const command& c) { return c.name == name; });
   if (it == commands.end()) {
     out << "peerkit: run a school's peer-support programme\n\nusage: peerkit <command> "
-           "[programme.json] "
-           "[options]\n\ncommands:\n";
+           "[programme.json | year.json] [options]\n\ncommands:\n";
     for (const auto& c : commands)
       out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << "\n";
     out << "\n'peerkit <command> --help' shows the options. Exit codes: 0 ok, 1 usage, 2 bad "
@@ -59,7 +70,7 @@ void print_help(std::ostream& out, std::string_view name = {}) {
            "3 infeasible programme (students or classes left without support), 4 output refused.\n";
     return;
   }
-  out << "usage: peerkit " << it->name << (it->takes_input ? " programme.json" : "")
+  out << "usage: peerkit " << it->name << (it->input.empty() ? "" : " ") << it->input
       << " [options]\n\n"
       << it->summary << ".\n\noptions:\n";
   for (const auto& s : option_specs()) out << "  " << s.name << " " << s.help << "\n";
@@ -90,6 +101,15 @@ io::programme_document load(const options& o, const fs::path& input) {
 
 fs::path holidays_file(const options& o) {
   return o.holidays.value_or(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv");
+}
+
+/// The school calendar of `region`: the shipped holidays, updated by --holidays.
+school_calendar calendar_of(const options& o, holiday_region region) {
+  // A given file updates the shipped dates, so a newer year's open data is enough.
+  auto holidays = read_holidays_file(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv");
+  if (o.holidays)
+    holidays = merge_holidays(std::move(holidays), io::read_holiday_file(*o.holidays));
+  return {region, std::move(holidays), {}};
 }
 
 /// SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else now.
@@ -138,7 +158,71 @@ void draw_pictures(const std::vector<fs::path>& written) {
     }
 }
 
+/// Throws the problems `e` found in an event read from `file` and added at `where` in
+/// the record, located in that file instead: at `place` ("[1]" in an array of events,
+/// nothing for a single one), then the field ("[1].pair", "pair").
+void throw_in_events_file(const error& e, const std::string& where, const std::string& place,
+                          const std::string& file) {
+  problem_list problems;
+  for (const auto& p : e.problems()) {
+    auto at = p.location.starts_with(where) ? p.location.substr(where.size()) : p.location;
+    if (place.empty() && at.starts_with(".")) at.erase(0, 1);
+    at = place + at;
+    problems.add(p.id, file + (at.empty() ? "" : ": " + at), p.message);
+  }
+  problems.throw_if_any();
+}
+
+/// record: the record replayed, the new events added after it, and only when every one
+/// is accepted the record file replaced as a whole.
+int record_command(const options& o) {
+  if (!o.add) throw usage_problem{"'record' needs the events to append: --add EVENT.json"};
+  const auto name = o.input.filename().string();
+  auto doc = io::read_record_file(o.input);
+  auto prog = io::replay(doc, name);
+  const auto text = io::read_text_file(*o.add);
+  const auto file = o.add->filename().string();
+  const auto added = io::read_entries(text, doc.programme.data.supervision.end_reasons, file);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  const bool listed = first != std::string::npos && text[first] == '[';
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    try {
+      prog.add(added[i]);
+    } catch (const error& e) {
+      throw_in_events_file(e, element_location("events", doc.entries.size() + i),
+                           listed ? "[" + std::to_string(i) + "]" : "", file);
+    }
+  }
+  doc.entries.insert(doc.entries.end(), added.begin(), added.end());
+  io::write_file_atomically(o.input, io::to_json(doc).dump(1) + "\n");
+  std::cout << name << ": recorded " << detail::counted(added.size(), "event", "events") << ", "
+            << doc.entries.size() << " in the record\n";
+  return ok;
+}
+
+/// status: the record replayed and read on the day of --on, or today.
+int status_command(const options& o) {
+  const auto doc = io::read_record_file(o.input);
+  const auto prog = io::replay(doc, o.input.filename().string());
+  const auto cal = calendar_of(o, doc.programme.the_school.region);
+  require_holidays(cal.holidays, doc.programme.data.year, cal.region);
+  std::optional<date> day = boost::gregorian::day_clock::local_day();
+  if (o.on) day = read_date(*o.on);
+  if (!day) throw usage_problem{"--on takes " + expected_date() + ", not '" + *o.on + "'"};
+  const auto status = prog.status_on(*day, cal);
+  if (o.json)
+    std::cout << io::to_json(status).dump(1) << "\n";
+  else
+    std::cout << status_report(prog, status);
+  return ok;
+}
+
 int run_command(const options& o) {
+  if (o.command == "record" || o.command == "status") {
+    if (o.input.empty())
+      throw usage_problem{"'" + o.command + "' needs a record document (year.json)"};
+    return o.command == "record" ? record_command(o) : status_command(o);
+  }
   const fs::path input = o.command == "demo"
                              ? fs::path(PEERKIT_SAMPLE_DIR) / "sample_programme.json"
                              : o.input;
@@ -152,7 +236,9 @@ int run_command(const options& o) {
               << " staff, " << doc.data.applications.size() << " applications\n";
     return ok;
   }
-  const school_calendar cal{doc.the_school.region, read_holidays_file(holidays_file(o)), {}};
+  const auto cal = calendar_of(o, doc.the_school.region);
+  if (o.command != "select" && o.command != "pair")  // the others plan the year
+    require_holidays(cal.holidays, doc.data.year, cal.region);
   const auto run = prog.run(cal);
   const school& sch = prog.school_data();
   if (o.command == "select") {

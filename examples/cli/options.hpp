@@ -35,6 +35,9 @@ struct options {
   bool help = false;
   std::optional<std::filesystem::path> pseudonym_key;
   std::optional<std::string> reveal_purpose;
+  std::optional<std::filesystem::path> add;  ///< record: the events to append
+  std::optional<std::string> on;             ///< status: the day, as written
+  bool json = false;                         ///< status: JSON instead of the report
 };
 
 struct option_spec {
@@ -50,7 +53,8 @@ inline const std::vector<option_spec>& option_specs() {
       {"--separator", true,
        "detect|semicolon|comma  the CSV separator (default: detect from the header)"},
       {"--holidays", true,
-       "FILE.csv  school holidays to plan with (default: the shipped official dates)"},
+       "FILE.csv|FILE.json  school holidays to plan with: peerkit's CSV or the government's "
+       "open-data JSON, over the shipped official dates"},
       {"--output", true, "DIR  write the results as files into DIR (new or empty; see --force)"},
       {"-o", true, "DIR  the same as --output"},
       {"--force", false, "write into an existing directory; an input is never overwritten"},
@@ -58,6 +62,10 @@ inline const std::vector<option_spec>& option_specs() {
        "KEYFILE  replace every identity by a stable pseudonym under the key in KEYFILE"},
       {"--reveal-special-category", true,
        "PURPOSE  include origin, languages, needs and groups in the written state, for PURPOSE"},
+      {"--add", true,
+       "EVENT.json  record: the event (one object, or an array of them) to append to the record"},
+      {"--on", true, "YYYY-MM-DD  status: the day to report on (default: today)"},
+      {"--json", false, "status: print the status as JSON (format status/1) instead of the report"},
       {"--help", false, "show this help"},
   };
   return specs;
@@ -100,6 +108,12 @@ inline options parse_options(int argc, char** argv) {
       o.pseudonym_key = value;
     else if (a == "--reveal-special-category")
       o.reveal_purpose = value;
+    else if (a == "--add")
+      o.add = value;
+    else if (a == "--on")
+      o.on = value;
+    else if (a == "--json")
+      o.json = true;
     else if (a == "--help")
       o.help = true;
   }

@@ -26,6 +26,8 @@
 #include <peerkit/privacy/pseudonym-inl.hpp>
 #include <peerkit/privacy/pseudonymise-inl.hpp>
 #include <peerkit/privacy/retention-inl.hpp>
+#include <peerkit/programme/status-inl.hpp>
+#include <peerkit/programme/year_record-inl.hpp>
 #include <peerkit/selection/choose-inl.hpp>
 #include <peerkit/solvers/assignment_solver-inl.hpp>
 #include <peerkit/solvers/stable_pairing-inl.hpp>

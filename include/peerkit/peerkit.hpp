@@ -24,8 +24,13 @@
 #include <peerkit/privacy/pseudonymise.hpp>
 #include <peerkit/programme/presets.hpp>
 #include <peerkit/programme/programme.hpp>
+#include <peerkit/programme/programme_data.hpp>
+#include <peerkit/programme/rematching.hpp>
 #include <peerkit/programme/report.hpp>
 #include <peerkit/programme/schedule_policy.hpp>
+#include <peerkit/programme/status.hpp>
+#include <peerkit/programme/status_report.hpp>
+#include <peerkit/programme/year_record.hpp>
 
 // calendar
 #include <peerkit/calendar/holiday_reader.hpp>

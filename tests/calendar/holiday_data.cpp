@@ -218,7 +218,7 @@ TEST_CASE("calendar: reading rejects a missing header, duplicates and overlaps")
   CHECK(twice[0].location == "test.csv:3:1");
   CHECK(twice[0].message ==
         "expected one kerstvakantie 2025-2026 per region, found a second for midden (the first is "
-        "on line 2)");
+        "at line 2)");
   CHECK(twice[1].id == "calendar.overlapping_holidays");
   CHECK(twice[1].location == "test.csv:5:1");
 
@@ -244,4 +244,40 @@ TEST_CASE("calendar: a school's own file updates national dates and adds its own
   CHECK(std::is_sorted(
       merged.begin(), merged.end(),
       [](const holiday_period& a, const holiday_period& b) { return a.first < b.first; }));
+}
+
+TEST_CASE("calendar: a year without holiday data says what is missing and where to get it") {
+  const auto shipped = read_holidays_file(shipped_file);
+  CHECK_NOTHROW(require_holidays(shipped, school_year{2025}, holiday_region::zuid));
+
+  const std::string open_data =
+      "https://opendata.rijksoverheid.nl/v1/sources/rijksoverheid/infotypes/schoolholidays/"
+      "schoolyear/";
+  std::vector<problem> zuid_2026;
+  try {
+    require_holidays(shipped, school_year{2026}, holiday_region::zuid);
+  } catch (const error& e) {
+    zuid_2026 = e.problems();
+  }
+  REQUIRE(zuid_2026.size() == 1);
+  CHECK(zuid_2026[0].id == "calendar.missing_holidays");
+  CHECK(zuid_2026[0].location == "school year 2026-2027, region zuid");
+  CHECK(zuid_2026[0].message ==
+        "the holiday data lacks meivakantie 2026-2027 and zomervakantie 2026-2027 of region "
+        "zuid; load the government's school holidays (open-data JSON: " +
+            open_data +
+            "2026-2027?output=json) with the tool's --holidays FILE.json, or read_holiday_file "
+            "in code");
+
+  // A year past the data lacks all five, and the summer before it runs into August.
+  const auto noord_2027 = missing_holidays(shipped, school_year{2027}, holiday_region::noord);
+  CHECK(noord_2027.size() == 6);
+  CHECK(missing_holidays_message(noord_2027) ==
+        "the holiday data lacks herfstvakantie 2027-2028, kerstvakantie 2027-2028, "
+        "voorjaarsvakantie 2027-2028, meivakantie 2027-2028, zomervakantie 2027-2028 and "
+        "zomervakantie 2026-2027 of region noord; load the government's school holidays "
+        "(open-data JSON: " +
+            open_data + "2026-2027?output=json, " + open_data +
+            "2027-2028?output=json) with the tool's --holidays FILE.json, or read_holiday_file "
+            "in code");
 }

@@ -103,6 +103,44 @@ TEST_CASE(
   CHECK(of(year, k::training, supporter_role::peer_buddy).front().day == date(2025, 8, 20));
 }
 
+TEST_CASE("calendar: the first pairing comes after the programme's last training session") {
+  // Source 000 step 6: "Hebben de peer leaders en peer buddy's eenmaal met goed gevolg hun
+  // training doorlopen, dan kunnen ze aan de slag. Dat wil zeggen: na een koppeling aan een
+  // mede-peer en brugklas resp. aan een individuele leerling." Source 001: after the
+  // training "volgde een kennismakingsronde ... en koppelden". The programme pairs all its
+  // roles on one day, so every role's round follows the newcomer buddies' third half-day.
+  programme_options options;
+  options.start = date(2025, 9, 15);
+  for (const auto region : all_holiday_regions) {
+    CAPTURE(key_of(region));
+    const auto year = schedule_programme_year(calendar_for(region), school_year{2025},
+                                              three_roles(), options);
+    date last_training = of(year, k::training).front().day;
+    for (const auto kind : {k::training, k::newcomer_training, k::joint_training})
+      for (const auto& e : of(year, kind)) last_training = std::max(last_training, e.day);
+    const auto rounds = of(year, k::first_meeting_round);
+    REQUIRE(rounds.size() == 3);
+    for (const auto& r : rounds) {
+      CHECK(r.day > last_training);
+      CHECK(r.day == rounds[0].day);
+    }
+    // Support, and the intervision cadence with it, starts at the round.
+    for (const auto& r : three_roles()) {
+      const auto days = support_days_of(year, r.role.kind);
+      REQUIRE(days);
+      CHECK(days->first == rounds[0].day);
+      CHECK(days->last == of(year, k::pair_meeting, r.role.kind).back().day);
+      CHECK(of(year, k::intervision, r.role.kind).front().day > days->first);
+    }
+  }
+  // Midden: training on 17 and 24 September and 1 October, the round on Tuesday 7 October.
+  const auto midden = schedule_programme_year(calendar_for(holiday_region::midden),
+                                              school_year{2025}, three_roles(), options);
+  CHECK(of(midden, k::joint_training).front().day == date(2025, 10, 1));
+  CHECK(of(midden, k::first_meeting_round).front().day == date(2025, 10, 7));
+  CHECK_FALSE(support_days_of(midden, supporter_role::peer_tutor));
+}
+
 TEST_CASE("calendar: weekly meetings are held in every teaching week after the first round") {
   const auto cal = calendar_for(holiday_region::midden);
   const auto year = schedule_programme_year(cal, school_year{2025}, three_roles());

@@ -71,7 +71,8 @@ TEST_CASE("cli: demo runs the sample school and reads as a report") {
 
 TEST_CASE("cli: help for the tool and every command, usage errors") {
   CHECK(tool("help").code == 0);
-  for (const char* c : {"validate", "select", "pair", "plan", "readiness", "run", "demo"}) {
+  for (const char* c :
+       {"validate", "select", "pair", "plan", "readiness", "run", "demo", "record", "status"}) {
     const auto o = tool(std::string(c) + " --help");
     CHECK(o.code == 0);
     CHECK(o.out.find(std::string("usage: peerkit ") + c) != std::string::npos);
@@ -265,4 +266,85 @@ TEST_CASE("cli: special-category values are written only when asked for, with a 
     CHECK(plain.find(v) == std::string::npos);
   CHECK(peerkit::io::read_text_file(w.dir / "full" / "programme.json").find("\"origin\"") !=
         std::string::npos);
+}
+
+namespace {
+/// A record of the sample programme: two buddies accepted, pair 1 started and told the
+/// supporter cannot keep secrets.
+const std::string sample_record = R"({"peerkit": "record/1", "programme": "sample_programme.json",
+ "events": [
+  {"event": "application", "on": "2025-09-25", "application": 2, "to": "accepted", "by": 101},
+  {"event": "application", "on": "2025-09-25", "application": 4, "to": "accepted", "by": 101},
+  {"event": "pairing", "on": "2025-10-01", "pair": 1, "role": "peer_buddy",
+   "supporters": [1060], "supportees": [1001]},
+  {"event": "notice", "on": "2025-10-01", "pair": 1}
+ ]})";
+}  // namespace
+
+TEST_CASE("cli: record appends checked events, and leaves the record as it was when refused") {
+  const workspace w("record");
+  write(w.dir / "record.json", sample_record);
+  write(w.dir / "contact.json",
+        R"({"event": "contact", "on": "2025-10-08", "pair": 1, "minutes": 45})");
+  const auto added = tool("record record.json --add contact.json", w.dir);
+  CHECK(added.code == 0);
+  CHECK(added.out == "record.json: recorded 1 event, 5 in the record\n");
+  const auto record = w.load("record.json");
+  CHECK(record["peerkit"] == "record/1");
+  CHECK(record["programme"] == "sample_programme.json");
+  REQUIRE(record["events"].size() == 5);
+  CHECK(record["events"][4] == json::parse(R"({"event": "contact", "on": "2025-10-08", "pair": 1,
+                                                "minutes": 45, "kind": "at_school",
+                                                "topics": [], "needs_adult": false})"));
+
+  // One good and one bad event: neither is recorded, the bad one is located in its file.
+  const auto before = peerkit::io::read_text_file(w.dir / "record.json");
+  write(w.dir / "bad.json",
+        R"([{"event": "contact", "on": "2025-10-09", "pair": 1, "minutes": 30},
+            {"event": "contact", "on": "2025-10-10", "pair": 9, "minutes": 30}])");
+  const auto refused = tool("record record.json --add bad.json", w.dir);
+  CHECK(refused.code == 2);
+  CHECK(refused.out == "peerkit: bad.json: [1].pair: no pair has id 9 [data.unknown_reference]\n");
+  // A meeting dated before the pair started is checked against the record of its day.
+  write(w.dir / "early.json",
+        R"({"event": "contact", "on": "2025-09-30", "pair": 1, "minutes": 30})");
+  const auto early = tool("record record.json --add early.json", w.dir);
+  CHECK(early.code == 2);
+  CHECK(early.out == "peerkit: early.json: pair: no pair has id 1 [data.unknown_reference]\n");
+  write(w.dir / "broken.json", R"({"event": "contact", "on": )");
+  CHECK(tool("record record.json --add broken.json", w.dir).code == 2);
+  CHECK(peerkit::io::read_text_file(w.dir / "record.json") == before);
+  for (const auto& f : fs::directory_iterator(w.dir))  // no temporary file left behind
+    CHECK(f.path().extension() != ".tmp");
+
+  CHECK(tool("record record.json", w.dir).code == 1);  // --add is needed
+  CHECK(tool("record --add contact.json", w.dir).code == 1);
+}
+
+TEST_CASE("cli: status reports the day as text and as JSON") {
+  const workspace w("status");
+  write(w.dir / "record.json", sample_record);
+  const auto text = tool("status record.json --on 2025-11-20", w.dir);
+  CHECK(text.code == 0);
+  CHECK(text.out.rfind("# Peer support 2025-2026 at Het Voorbeeld College on 2025-11-20\n", 0) ==
+        0);
+  CHECK(text.out.find("### peer buddy\n\n- Bram T. supports Yara E. since 2025-10-01 (pair 1)\n") !=
+        std::string::npos);
+  CHECK(text.out.find("- contact overdue, due 2025-10-15: pair 1 has not met since it started on "
+                      "2025-10-01\n") != std::string::npos);
+  CHECK(text.out.find("## Readiness to go live: 7-step plan") != std::string::npos);
+
+  const auto j = json::parse(tool("status record.json --on 2025-11-20 --json", w.dir).out);
+  CHECK(j["peerkit"] == "status/1");
+  CHECK(j["on"] == "2025-11-20");
+  REQUIRE(j["active_pairs"].size() == 1);
+  CHECK(j["active_pairs"][0]["supporters"] == json::array({1060}));
+  CHECK(j["overdue"][0]["rule"] == "contact_overdue");
+  CHECK(j["overdue"][0]["pair"] == 1);
+
+  // Before the pair started nothing is active; a day that is not a date is a usage error.
+  CHECK(tool("status record.json --on 2025-09-01", w.dir).out.find("## Active pairs (0)") !=
+        std::string::npos);
+  CHECK(tool("status record.json --on 1-13-2025", w.dir).code == 1);
+  CHECK(tool("status record.json", w.dir).code == 0);  // today
 }

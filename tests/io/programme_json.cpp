@@ -97,3 +97,63 @@ TEST_CASE("io: the programme reads whether second supportees come last") {
   CHECK(problems_of(R"({"school": "sample_school.json", "matching": {"second_supportee_last": 2}})")
             .size() == 1);
 }
+
+TEST_CASE("io: the supervision settings are read, keep their defaults, and are written back") {
+  const auto read = [](const std::string& supervision) {
+    return io::read_programme(
+               R"({"school": "sample_school.json", "supervision": )" + supervision + "}",
+               "programme.json", data_dir)
+        .data.supervision;
+  };
+  CHECK(read("{}") == supervision_settings{});
+  const auto s = read(R"({
+      "rules": {"min_meeting_rate": 0.5, "follow_up_days": 10},
+      "escalation": {"concern": {"route": [{"any_of": ["class_mentor"], "within_days": 3}]}},
+      "rematch": {"pause_days": 14, "after_reasons": ["no_click"]},
+      "end_reasons": [{"key": "moved_to_other_site", "permits_rematch": true}]})");
+  CHECK(s.rules.min_meeting_rate == 0.5);
+  CHECK(s.rules.follow_up_days == 10);
+  CHECK(s.rules.contact_grace_days == supervision_rules{}.contact_grace_days);
+  const auto& concern = s.escalation.route(severity::concern);
+  REQUIRE(concern.route().size() == 1);
+  CHECK(concern.route()[0] == route_step{{staff_role::class_mentor}, 3});
+  CHECK(concern.respond_within_days ==
+        escalation_policy{}.route(severity::concern).respond_within_days);
+  CHECK(s.escalation.route(severity::safety) == escalation_policy{}.route(severity::safety));
+  CHECK(s.rematch.pause_days == 14);
+  CHECK(s.rematch.after_reason[static_cast<std::size_t>(end_reason::no_click)]);
+  CHECK_FALSE(s.rematch.after_reason[static_cast<std::size_t>(end_reason::supporter_withdrew)]);
+  CHECK(s.end_reasons.custom ==
+        std::vector<custom_end_reason>{{"moved_to_other_site", closure_kind::unplanned, true}});
+
+  auto doc = io::read_programme_file(data_dir + "/sample_programme.json");
+  doc.data.supervision = s;
+  const auto text = io::to_json(doc).dump(1);
+  const auto again = io::read_programme(text, "again.json", data_dir);
+  CHECK(again.data.supervision == s);
+  CHECK(io::to_json(again).dump(1) == text);
+}
+
+TEST_CASE("io: problems in the supervision settings are located") {
+  CHECK(problems_of(R"({"school": "sample_school.json", "supervision": {
+          "rules": {"min_meeting_rate": 1.5, "follow_up_days": -1},
+          "escalation": {"urgent": {"route": []}, "safety": {"route": [{"any_of": ["team_leader"], "within_days": 0}]}},
+          "rematch": {"after_reasons": ["bored"]},
+          "end_reasons": [{"key": "moved"}, {"key": "moved"}], "rematchs": {}}})") ==
+        std::vector<std::string>{
+            "json.unknown_field supervision.rematchs: unknown field 'rematchs'; did you mean "
+            "'rematch'?",
+            "json.wrong_type supervision.rules.min_meeting_rate: expected a share from 0 to 1, "
+            "found a number",
+            "data.out_of_range supervision.rules.follow_up_days: expected 0 or more, found -1",
+            "data.out_of_range supervision.escalation.urgent.route: expected 1..3 steps, found 0",
+            "data.out_of_range supervision.escalation.safety: a route tells staff whose roles "
+            "receive escalations, within 0 or more days, and expects a response within 0 or "
+            "more days",
+            "json.unknown_value supervision.rematch.after_reasons[0]: 'bored' is not one of "
+            "period_completed, supportee_withdrew, supporter_withdrew, no_click, "
+            "supporter_left_school, supportee_left_school, support_too_heavy, "
+            "consent_withdrawn, other",
+            "data.duplicate supervision.end_reasons[1].key: the end reason \"moved\" is given "
+            "twice"});
+}

@@ -47,6 +47,8 @@ io::programme_document complete_programme() {
   d.forbidden_duos.push_back({b, a});
   d.class_exclusions.push_back({a, class_id{1}, "sibling in the class"});
   d.class_wishes.push_back({a, class_id{1}, 2});
+  d.supervision.end_reasons.custom.push_back(
+      {"moved_to_other_site", closure_kind::unplanned, true});
   return doc;
 }
 
@@ -121,6 +123,15 @@ TEST_CASE("io: programme schema has every field the reader knows") {
   CHECK(has_all(properties_of(s, "leader_pair"), keys_of(j.at("forbidden_duos").at(0))));
   CHECK(has_all(properties_of(s, "class_exclusion"), keys_of(j.at("class_exclusions").at(0))));
   CHECK(has_all(properties_of(s, "class_wish"), keys_of(j.at("class_wishes").at(0))));
+  const auto& sv = j.at("supervision");
+  CHECK(has_all(properties_of(s, "supervision"), keys_of(sv)));
+  CHECK(has_all(properties_of(s, "supervision_rules"), keys_of(sv.at("rules"))));
+  CHECK(has_all(properties_of(s, "escalation_policy"), keys_of(sv.at("escalation"))));
+  CHECK(has_all(properties_of(s, "tier_route"), keys_of(sv.at("escalation").at("urgent"))));
+  CHECK(has_all(properties_of(s, "route_step"),
+                keys_of(sv.at("escalation").at("urgent").at("route").at(0))));
+  CHECK(has_all(properties_of(s, "rematch_policy"), keys_of(sv.at("rematch"))));
+  CHECK(has_all(properties_of(s, "custom_end_reason"), keys_of(sv.at("end_reasons").at(0))));
 }
 
 TEST_CASE("io: programme schema enums are the enum keys") {
@@ -134,6 +145,9 @@ TEST_CASE("io: programme schema enums are the enum keys") {
   CHECK(schema_enum(s, "report_mode") == keys_as_strings<report_mode>());
   CHECK(schema_enum(s, "application_state") == keys_as_strings<application_state>());
   CHECK(schema_enum(s, "interview_format") == keys_as_strings<interview_format>());
+  CHECK(schema_enum(s, "staff_role") == keys_as_strings<staff_role>());
+  CHECK(schema_enum(s, "end_reason") == keys_as_strings<end_reason>());
+  CHECK(schema_enum(s, "closure_kind") == keys_as_strings<closure_kind>());
   CHECK(schema_enum(s, "checklist_plan") == std::vector<std::string>{"seven_step", "five_step"});
 }
 
@@ -153,6 +167,10 @@ TEST_CASE("io: programme schema and reader agree on documents at the edges") {
       with(
           R"(, "roles": [{"role": "peer_tutor", "supportees_per_supporter": [1, 3], "meets": "at_or_outside_school"}])"),
       R"({"school": {"name": "X", "region": "midden"}, "applications": []})",
+      with(
+          R"(, "supervision": {"rules": {"min_meeting_rate": 0.5}, "rematch": {"after_reasons": []},
+              "escalation": {"concern": {"route": [{"any_of": ["class_mentor"], "within_days": 3}]}},
+              "end_reasons": [{"key": "moved", "kind": "planned"}]})"),
   };
   for (const auto& text : accepted) {
     CAPTURE(text);
@@ -181,6 +199,10 @@ TEST_CASE("io: programme schema and reader agree on documents at the edges") {
       with(R"(, "class_wishes": [{"leader": 1059, "class": 1, "wish": 2}])"),
       R"({"school": {"name": "X", "region": "oost"}})",
       R"({"school": 7})",
+      with(R"(, "supervision": {"rules": {"min_meeting_rate": 2}})"),
+      with(R"(, "supervision": {"escalation": {"urgent": {"route": []}}})"),
+      with(R"(, "supervision": {"rematch": {"pause_days": -1}})"),
+      with(R"(, "supervision": {"end_reasons": [{"kind": "planned"}]})"),
   };
   for (const auto& text : refused) {
     CAPTURE(text);

@@ -17,7 +17,8 @@ bool contains(const std::string& text, std::string_view part) {
 }
 
 // Anna and Carla are peer buddies (capacity 1), Ben a newcomer buddy (capacity 2).
-// Bilal is a newcomer who meets after school only; Daan a first-year who wants homework
+// Anna and Carla are free in school hours only, Ben also after school.
+// Bilal is a newcomer who is free after school only; Daan a first-year who wants homework
 // help; Eva a first-year without consent, of a group in conflict with Anna's.
 school small_school() {
   auto anna = person(1, "Anna");
@@ -68,7 +69,7 @@ TEST_CASE("matching: explanations give each pair's score and why others stay unp
   REQUIRE(why.pairs.size() == 2);
   const auto& anna_daan = why.pairs[0];
   CHECK(anna_daan.supporter == student_id{1});
-  CHECK(anna_daan.score.total == 2 * 2 + 1 * 3);
+  CHECK(anna_daan.score.total == 2 * 2 + 1 * 3 + 1 * 3);
   CHECK(anna_daan.score[criterion::offers_wants].because == std::vector<std::string>{"homework"});
 
   // Eva: no compatible supporter, and the rules that exclude each.
@@ -78,36 +79,39 @@ TEST_CASE("matching: explanations give each pair's score and why others stay unp
   REQUIRE(eva.candidates.size() == 3);
   CHECK(eva.candidates[0].rules ==
         rule_set{pairing_rule::consent, pairing_rule::conflicting_groups});
-  CHECK(eva.candidates[1].rules ==
-        rule_set{pairing_rule::consent, pairing_rule::newcomer_class, pairing_rule::availability});
+  CHECK(eva.candidates[1].rules == rule_set{pairing_rule::consent, pairing_rule::newcomer_class});
   CHECK(eva.candidates[2].rules == rule_set{pairing_rule::consent});
 
-  // Carla: Daan is with Anna, who fits him better; Bilal and Eva are excluded.
+  // Carla: Bilal is with Ben and Daan with Anna, who fit them better; Eva is excluded.
   REQUIRE(why.unused_supporters.size() == 1);
   const auto& carla = why.unused_supporters[0];
   CHECK(carla.who == student_id{3});
   CHECK(carla.reason == unpaired_reason::all_taken);
-  CHECK(carla.candidates[0].rules == rule_set{pairing_rule::availability});
+  CHECK(carla.candidates[0].status == candidate_status::taken);
+  CHECK(carla.candidates[0].score == 0);  // not both free in school hours: no points for it
   CHECK(carla.candidates[1].status == candidate_status::taken);
-  CHECK(carla.candidates[1].score == 2);
+  CHECK(carla.candidates[1].score == 2 + 3);
   CHECK(carla.candidates[1].held_by ==
-        std::vector<held_pair>{{student_id{1}, student_id{11}, 7, false}});
+        std::vector<held_pair>{{student_id{1}, student_id{11}, 10, false}});
   CHECK(carla.candidates[1].held_by_better);
 
   const auto words = describe(why, sch);
   INFO(words);
   CHECK(contains(words, "Objective: as many supportees supported as possible"));
   CHECK(contains(words,
-                 "Anna supports Daan (score 7): shared interests 2 x 2 = 4 (music, football); "
-                 "offers what is wanted 1 x 3 = 3 (homework)."));
-  CHECK(contains(words, "Ben supports Bilal (score 4)"));
+                 "Anna supports Daan (score 10): shared interests 2 x 2 = 4 (music, football); "
+                 "offers what is wanted 1 x 3 = 3 (homework); both free when the role meets 1 x "
+                 "3 = 3 (in school hours)."));
+  CHECK(contains(words, "Ben supports Bilal (score 7)"));
+  CHECK(contains(words, "both free when the role meets 1 x 3 = 3 (after school)"));
   CHECK(contains(words, "a language in common 1 x 2 = 2"));
   CHECK(contains(words,
                  "Eva is not paired: no supporter can be paired with Eva. Excluded by a rule: "
                  "Anna (consent on both sides; never pair students of conflicting groups)"));
   CHECK(contains(words,
                  "Carla supports nobody: every compatible supportee is with a supporter who "
-                 "scores at least as high: Daan (2 with Carla) is with Anna (7)."));
+                 "scores at least as high: Bilal (0 with Carla) is with Ben (7); Daan (5 with "
+                 "Carla) is with Anna (10)."));
   // No special-category value without the access step.
   for (auto secret : {"arabic", "Syria", "group_a", "group_b"}) CHECK(!contains(words, secret));
 
@@ -132,12 +136,14 @@ TEST_CASE("matching: an unpaired supportee is told every compatible supporter is
   CHECK(u.candidates[0].held_by_better);
   CHECK(contains(describe(why, sch),
                  "Femke is not paired: every compatible supporter is full with pairs that score at "
-                 "least as high: Anna (0 with Femke) supports Daan (7)."));
+                 "least as high: Anna (3 with Femke) supports Daan (10)."));
 }
 
 TEST_CASE("matching: under best total score a pair that adds nothing is left out, and said so") {
   auto sch = small_school();
-  sch.students.push_back(first_year(13, "Femke"));
+  auto femke = first_year(13, "Femke");
+  femke.available = {false, true};  // not free in school hours, when peer buddies meet
+  sch.students.push_back(femke);
   pairing_request req{{buddy(1, 2)}, ids({11, 13}), pairing_day, {}, {}, {}};
   pairing_graph g(sch, req, with_goal(objective::best_total_score));
   const auto result = pair_buddies(g);
@@ -189,7 +195,7 @@ TEST_CASE("matching: a pairing is drawn as DOT with chosen pairs bold and the un
   CHECK(contains(dot, "xlabel=\"unused\""));
   CHECK(contains(dot, "t2 [label=\"Eva\", fillcolor=\"#fde0dd\""));
   CHECK(contains(dot, "xlabel=\"unpaired\""));
-  CHECK(contains(dot, "s0 -- t1 [penwidth=3, color=\"#1b7837\", xlabel=\"7\"]"));
+  CHECK(contains(dot, "s0 -- t1 [penwidth=3, color=\"#1b7837\", xlabel=\"10\"]"));
   CHECK(contains(dot, "s2 -- t1 [style=dashed, color=\"#cccccc\", constraint=false]"));
   for (auto secret : {"arabic", "Syria", "group_a"}) CHECK(!contains(dot, secret));
 
@@ -205,7 +211,29 @@ TEST_CASE("matching: a pairing is drawn as DOT with chosen pairs bold and the un
   pinned_request.pinned = {{student_id{3}, student_id{11}}};
   pairing_graph pinned(sch, pinned_request, matching_settings{});
   CHECK(contains(to_dot(pinned, pair_buddies(pinned)),
-                 "s2 -- t1 [penwidth=3, color=\"#1b7837\", xlabel=\"2 (pinned)\"]"));
+                 "s2 -- t1 [penwidth=3, color=\"#1b7837\", xlabel=\"5 (pinned)\"]"));
+}
+
+// 000: newcomer buddies and ISK students meet "often after school hours and outside school";
+// often is not always, so a buddy free in school hours only is still paired, and told that
+// the two must find a time. A school that wants the time kept makes it a hard rule.
+TEST_CASE("matching: a pair not both free when the role meets is formed, and told so") {
+  const auto sch = small_school();
+  const pairing_request req{{newcomer_buddy_entry(3)}, ids({10}), pairing_day, {}, {}, {}};
+  pairing_graph g(sch, req, matching_settings{});
+  const auto result = pair_buddies(g);
+  CHECK(result.supporter_of(student_id{10}) == student_id{3});
+  CHECK(contains(describe(explain(g, result), sch),
+                 "Carla supports Bilal (score 0): nothing in common was recorded. Not both free "
+                 "after school, when the role meets."));
+
+  matching_settings kept;
+  kept.buddies.rules.availability = true;
+  pairing_graph hard(sch, req, kept);
+  const auto none = pair_buddies(hard);
+  CHECK(none.unpaired_supportees == ids({10}));
+  CHECK(contains(describe(explain(hard, none), sch),
+                 "Excluded by a rule: Carla (both available when the role meets)."));
 }
 
 TEST_CASE("matching: DOT labels are escaped") {

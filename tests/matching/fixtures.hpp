@@ -99,12 +99,13 @@ inline matching_settings with_goal(objective goal) {
 struct random_round {
   school sch;
   pairing_request request;
+  hard_rules rules{};  ///< the school's switches: availability on in about half the rounds
 };
 
 /// A random small round: 1-4 supporters of capacity 1-2 and 1-5 supportees, with random
 /// consent, groups, availability, genders, interests, offers, wants, languages, origins and
 /// traits, so that every rule and criterion is hit. Some rounds carry rankings, forbidden
-/// pairs and (valid) pins.
+/// pairs and (valid) pins; in about half, when the role meets is a hard rule.
 inline random_round make_random_round(std::mt19937_64& rng, int max_supporters = 4,
                                       int max_supportees = 5) {
   // Own draws rather than std distributions, whose results differ between libraries.
@@ -187,9 +188,12 @@ inline random_round make_random_round(std::mt19937_64& rng, int max_supporters =
     for (auto t : r.request.supportees)
       if (chance(50)) r.request.rankings.push_back(rank_of(t, sup_ids));
   }
+  r.rules.availability = chance(50);
   if (chance(20)) {
     // Pin one compatible pair, found through a graph without pins.
-    pairing_graph g(r.sch, r.request, matching_settings{});
+    matching_settings settings;
+    settings.buddies.rules = r.rules;
+    pairing_graph g(r.sch, r.request, settings);
     auto edges = g.edges();
     if (!edges.empty()) {
       const auto* e = edges[static_cast<std::size_t>(pick(0, static_cast<int>(edges.size()) - 1))];

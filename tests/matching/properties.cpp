@@ -167,6 +167,7 @@ pairing_result result_of(const pairing_graph& g, const assignment& mate) {
 pairing_graph graph_for(const random_round& r, objective goal,
                         proposing_side side = proposing_side::supportees, bool later_last = true) {
   auto s = with_goal(goal);
+  s.buddies.rules = r.rules;
   s.buddies.proposer = side;
   s.buddies.second_supportee_last = later_last;
   return pairing_graph(r.sch, r.request, s);
@@ -232,7 +233,7 @@ TEST_CASE("matching: every objective agrees with brute force on thousands of ran
 TEST_CASE("matching: the verifier rejects every tampered pairing") {
   std::mt19937_64 rng(777);
   int worse_rejected = 0, equal_accepted = 0;
-  for (int round = 0; round < 1200; ++round) {
+  for (int round = 0; round < 1400; ++round) {
     const auto r = make_random_round(rng);
     const auto goal = objectives[static_cast<std::size_t>(round % 4)];
     const bool later_last = (round / 4) % 2 == 0;

@@ -21,7 +21,7 @@ TEST_CASE("matching: the score is a sum of weighted criteria with the reasons be
   b.traits = {{"outgoing", 1}};
 
   const score_weights w{};
-  auto s = score_pair(a, b, w, default_personality_fit(), trait_scale{});
+  auto s = score_pair(a, b, meeting_place::at_school, w, default_personality_fit(), trait_scale{});
   CHECK(s[criterion::shared_interests].raw == 2);
   CHECK(s[criterion::shared_interests].because == std::vector<std::string>{"music", "football"});
   CHECK(s[criterion::shared_interests].points == 2 * w.shared_interests);
@@ -38,7 +38,8 @@ TEST_CASE("matching: the score is a sum of weighted criteria with the reasons be
     sum += c.points;
   }
   CHECK(s.total == sum);
-  CHECK(s.total == 2 * 2 + 1 * 3 + 1 * 2 + 0 + 8 * 1);
+  CHECK(s[criterion::can_meet].raw == 1);  // both free in school hours
+  CHECK(s.total == 2 * 2 + 1 * 3 + 1 * 2 + 0 + 8 * 1 + 1 * 3);
 }
 
 TEST_CASE("matching: a supporter knows the country of origin by coming from it or listing it") {
@@ -46,14 +47,18 @@ TEST_CASE("matching: a supporter knows the country of origin by coming from it o
   auto b = newcomer(2, "Bilal");
   b.origin = origin_data{"Eritrea"};
   const score_weights w{};
-  CHECK(score_pair(a, b, w, {}, {})[criterion::origin_knowledge].raw == 0);
+  CHECK(score_pair(a, b, meeting_place::at_school, w, {}, {})[criterion::origin_knowledge].raw ==
+        0);
   a.interests = {"Eritrea"};
-  CHECK(score_pair(a, b, w, {}, {})[criterion::origin_knowledge].raw == 1);
+  CHECK(score_pair(a, b, meeting_place::at_school, w, {}, {})[criterion::origin_knowledge].raw ==
+        1);
   a.interests.clear();
   a.origin = origin_data{"Eritrea"};
-  CHECK(score_pair(a, b, w, {}, {})[criterion::origin_knowledge].raw == 1);
+  CHECK(score_pair(a, b, meeting_place::at_school, w, {}, {})[criterion::origin_knowledge].raw ==
+        1);
   b.origin = origin_data{};
-  CHECK(score_pair(a, b, w, {}, {})[criterion::origin_knowledge].raw == 0);
+  CHECK(score_pair(a, b, meeting_place::at_school, w, {}, {})[criterion::origin_knowledge].raw ==
+        0);
 }
 
 TEST_CASE("matching: personality fit counts alike, complementary and supporter strengths") {
@@ -65,7 +70,8 @@ TEST_CASE("matching: personality fit counts alike, complementary and supporter s
                                     {"outgoing", fit_kind::complementary},
                                     {"patient", fit_kind::supporter_strength},
                                     {"unrated", fit_kind::similar}};
-  auto s = score_pair(a, b, score_weights{.personality_fit = 2}, fits, trait_scale{1, 5});
+  auto s = score_pair(a, b, meeting_place::at_school, score_weights{.personality_fit = 2}, fits,
+                      trait_scale{1, 5});
   CHECK(s[criterion::personality_fit].raw == (4 - 1) + 3 + 4);
   CHECK(s[criterion::personality_fit].points == 20);
 }
@@ -74,8 +80,32 @@ TEST_CASE("matching: zero weights switch a criterion off") {
   auto a = person(1, "Anna");
   auto b = first_year(2, "Bas");
   a.interests = b.interests = {"music"};
-  auto s = score_pair(a, b, score_weights{.shared_interests = 0}, {}, {});
+  auto s = score_pair(a, b, meeting_place::at_school, score_weights{.shared_interests = 0}, {}, {});
   CHECK(s[criterion::shared_interests].raw == 1);
   CHECK(s[criterion::shared_interests].points == 0);
-  CHECK(s.total == 0);
+  CHECK(s.total == s[criterion::can_meet].points);
+}
+
+// 000: meetings of a newcomer buddy and an ISK student "are often after school hours and
+// outside school"; 001: at Hoofdvaart they meet "at the moment mostly in the long break".
+// Often and mostly: when a role meets is a preference that scores, not a rule.
+TEST_CASE("matching: being free when the role meets scores, and says when that is") {
+  auto a = person(1, "Anna");     // free in school hours only
+  auto b = newcomer(2, "Bilal");  // free in and after school hours
+  const score_weights w{};
+  const auto after = score_pair(a, b, meeting_place::outside_school_after_hours, w, {}, {});
+  CHECK(after[criterion::can_meet].raw == 0);
+  CHECK(after[criterion::can_meet].because == std::vector<std::string>{"after school"});
+  CHECK(after.total == 0);
+  const auto break_time = score_pair(a, b, meeting_place::at_school, w, {}, {});
+  CHECK(break_time[criterion::can_meet].raw == 1);
+  CHECK(break_time[criterion::can_meet].because == std::vector<std::string>{"in school hours"});
+  CHECK(break_time.total == w.can_meet);
+  CHECK(score_pair(a, b, meeting_place::at_or_outside_school, w, {}, {})[criterion::can_meet].raw ==
+        1);
+  a.available = {false, false};
+  CHECK(score_pair(a, b, meeting_place::at_or_outside_school, w, {}, {})[criterion::can_meet].raw ==
+        0);
+  CHECK(score_pair(a, b, meeting_place::at_school, score_weights{.can_meet = 0}, {}, {}).total ==
+        0);
 }

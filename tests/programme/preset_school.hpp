@@ -16,7 +16,7 @@ namespace preset_test {
 using namespace peerkit;
 
 inline constexpr staff_id coordinator{1}, coach_a{2}, coach_b{3}, mentor_1a{4}, mentor_1b{5};
-inline constexpr class_id class_1a{1}, class_1b{2}, class_3h{3}, class_isk{4};
+inline constexpr class_id class_1a{1}, class_1b{2}, class_4h{3}, class_isk{4};
 
 /// Candidates for each role a programme runs.
 inline constexpr std::uint32_t candidates_per_role = 4;
@@ -41,8 +41,8 @@ inline student pupil(std::uint32_t id, class_id c, int year, school_track track)
   return s;
 }
 
-/// Twelve candidates in 3H (ids 101-112), six first-years in 1A and 1B of whom three need
-/// a buddy (ids 201-206), and four newcomers in ISK-1 (ids 301-304).
+/// Twelve upper-years candidates in 4H (ids 101-112), six first-years in 1A and 1B of whom three
+/// need a buddy (ids 201-206), and four newcomers in ISK-1 (ids 301-304).
 inline school preset_school() {
   school s;
   s.name = "Preset College";
@@ -53,10 +53,10 @@ inline school preset_school() {
              {mentor_1b, "Mentor 1B", {staff_role::class_mentor}, coordinator}};
   s.classes = {{class_1a, "1A", 1, school_track::havo, mentor_1a, ""},
                {class_1b, "1B", 1, school_track::havo, mentor_1b, ""},
-               {class_3h, "3H", 3, school_track::havo, std::nullopt, ""},
+               {class_4h, "4H", 4, school_track::havo, std::nullopt, ""},
                {class_isk, "ISK-1", 1, school_track::isk, std::nullopt, "ISK building"}};
   for (std::uint32_t i = 0; i < 3 * candidates_per_role; ++i) {
-    auto c = pupil(101 + i, class_3h, 3, school_track::havo);
+    auto c = pupil(101 + i, class_4h, 4, school_track::havo);
     c.grades = {{"maths", 7.0}, {"dutch", 6.5}, {"english", 7.5}};
     for (const auto& t : profile_traits) c.traits.push_back({t, 4});
     // Outgoing from 2 to 5 within each role's candidates: leaders complement each other.

@@ -73,7 +73,8 @@ struct preset<newcomer_programme> : made_with_defaults<newcomer_programme> {
   static runtime_programme twin(school s, programme_data d) {
     const auto parameters = default_parameters(supporter_role::newcomer_buddy)
                                 .with_training({2, 4 * 60})
-                                .with_intervision({4, 2, {4, 4}});
+                                .with_intervision({4, 2, {4, 4}})
+                                .with_meeting_place(meeting_place::at_school);
     runtime_profile hoofdvaart;
     hoofdvaart.required = {{"socially_skilled", 3, 1}, {"patient", 3, 1}, {"talks_easily", 3, 1}};
     hoofdvaart.gates.max_fail_marks = 2;

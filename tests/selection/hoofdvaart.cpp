@@ -183,12 +183,12 @@ TEST_CASE(
   const auto chosen = result.roles[0].students(verdict::accepted);
   REQUIRE(chosen.size() == 15);
   for (auto id : chosen) log.record({id, supporter_role::newcomer_buddy, date(2016, 11, 2), 240});
-  auto ready = ready_for_matching(h.apps, log, entry);
+  auto ready = ready_for_matching(h.apps, log, entry, date(2016, 11, 14));
   CHECK(ready.available.empty());
   CHECK(ready.in_training.size() == 15);
 
   for (auto id : chosen) log.record({id, supporter_role::newcomer_buddy, date(2016, 11, 9), 240});
-  ready = ready_for_matching(h.apps, log, entry);
+  ready = ready_for_matching(h.apps, log, entry, date(2016, 11, 14));
   CHECK(ready.available.size() == 15);  // fifteen buddies for fifteen newcomers
   CHECK(ready.in_training.empty());
   // The shipped newcomer buddy role asks three half-days; Hoofdvaart's own role asked less.

@@ -88,7 +88,8 @@ TEST_CASE("selection: only accepted and trained supporters are available for mat
                   date(2016, 11, day), 240});
   log.record({student_id{12}, supporter_role::newcomer_buddy, date(2016, 11, 1), 240});
 
-  auto ready = ready_for_matching(apps, log, buddy);
+  const date pairing_day(2016, 11, 14);
+  auto ready = ready_for_matching(apps, log, buddy, pairing_day);
   CHECK(ready.available == std::vector<student_id>{student_id{11}});
   REQUIRE(ready.in_training.size() == 2);
   CHECK(ready.in_training[0].supporter == student_id{12});
@@ -97,6 +98,44 @@ TEST_CASE("selection: only accepted and trained supporters are available for mat
 
   // The reserve moves up and is available at once: the training was already done.
   apps[5].move_to(application_state::accepted);
-  ready = ready_for_matching(apps, log, buddy);
+  ready = ready_for_matching(apps, log, buddy, pairing_day);
   CHECK(ready.available == std::vector<student_id>{student_id{11}, student_id{16}});
+}
+
+TEST_CASE("selection: a supporter is paired only on or after the day the training is complete") {
+  // Source 000 step 6: "Hebben de peer leaders en peer buddy's eenmaal met goed gevolg hun
+  // training doorlopen, dan kunnen ze aan de slag. Dat wil zeggen: na een koppeling".
+  // Newcomer buddies train in three half-days (001); the third is on 1 October.
+  const auto roles = role_set<newcomer_buddy>{}.roles();
+  const std::vector<application> apps{accepted_for(1, 21, supporter_role::newcomer_buddy),
+                                      accepted_for(2, 22, supporter_role::newcomer_buddy)};
+  training_log log;
+  for (int day : {17, 24}) {
+    log.record({student_id{21}, supporter_role::newcomer_buddy, date(2025, 9, day), 240});
+    log.record({student_id{22}, supporter_role::newcomer_buddy, date(2025, 9, day), 240});
+  }
+  log.record({student_id{21}, supporter_role::newcomer_buddy, date(2025, 10, 1), 240});
+
+  // Two days before the last session both are still in training, each with what is missing.
+  auto ready = ready_for_matching(apps, log, roles[0], date(2025, 9, 29));
+  CHECK(ready.available.empty());
+  REQUIRE(ready.in_training.size() == 2);
+  CHECK(ready.in_training[0].text() ==
+        "training 480 of 720 minutes (2 of 3 sessions) by 2025-09-29, complete on 2025-10-01");
+  CHECK(ready.in_training[0].completes_on == date(2025, 10, 1));
+  CHECK(ready.in_training[1].text() == "training 480 of 720 minutes (2 of 3 sessions)");
+  CHECK_FALSE(ready.in_training[1].completes_on);
+
+  // On the day of the last session the training is complete: pairing may follow it.
+  ready = ready_for_matching(apps, log, roles[0], date(2025, 10, 1));
+  CHECK(ready.available == std::vector<student_id>{student_id{21}});
+  REQUIRE(ready.in_training.size() == 1);
+  CHECK(ready.in_training[0].supporter == student_id{22});
+
+  // Over every session recorded, whatever the day.
+  CHECK(training_of<newcomer_buddy>(log, student_id{21}).complete());
+  CHECK_FALSE(training_of<newcomer_buddy>(log, student_id{21}, date(2025, 9, 30)).complete());
+  // A session whose day was not recorded counts: nothing says it came after the pairing.
+  log.record({student_id{22}, supporter_role::newcomer_buddy, date(), 240});
+  CHECK(training_of<newcomer_buddy>(log, student_id{22}, date(2025, 9, 29)).complete());
 }

@@ -71,7 +71,7 @@ TEST_CASE("supervision: planned against actual contact per pair, group and progr
   const auto g = group_figures(r, *r.find_group(buddies_group), start, to);
   CHECK(g == contact_figures{12, 5, 480, 210});
   const auto all = programme_figures(r, start, to);
-  CHECK(all.planned_meetings == 12 + 4 + 4);
+  CHECK(all.planned_meetings == 12 + 4);  // the leader duo serves a class: no pair's plan
   CHECK(all.actual_meetings == 5);
   CHECK(contact_figures{}.meeting_rate() == 1.0);
 
@@ -92,7 +92,7 @@ TEST_CASE("supervision: overdue pairs are flagged by the contact_overdue rule") 
     CHECK(of_rule(contact_alerts(r, rules, start + days(14)), alert_rule::contact_overdue).empty());
     const auto alerts = of_rule(contact_alerts(r, rules, start + days(15)),
                                 alert_rule::contact_overdue);
-    REQUIRE(alerts.size() == 4);
+    REQUIRE(alerts.size() == 3);  // not the leader duo
     CHECK(alerts[0].pair == pair_1);
     CHECK(alerts[0].due == start + days(14));
     CHECK(alerts[0].message == "pair 1 has not met since it started on 2025-10-06");
@@ -117,7 +117,7 @@ TEST_CASE("supervision: overdue pairs are flagged by the contact_overdue rule") 
     CHECK(of_rule(contact_alerts(r, rules, d(2025, 10, 29), autumn), alert_rule::contact_overdue)
               .empty());
     CHECK(of_rule(contact_alerts(r, rules, d(2025, 10, 30), autumn), alert_rule::contact_overdue)
-              .size() == 4);
+              .size() == 3);
   }
   SECTION("ended pairs are not followed") {
     for (auto id : {pair_1, pair_2, newcomer_pair, duo_pair})
@@ -139,7 +139,7 @@ TEST_CASE("supervision: actual contact far below plan fires contact_below_plan")
   CHECK(early.empty());  // judged only after four weeks
   const auto alerts = of_rule(contact_alerts(r, rules, start + days(28)),
                               alert_rule::contact_below_plan);
-  REQUIRE(alerts.size() == 3);  // pair_2, and the two pairs that never met
+  REQUIRE(alerts.size() == 2);  // pair_2, and the newcomer pair that never met
   CHECK(alerts[0].pair == pair_2);
   CHECK(alerts[0].message == "pair 2 met 1 of 4 planned times");
 }
@@ -161,4 +161,46 @@ TEST_CASE("supervision: a first meeting without the cannot-keep-secrets notice i
   CHECK(alerts[1].pair == newcomer_pair);
   CHECK(alerts[1].due == start + days(2));
   CHECK_THROWS_AS(record_notice(r, {pair_id{77}, start}), peerkit::error);
+}
+
+TEST_CASE("supervision: a leader duo serves a whole class, held to no pair's plan or notice") {
+  // Source 000: peer leaders "in duo's een hele brugklas begeleiden"; the buddy's notice
+  // that they "geen geheimen kan bewaren" (step 6) and the agreement to meet "minimaal
+  // één uur per week" (001) are about a buddy and the one student they support.
+  CHECK_FALSE(supports_individuals(supporter_role::peer_leader));
+  for (auto role : {supporter_role::peer_buddy, supporter_role::newcomer_buddy,
+                    supporter_role::peer_tutor, supporter_role::peer_mentor})
+    CHECK(supports_individuals(role));
+
+  const auto s = make_school();
+  auto r = make_records();
+  r.notices.clear();
+  const supervision_rules rules;
+  for (auto id : {pair_1, pair_2, newcomer_pair}) record_notice(r, {id, start});
+  for (int week = 0; week < 6; ++week) {
+    record_contact(r, s, contact(pair_1, start + days(7 * week)));
+    record_contact(r, s, contact(pair_2, start + days(7 * week)));
+    record_contact(r, s, contact(newcomer_pair, start + days(7 * week)));
+  }
+  // The duo's class activity is logged, once, and without a notice of its own.
+  record_contact(r, s, contact(duo_pair, start + days(2), 90, {contact_topic::class_activity}));
+  const date today = start + days(40);
+  CHECK(contact_alerts(r, rules, today).empty());
+  CHECK(notice_alerts(r).empty());
+
+  const auto duo = pair_figures(r, *r.find_pair(duo_pair), start, today);
+  CHECK(duo == contact_figures{0, 1, 0, 90});  // logged, nothing planned
+  const auto all = programme_figures(r, start, today);
+  CHECK(all.actual_meetings == 18);  // the duo's contact is not weighed against a plan
+  CHECK(group_figures(r, *r.find_group(leaders_group), start, today) == contact_figures{});
+
+  SECTION("a role that supports individuals is held to both") {
+    r.pairs.push_back(
+        make_support_pair(pair_id{5}, supporter_role::peer_buddy, {leader_1}, {supportee_1}));
+    record_contact(r, s, contact(pair_id{5}, start + days(2)));
+    const auto alerts = check_supervision(r, s, today);
+    CHECK(of_rule(alerts, alert_rule::first_meeting_without_notice).size() == 1);
+    CHECK(of_rule(alerts, alert_rule::contact_overdue).size() == 1);
+    CHECK(of_rule(alerts, alert_rule::contact_below_plan).size() == 1);
+  }
 }

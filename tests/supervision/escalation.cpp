@@ -208,9 +208,10 @@ TEST_CASE("supervision: the escalation trail is kept in order and addressed to t
   expect_error(
       [&] { record_informed(e, staff(s, mentor_1a), staff_role::teacher_coach, day + days(2)); },
       "escalation.wrong_recipient");
-  expect_error(
-      [&] { record_informed(e, staff(s, coordinator_id), staff_role::coordinator, day + days(2)); },
-      "escalation.wrong_recipient");
+  const staff_member team_lead{
+      staff_id{99}, "Team Leider", {staff_role::team_leader}, std::nullopt};
+  expect_error([&] { record_informed(e, team_lead, staff_role::team_leader, day + days(2)); },
+               "escalation.wrong_recipient");
   expect_error([&] { record_response(e, staff(s, mentor_1a), day + days(2)); },
                "escalation.not_informed");
   expect_error([&] { record_closed(e, day + days(2)); }, "escalation.unanswered");
@@ -240,4 +241,48 @@ TEST_CASE("supervision: whom to inform for each step of a route") {
                                     severity::concern, start + days(10));
   CHECK(recipients(policy.route(severity::concern).route()[0], duo, s, r.pairs, r.groups) ==
         std::vector<staff_id>{mentor_1b, coach_a});
+}
+
+// 000 step 6: "the student does the task on their own, but can always turn to the teacher
+// coach or the Peer2Peer coordinator"; step 2: the teacher coach "is also reachable in
+// between". The coordinator is a contact, so a school's route may lead to them.
+TEST_CASE(
+    "supervision: a supporter can always turn to the coordinator, also with a serious problem") {
+  STATIC_REQUIRE(contact_for_supporters(staff_role::coordinator));
+  STATIC_REQUIRE(contact_for_supporters(staff_role::teacher_coach));
+  STATIC_REQUIRE(!contact_for_supporters(staff_role::class_mentor));
+  STATIC_REQUIRE(receives_escalations(staff_role::coordinator));
+  STATIC_REQUIRE(!receives_escalations(staff_role::team_leader));
+  // 000 step 4: selection is done "by the Peer2Peer coordinator or by a team leader".
+  STATIC_REQUIRE(may_select_supporters(staff_role::coordinator));
+  STATIC_REQUIRE(may_select_supporters(staff_role::team_leader));
+  STATIC_REQUIRE(!may_select_supporters(staff_role::teacher_coach));
+  // Intervision is led by the teacher coach; a confidential teacher can join (000 step 6).
+  STATIC_REQUIRE(leads_intervision(staff_role::teacher_coach));
+  STATIC_REQUIRE(!leads_intervision(staff_role::coordinator));
+  STATIC_REQUIRE(may_join_intervision(staff_role::confidential_teacher));
+  STATIC_REQUIRE(duties_of(staff_role::coordinator) == staff_role_traits<coordinator>::duties);
+
+  // A school that routes concerns to the teacher coach or the coordinator.
+  escalation_policy policy;
+  policy.tiers[0] = tier_route{
+      {route_step{{staff_role::teacher_coach, staff_role::coordinator}, 7}}, 1, 14, true};
+  REQUIRE(policy.valid());
+
+  const auto s = make_school();
+  auto r = make_records();
+  const date day = start + days(20);
+  auto e = raise_escalation(escalation_id{11}, *r.find_pair(pair_1), buddy_1, severity::concern,
+                            day);
+  CHECK(recipients(policy.route(severity::concern).route()[0], e, s, r.pairs, r.groups) ==
+        std::vector<staff_id>{coach_a, coordinator_id});
+  record_encouraged(e, day);
+  record_refused(e, day + days(1));
+  record_informed(e, staff(s, coordinator_id), staff_role::coordinator, day + days(2));
+  record_response(e, staff(s, coordinator_id), day + days(3));
+  record_closed(e, day + days(6));
+  const auto st = status_of(e, policy, day + days(30));
+  CHECK(st.steps[0] == deadline_status::on_time);
+  CHECK(st.response == deadline_status::on_time);
+  CHECK(escalation_alerts(e, policy, day + days(30)).empty());
 }

@@ -201,40 +201,41 @@ inline bool holiday_row_fits(const holiday_row& row, const holiday_problems& rep
   return true;
 }
 
-/// A period as read, with its line, for the checks across lines.
+/// A period as read, with where it was read, for the checks across periods. The JSON
+/// reader (peerkit/io/holiday_json.hpp) makes the same checks.
 struct read_period {
   holiday_period period;
-  std::size_t line;
+  std::size_t row;       ///< the line or element read: one for every region it gives
+  std::string location;  ///< where a problem with the period is reported
+  std::string place;     ///< how another problem points at it: "line 12"
 };
 
 /// A national holiday is given once per year and region, and national holidays of one
-/// region never overlap; the school's own days may overlap anything. A line read as
+/// region never overlap; the school's own days may overlap anything. A row read as
 /// every region is reported once.
-inline void check_national_holidays(const std::vector<read_period>& read,
-                                    const holiday_problems& report) {
-  std::size_t reported_line = 0;
+inline void check_national_holidays(const std::vector<read_period>& read, problem_list& problems) {
+  std::optional<std::size_t> reported_row;
   for (std::size_t i = 0; i < read.size(); ++i) {
     const auto& a = read[i].period;
-    if (!is_national(a.kind) || read[i].line == reported_line) continue;
+    if (!is_national(a.kind) || read[i].row == reported_row) continue;
     for (std::size_t j = 0; j < i; ++j) {
       const auto& b = read[j].period;
-      if (!is_national(b.kind) || a.region != b.region || read[i].line == read[j].line) continue;
+      if (!is_national(b.kind) || a.region != b.region || read[i].row == read[j].row) continue;
       const bool duplicate = a.kind == b.kind && a.year == b.year;
       if (!duplicate && (a.last < b.first || b.last < a.first)) continue;
       const std::string kind(key_of(a.kind));
       const std::string region(key_of(a.region));
-      const std::string other_line = std::to_string(read[j].line);
       if (duplicate)
-        report.add("calendar.duplicate_holiday", read[i].line, 1,
-                   "expected one " + kind + " " + a.year.to_string() +
-                       " per region, found a second for " + region + " (the first is on line " +
-                       other_line + ")");
+        problems.add("calendar.duplicate_holiday", read[i].location,
+                     "expected one " + kind + " " + a.year.to_string() +
+                         " per region, found a second for " + region + " (the first is at " +
+                         read[j].place + ")");
       else
-        report.add("calendar.overlapping_holidays", read[i].line, 1,
-                   "expected national holidays of region " + region + " not to overlap, found " +
-                       kind + " overlapping " + std::string(key_of(b.kind)) + " of line " +
-                       other_line);
-      reported_line = read[i].line;
+        problems.add("calendar.overlapping_holidays", read[i].location,
+                     "expected national holidays of region " + region + " not to overlap, found " +
+                         kind + " overlapping " + std::string(key_of(b.kind)) + " at " +
+                         read[j].place);
+      reported_row = read[i].row;
       break;
     }
   }
@@ -243,10 +244,14 @@ inline void check_national_holidays(const std::vector<read_period>& read,
 // Building.
 
 /// The periods a line gives: one per region for `all`.
-inline void add_periods(const holiday_row& row, std::vector<read_period>& read) {
+inline void add_periods(const holiday_row& row, std::string_view source,
+                        std::vector<read_period>& read) {
   for (const holiday_region r : all_holiday_regions)
     if (!row.region || *row.region == r)
-      read.push_back({{row.year, row.kind, r, row.first, row.last, row.status}, row.line});
+      read.push_back({{row.year, row.kind, r, row.first, row.last, row.status},
+                      row.line,
+                      text_location(source, row.line, 1),
+                      "line " + std::to_string(row.line)});
 }
 
 inline std::vector<holiday_period> in_holiday_order(const std::vector<read_period>& read) {
@@ -280,8 +285,8 @@ inline std::vector<holiday_period> in_holiday_order(const std::vector<read_perio
   for (std::size_t i = 1; i < lines.data.size(); ++i)
     if (const auto row = detail::read_holiday_row(lines.data[i], report);
         row && detail::holiday_row_fits(*row, report))
-      detail::add_periods(*row, read);
-  detail::check_national_holidays(read, report);
+      detail::add_periods(*row, source, read);
+  detail::check_national_holidays(read, problems);
   problems.throw_if_any();
   return detail::in_holiday_order(read);
 }

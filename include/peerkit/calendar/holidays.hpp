@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include <peerkit/calendar/school_year.hpp>
 #include <peerkit/core/enum_keys.hpp>
+#include <peerkit/core/error.hpp>
 #include <peerkit/core/region.hpp>
 
 namespace peerkit {
@@ -93,6 +95,73 @@ inline bool holiday_order(const holiday_period& a, const holiday_period& b) {
   base.insert(base.end(), update.begin(), update.end());
   std::stable_sort(base.begin(), base.end(), detail::holiday_order);
   return base;
+}
+
+/// A national holiday the data lacks.
+struct missing_holiday {
+  school_year year{};
+  holiday_kind kind = holiday_kind::summer;
+  holiday_region region = holiday_region::midden;
+  friend bool operator==(const missing_holiday&, const missing_holiday&) = default;
+};
+
+/// The national holidays needed to know every day of `year` in `region` that the data
+/// lacks: the five of the year, then the previous year's summer (it runs into August).
+[[nodiscard]] inline std::vector<missing_holiday> missing_holidays(
+    const std::vector<holiday_period>& holidays, school_year year, holiday_region region) {
+  std::vector<missing_holiday> needed;
+  for (const auto k : national_holiday_kinds) needed.push_back({year, k, region});
+  needed.push_back({year.previous(), holiday_kind::summer, region});
+  std::erase_if(needed, [&](const missing_holiday& m) {
+    return std::any_of(holidays.begin(), holidays.end(), [&](const holiday_period& h) {
+      return h.year == m.year && h.kind == m.kind && h.region == m.region;
+    });
+  });
+  return needed;
+}
+
+/// Where the government publishes the holidays of `year` as open data (JSON), the
+/// file read_holiday_file reads (peerkit/io/holiday_json.hpp).
+[[nodiscard]] inline std::string holiday_open_data_url(school_year year) {
+  return "https://opendata.rijksoverheid.nl/v1/sources/rijksoverheid/infotypes/schoolholidays/"
+         "schoolyear/" +
+         year.to_string() + "?output=json";
+}
+
+/// The missing holidays in words, and where to get them: "the holiday data lacks
+/// meivakantie 2026-2027 and zomervakantie 2026-2027 of region zuid; load ...".
+[[nodiscard]] inline std::string missing_holidays_message(
+    const std::vector<missing_holiday>& missing) {
+  PEERKIT_ASSERT(!missing.empty(), "missing_holidays_message: something is missing");
+  std::string lacks;
+  std::vector<school_year> years;
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    const auto& m = missing[i];
+    lacks += (i == 0                    ? ""
+              : i + 1 == missing.size() ? " and "
+                                        : ", ") +
+             std::string(key_of(m.kind)) + " " + m.year.to_string();
+    if (std::find(years.begin(), years.end(), m.year) == years.end()) years.push_back(m.year);
+  }
+  std::sort(years.begin(), years.end());
+  std::string sources;
+  for (const auto y : years) sources += (sources.empty() ? "" : ", ") + holiday_open_data_url(y);
+  return "the holiday data lacks " + lacks + " of region " +
+         std::string(key_of(missing.front().region)) +
+         "; load the government's school holidays (open-data JSON: " + sources +
+         ") with the tool's --holidays FILE.json, or read_holiday_file in code";
+}
+
+/// Throws calendar.missing_holidays, naming what is missing and how to load it, unless
+/// `holidays` hold every national holiday `year` needs in `region`. Planning a year on
+/// incomplete data would plan over holidays nobody has told it about.
+inline void require_holidays(const std::vector<holiday_period>& holidays, school_year year,
+                             holiday_region region) {
+  const auto missing = missing_holidays(holidays, year, region);
+  if (!missing.empty())
+    throw error("calendar.missing_holidays",
+                "school year " + year.to_string() + ", region " + std::string(key_of(region)),
+                missing_holidays_message(missing));
 }
 
 }  // namespace peerkit

@@ -87,20 +87,16 @@ PEERKIT_INLINE std::string of_total(int n, int total) {
 
 /// The teaching weeks a programme year uses, as indices into the teaching year's weeks.
 struct programme_window {
-  int first = 0;           ///< the first week with a teaching day on or after the start
-  int last = 0;            ///< the year's last teaching week
-  int earliest_round = 0;  ///< the earliest first meeting round of any role
-  int final_week = 0;      ///< the week of the final evaluation
-
-  /// The week of a role's first meeting round: the week after its last training session,
-  /// so nobody is paired before being trained.
-  [[nodiscard]] int first_round(const role_parameters& p) const noexcept {
-    return first + p.training.sessions;
-  }
+  int first = 0;        ///< the first week with a teaching day on or after the start
+  int last = 0;         ///< the year's last teaching week
+  int first_round = 0;  ///< the week of every role's first meeting round
+  int final_week = 0;   ///< the week of the final evaluation
 };
 
-/// Training and the first meeting round decide when each role starts; the programme's
-/// shared events hang on the earliest first round.
+/// Training decides when the programme starts: every role trains from the first week, and
+/// the programme pairs all its roles on one day, so every role's first meeting round is in
+/// the week after the last training session of any role: nobody is paired before being
+/// trained. The programme's shared events hang on that round.
 PEERKIT_INLINE programme_window window_of(const std::vector<teaching_week>& weeks, date start,
                                           const std::vector<scheduled_role>& roles,
                                           const programme_options& o) {
@@ -110,19 +106,16 @@ PEERKIT_INLINE programme_window window_of(const std::vector<teaching_week>& week
   });
   w.first = static_cast<int>(first - weeks.begin());
   w.last = static_cast<int>(weeks.size()) - 1;
-  w.earliest_round = w.last + 1;
-  for (const auto& r : roles)
-    w.earliest_round = std::min(w.earliest_round, w.first_round(r.role.parameters));
+  int sessions = 0;
+  for (const auto& r : roles) sessions = std::max(sessions, r.role.parameters.training.sessions);
+  w.first_round = w.first + sessions;
   w.final_week = w.last - o.final_evaluation_weeks_before_end;
   return w;
 }
 
-/// Whether every role's training, its meetings and the evaluations fit in the window.
-PEERKIT_INLINE bool year_fits(const programme_window& w, const std::vector<scheduled_role>& roles) {
-  return w.first <= w.last && w.final_week > w.earliest_round &&
-         std::all_of(roles.begin(), roles.end(), [&](const scheduled_role& r) {
-           return w.first_round(r.role.parameters) < w.final_week;
-         });
+/// Whether the training, the meetings and the evaluations fit in the window.
+PEERKIT_INLINE bool year_fits(const programme_window& w) {
+  return w.first <= w.last && w.first_round < w.final_week;
 }
 
 /// The events of a year as they are placed, each on its slot's day of a teaching week.
@@ -272,12 +265,12 @@ PEERKIT_INLINE void schedule_intervision(event_list& events, const scheduled_rol
   }
 }
 
-/// Bonding activities in the first weeks after the earliest first meeting round.
+/// Bonding activities in the first weeks after the first meeting round.
 PEERKIT_INLINE void schedule_bonding(event_list& events, const programme_window& w,
                                      const programme_options& o) {
   const int total = (o.bonding_weeks + o.bonding_interval_weeks - 1) / o.bonding_interval_weeks;
   for (int n = 1; n <= total; ++n) {
-    const int week = w.earliest_round + 1 + (n - 1) * o.bonding_interval_weeks;
+    const int week = w.first_round + 1 + (n - 1) * o.bonding_interval_weeks;
     if (week > w.last) break;
     events.add(programme_event_kind::bonding_activity, std::nullopt, 0, n, week, o.bonding_activity,
                "Bonding activity" + of_total(n, total),
@@ -316,12 +309,12 @@ PEERKIT_INLINE void schedule_project_weeks(event_list& events,
   }
 }
 
-/// The interim evaluation halfway between the earliest first round and the final
+/// The interim evaluation halfway between the first meeting round and the final
 /// evaluation, and the final evaluation near the end.
 PEERKIT_INLINE void schedule_evaluations(event_list& events, const programme_window& w,
                                          const programme_options& o) {
   using k = programme_event_kind;
-  events.add(k::interim_evaluation, std::nullopt, 0, 1, (w.earliest_round + w.final_week) / 2,
+  events.add(k::interim_evaluation, std::nullopt, 0, 1, (w.first_round + w.final_week) / 2,
              o.evaluation, "Interim evaluation",
              "Ask everyone involved what goes well and what can improve.");
   events.add(k::final_evaluation, std::nullopt, 0, 1, w.final_week, o.evaluation,
@@ -345,25 +338,37 @@ PEERKIT_INLINE programme_year schedule_programme_year(const school_calendar& cal
   }
   const date start = options.start.value_or(year.first_day());
   const auto window = detail::window_of(teaching.weeks, start, roles, options);
-  if (!detail::year_fits(window, roles)) {
+  if (!detail::year_fits(window)) {
     out.outcome = schedule_outcome::year_too_short;
     return out;
   }
 
   detail::event_list events(cal, teaching.weeks, start);
   for (const auto& r : roles) {
-    const int round = window.first_round(r.role.parameters);
     detail::schedule_training(events, r.role, window.first, options);
-    detail::schedule_meetings(events, r.role, round, window.last, options);
+    detail::schedule_meetings(events, r.role, window.first_round, window.last, options);
     if (r.supporters == 0) continue;
     const auto groups = detail::intervision_groups(r, options);
-    detail::schedule_intervision(events, r, groups, round, window.last, options);
+    detail::schedule_intervision(events, r, groups, window.first_round, window.last, options);
     out.groups.insert(out.groups.end(), groups.begin(), groups.end());
   }
   detail::schedule_bonding(events, window, options);
   detail::schedule_project_weeks(events, teaching.weeks, window, options);
   detail::schedule_evaluations(events, window, options);
   out.events = std::move(events).in_order();
+  return out;
+}
+
+PEERKIT_INLINE std::optional<support_days> support_days_of(const programme_year& year,
+                                                           supporter_role role) {
+  std::optional<support_days> out;
+  for (const auto& e : year.events) {
+    if (e.role != role) continue;
+    if (e.kind == programme_event_kind::first_meeting_round && !out)
+      out = support_days{e.day, e.day};
+    else if (e.kind == programme_event_kind::pair_meeting && out)
+      out->last = e.day;
+  }
   return out;
 }
 

@@ -6,8 +6,9 @@
 //   training sessions, one a week from the programme's first teaching week (newcomer
 //   roles: the newcomers are prepared in the same weeks, and the last session is one
 //   joint half-day for both, as source 001 advises);
-//   the first meeting round in the week after the last training, so nobody is paired
-//   before being trained;
+//   the first meeting round in the week after the last training session of any role:
+//   the programme pairs all its roles on one day, and nobody is paired before being
+//   trained (000 step 6); support, and with it the intervision cadence, starts there;
 //   weekly meetings of supporters and supportees from the week after, to the end;
 //   intervision per group at the role's cadence, from the first meeting round on: all
 //   peer leaders (duo roles) in one group, other roles in groups of about five per
@@ -184,6 +185,19 @@ struct programme_year {
   std::vector<programme_event> events{};  ///< in date and time order
   friend bool operator==(const programme_year&, const programme_year&) = default;
 };
+
+/// The days a role supports its supportees, first and last included.
+struct support_days {
+  date first{};
+  date last{};
+  friend bool operator==(const support_days&, const support_days&) = default;
+};
+
+/// When `role` supports in `year`: from its first meeting round, where supporters are
+/// paired and support starts (000 step 6: after training, with a class or a student), to
+/// its last weekly meeting. Empty when the year holds no first meeting round of the role.
+[[nodiscard]] std::optional<support_days> support_days_of(const programme_year& year,
+                                                          supporter_role role);
 
 /// The stable id of an event within its year, e.g. "2025-2026/peer_buddy/intervision/2/5".
 [[nodiscard]] std::string event_id(school_year year, const programme_event& e);

@@ -7,19 +7,6 @@
 
 namespace peerkit {
 
-PEERKIT_INLINE std::vector<missing_holiday> missing_holidays(
-    const std::vector<holiday_period>& holidays, school_year year, holiday_region region) {
-  std::vector<missing_holiday> needed;
-  for (const auto k : national_holiday_kinds) needed.push_back({year, k, region});
-  needed.push_back({year.previous(), holiday_kind::summer, region});
-  std::erase_if(needed, [&](const missing_holiday& m) {
-    return std::any_of(holidays.begin(), holidays.end(), [&](const holiday_period& h) {
-      return h.year == m.year && h.kind == m.kind && h.region == m.region;
-    });
-  });
-  return needed;
-}
-
 PEERKIT_INLINE teaching_year teaching_time(const school_calendar& cal, school_year year,
                                            int minimum_days) {
   teaching_year out{

@@ -20,19 +20,6 @@ namespace peerkit {
 /// Rijksoverheid overview of onderwijstijd states it; a parameter wherever it is used.
 inline constexpr int minimum_teaching_days = 189;
 
-/// A national holiday the data lacks.
-struct missing_holiday {
-  school_year year{};
-  holiday_kind kind = holiday_kind::summer;
-  holiday_region region = holiday_region::midden;
-  friend bool operator==(const missing_holiday&, const missing_holiday&) = default;
-};
-
-/// The national holidays needed to know every day of `year` in `region` that the data
-/// lacks: the five of the year, then the previous year's summer.
-[[nodiscard]] std::vector<missing_holiday> missing_holidays(
-    const std::vector<holiday_period>& holidays, school_year year, holiday_region region);
-
 /// A week (Monday to Sunday) with at least one teaching day.
 struct teaching_week {
   date monday{};

@@ -11,11 +11,14 @@
 //         role_traits<peer_buddy>::parameters.with_supportees_per_supporter({1, 3});
 //   };
 
+#include <algorithm>
 #include <array>
 #include <concepts>
+#include <optional>
 #include <string_view>
 
 #include <peerkit/core/enum_keys.hpp>
+#include <peerkit/core/student.hpp>
 
 namespace peerkit {
 
@@ -55,10 +58,18 @@ struct enum_keys<support_form> {
                                                         "small_group", "group", "mediation"};
 };
 
-/// Where meetings happen.
+/// True for a form that serves a whole class ("in duo's een hele brugklas begeleiden",
+/// 000) rather than individual students: it keeps no pair's weekly contact plan (001)
+/// and gives no buddy's notice that secrets cannot be kept (000 step 6).
+[[nodiscard]] constexpr bool serves_whole_class(support_form f) noexcept {
+  return f == support_form::duo_for_class;
+}
+
+/// Where and when supporters and supportees usually meet. A preference that scores in
+/// matching; a school that wants it kept makes it a hard rule (hard_rules::availability).
 enum class meeting_place {
-  at_school,                   ///< always at school, in school hours (peer buddy)
-  outside_school_after_hours,  ///< often after school, outside school (newcomer buddy)
+  at_school,                   ///< at school, in school hours (peer buddy; Hoofdvaart's long break)
+  outside_school_after_hours,  ///< often after school, outside school (newcomer buddy, 000)
   at_or_outside_school,
 };
 
@@ -67,6 +78,28 @@ struct enum_keys<meeting_place> {
   static constexpr std::array<std::string_view, 3> keys{"at_school", "outside_school_after_hours",
                                                         "at_or_outside_school"};
 };
+
+/// When a role meets, in words: "in school hours", "after school".
+[[nodiscard]] constexpr std::string_view describe(meeting_place m) noexcept {
+  switch (m) {
+    case meeting_place::at_school: return "in school hours";
+    case meeting_place::outside_school_after_hours: return "after school";
+    case meeting_place::at_or_outside_school: return "in school hours or after school";
+  }
+  return "";
+}
+
+/// True when two students with availabilities `a` and `b` are both free when a role with
+/// meeting place `m` meets.
+[[nodiscard]] constexpr bool can_meet(meeting_place m, availability a, availability b) noexcept {
+  switch (m) {
+    case meeting_place::at_school: return a.school_hours && b.school_hours;
+    case meeting_place::outside_school_after_hours: return a.after_school && b.after_school;
+    case meeting_place::at_or_outside_school:
+      return (a.school_hours && b.school_hours) || (a.after_school && b.after_school);
+  }
+  return false;
+}
 
 /// An inclusive range of counts, e.g. a buddy supports 1 to 2 students.
 struct count_range {
@@ -91,6 +124,46 @@ struct intervision_cadence {
   }
   friend constexpr bool operator==(const intervision_cadence&,
                                    const intervision_cadence&) = default;
+};
+
+/// The first year of a track's upper years (bovenbouw): year 3 in vmbo and
+/// praktijkonderwijs, year 4 in havo and vwo. The newcomer class has no upper years.
+[[nodiscard]] constexpr std::optional<int> upper_years_from(school_track t) noexcept {
+  switch (t) {
+    case school_track::havo:
+    case school_track::vwo: return 4;
+    case school_track::isk: return std::nullopt;
+    default: return 3;
+  }
+}
+
+/// Which students may be supporters in a role. Source 000: peer leaders and peer buddies
+/// are older students (ouderejaars), never the first-years they support; source 001:
+/// newcomer buddies are regular upper-years students or advanced students of the newcomer
+/// (ISK) class. Structural, so a role's traits stay one constexpr expression.
+struct supporter_eligibility {
+  int min_year = 2;               ///< regular students from this school year (leerjaar) on
+  bool upper_years_only = false;  ///< regular students only in their track's upper years
+  bool newcomers = false;         ///< students of the newcomer class may support...
+  int min_newcomer_year = 2;      ///< ...from this year of that class on ("advanced")
+
+  /// The first school year from which a student of track `t` may support; none when the
+  /// role takes no supporters of that track.
+  [[nodiscard]] constexpr std::optional<int> first_year(school_track t) const noexcept {
+    if (t == school_track::isk)
+      return newcomers ? std::optional<int>(min_newcomer_year) : std::nullopt;
+    return upper_years_only ? std::max(min_year, *upper_years_from(t)) : min_year;
+  }
+  /// True when a student of track `t` in school year `year` may support in the role.
+  [[nodiscard]] constexpr bool admits(school_track t, int year) const noexcept {
+    const auto first = first_year(t);
+    return first && year >= *first;
+  }
+  [[nodiscard]] constexpr bool valid() const noexcept {
+    return min_year >= 1 && min_newcomer_year >= 1;
+  }
+  friend constexpr bool operator==(const supporter_eligibility&,
+                                   const supporter_eligibility&) = default;
 };
 
 /// Minutes in a half-day (dagdeel) of training.
@@ -119,13 +192,14 @@ struct role_parameters {
   meeting_place meets = meeting_place::at_school;
   bool newcomers_only = false;  ///< supports only students of a newcomer (ISK) class
   bool first_years_only = false;
+  supporter_eligibility eligible_supporters{};  ///< who may be a supporter in the role
   intervision_cadence intervision{};
   training_requirement training{};
 
   [[nodiscard]] constexpr bool valid() const noexcept {
     return supporters_per_unit.valid() && supporters_per_unit.min >= 1 &&
            supportees_per_supporter.valid() && supportees_per_supporter.max >= 1 &&
-           intervision.valid() && training.valid();
+           eligible_supporters.valid() && intervision.valid() && training.valid();
   }
   [[nodiscard]] constexpr role_parameters with_supportees_per_supporter(
       count_range r) const noexcept {
@@ -146,6 +220,12 @@ struct role_parameters {
   [[nodiscard]] constexpr role_parameters with_meeting_place(meeting_place m) const noexcept {
     auto copy = *this;
     copy.meets = m;
+    return copy;
+  }
+  [[nodiscard]] constexpr role_parameters with_eligible_supporters(
+      supporter_eligibility e) const noexcept {
+    auto copy = *this;
+    copy.eligible_supporters = e;
     return copy;
   }
   friend constexpr bool operator==(const role_parameters&, const role_parameters&) = default;
@@ -176,7 +256,8 @@ struct confidant_student {};
 struct peer_mediator {};
 struct peer_educator {};
 
-/// Two peer leaders per first-year class, a duo all year; meet at school; intervision
+/// Two peer leaders per first-year class, a duo all year; older students ("ouderejaars
+/// leerlingen die in duo's een hele brugklas begeleiden"); meet at school; intervision
 /// every two weeks, all leaders in one group (source 000).
 template <>
 struct role_traits<peer_leader> {
@@ -191,13 +272,14 @@ struct role_traits<peer_leader> {
       .meets = meeting_place::at_school,
       .newcomers_only = false,
       .first_years_only = true,
+      .eligible_supporters = {.min_year = 2},
       .intervision = {0, 0, {2, 2}},
       .training = {2, minutes_per_half_day},
   };
 };
 
-/// One or sometimes two supportees; meetings always at school; intervision every two
-/// weeks in groups of about five (source 000).
+/// Older students too ("óók ouderejaars") with one or sometimes two younger supportees;
+/// meetings always at school; intervision every two weeks in groups of about five (000).
 template <>
 struct role_traits<peer_buddy> {
   static constexpr std::string_view name = "peer buddy";
@@ -209,13 +291,15 @@ struct role_traits<peer_buddy> {
       .supporters_per_unit = {1, 1},
       .supportees_per_supporter = {1, 2},
       .meets = meeting_place::at_school,
+      .eligible_supporters = {.min_year = 2},
       .intervision = {0, 0, {2, 2}},
       .training = {2, minutes_per_half_day},
   };
 };
 
-/// A buddy for a student of a newcomer class, often at another school and after
-/// hours; trained in three half-days; intervision every three to four weeks (000, 001).
+/// A buddy for a student of a newcomer class, often at another school and after hours
+/// (000); "taken up by regular upper-years students or advanced ISK students" (001);
+/// trained in three half-days; intervision every three to four weeks (000, 001).
 template <>
 struct role_traits<newcomer_buddy> {
   static constexpr std::string_view name = "newcomer buddy";
@@ -228,6 +312,7 @@ struct role_traits<newcomer_buddy> {
       .supportees_per_supporter = {1, 2},
       .meets = meeting_place::outside_school_after_hours,
       .newcomers_only = true,
+      .eligible_supporters = {.upper_years_only = true, .newcomers = true, .min_newcomer_year = 2},
       .intervision = {0, 0, {3, 4}},
       .training = {3, minutes_per_half_day},
   };

@@ -1,10 +1,13 @@
 #pragma once
 // A programme document: the school (inline, or the path of a school document), the
 // policies chosen at run time, and what the coordinator recorded (applications,
-// interviews, training, requests, coordinator choices, checklist progress). Read
-// strictly, every problem with its path; written so that reading it back gives the same
-// document. Format: docs/input-formats.md and docs/schema/programme.schema.json.
+// interviews, training, requests, coordinator choices, checklist progress, the settings
+// supervision follows). Read strictly, every problem with its path; written so that
+// reading it back gives the same document. Format: docs/input-formats.md and
+// docs/schema/programme.schema.json.
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -398,6 +401,166 @@ struct json_fields<class_wish> {
       field("points", &class_wish::points)};
 };
 
+template <>
+struct json_fields<supervision_rules> {
+  static constexpr auto fields = std::tuple{
+      field("contact_grace_days", &supervision_rules::contact_grace_days),
+      field("min_meeting_rate", &supervision_rules::min_meeting_rate)
+          .read_with(
+              [](json_reader& r, const json& j, const std::string& path, supervision_rules& rules) {
+                if (j.is_number() && j.get<double>() >= 0 && j.get<double>() <= 1)
+                  rules.min_meeting_rate = j.get<double>();
+                else
+                  r.wrong_kind(path, "a share from 0 to 1", j);
+              }),
+      field("rate_after_days", &supervision_rules::rate_after_days),
+      field("intervision_grace_days", &supervision_rules::intervision_grace_days),
+      field("max_missed_sessions", &supervision_rules::max_missed_sessions),
+      field("follow_up_days", &supervision_rules::follow_up_days),
+      field("exit_evaluation_days", &supervision_rules::exit_evaluation_days)};
+
+  static void check(json_reader& r, const std::string& path, const supervision_rules& rules) {
+    for (auto [name, days] : {std::pair{"contact_grace_days", rules.contact_grace_days},
+                              {"rate_after_days", rules.rate_after_days},
+                              {"intervision_grace_days", rules.intervision_grace_days},
+                              {"max_missed_sessions", rules.max_missed_sessions},
+                              {"follow_up_days", rules.follow_up_days},
+                              {"exit_evaluation_days", rules.exit_evaluation_days}})
+      if (days < 0)
+        r.problem("data.out_of_range", json_reader::join(path, name),
+                  "expected 0 or more, found " + std::to_string(days));
+  }
+};
+
+/// Staff roles: a list of their keys, written in the order of staff_role.
+template <>
+struct json_value<staff_role_set> {
+  static void read(json_reader& r, const json& j, const std::string& path, staff_role_set& out) {
+    std::vector<staff_role> roles;
+    r.value(j, path, roles);
+    out = {};
+    for (auto role : roles)
+      out.bits = static_cast<std::uint8_t>(out.bits | staff_role_set{role}.bits);
+  }
+  static json write(staff_role_set roles, const export_access&) {
+    json out = json::array();
+    for (std::size_t i = 0; i < enum_keys<staff_role>::keys.size(); ++i)
+      if (roles.contains(static_cast<staff_role>(i))) out.push_back(enum_keys<staff_role>::keys[i]);
+    return out;
+  }
+};
+
+template <>
+struct json_fields<route_step> {
+  static constexpr auto fields = std::tuple{
+      field("any_of", &route_step::any_of, presence::required),
+      field("within_days", &route_step::within_days, presence::required)};
+};
+
+/// A tier's route is a list of 1 to max_route_steps steps; its roles receive escalations.
+template <>
+struct json_fields<tier_route> {
+  static constexpr auto fields = std::tuple{
+      field("route",
+            [](const tier_route& t) { return std::vector(t.route().begin(), t.route().end()); })
+          .read_with([](json_reader& r, const json& j, const std::string& path, tier_route& t) {
+            std::vector<route_step> steps;
+            read_value(r, j, path, steps);
+            if (steps.empty() || steps.size() > max_route_steps)
+              return r.problem("data.out_of_range", path,
+                               "expected 1.." + std::to_string(max_route_steps) + " steps, found " +
+                                   std::to_string(steps.size()));
+            t.steps = {};
+            std::copy(steps.begin(), steps.end(), t.steps.begin());
+            t.step_count = static_cast<int>(steps.size());
+          }),
+      field("respond_within_days", &tier_route::respond_within_days),
+      field("encourage_first", &tier_route::encourage_first)};
+
+  static void check(json_reader& r, const std::string& path, const tier_route& t) {
+    if (!t.valid())
+      r.problem("data.out_of_range", path,
+                "a route tells staff whose roles receive escalations, within 0 or more days, "
+                "and expects a response within 0 or more days");
+  }
+};
+
+template <>
+struct json_fields<escalation_policy> {
+  static constexpr auto fields = std::tuple{
+      field("concern", [](auto& p) -> auto& { return p.tiers[0]; }),
+      field("urgent", [](auto& p) -> auto& { return p.tiers[1]; }),
+      field("safety", [](auto& p) -> auto& { return p.tiers[2]; })};
+};
+
+/// The reasons after which a new match is offered: a list of end_reason keys.
+template <>
+struct json_fields<rematch_policy> {
+  static constexpr auto fields = std::tuple{
+      field("rematching", &rematch_policy::rematching),
+      field("max_rematches_per_year", &rematch_policy::max_rematches_per_year),
+      field("pause_days", &rematch_policy::pause_days),
+      field("min_days_left", &rematch_policy::min_days_left),
+      field("after_reasons", [](const rematch_policy& p) {
+        std::vector<end_reason> reasons;
+        for (std::size_t i = 0; i < p.after_reason.size(); ++i)
+          if (p.after_reason[i]) reasons.push_back(static_cast<end_reason>(i));
+        return reasons;
+      }).read_with([](json_reader& r, const json& j, const std::string& path, rematch_policy& p) {
+        std::vector<end_reason> reasons;
+        r.value(j, path, reasons);
+        if (!j.is_array()) return;
+        p.after_reason = {};
+        for (auto reason : reasons) p.after_reason[static_cast<std::size_t>(reason)] = true;
+      })};
+
+  static void check(json_reader& r, const std::string& path, const rematch_policy& p) {
+    for (auto [name, value] : {std::pair{"max_rematches_per_year", p.max_rematches_per_year},
+                               {"pause_days", p.pause_days},
+                               {"min_days_left", p.min_days_left}})
+      if (value < 0)
+        r.problem("data.out_of_range", json_reader::join(path, name),
+                  "expected 0 or more, found " + std::to_string(value));
+  }
+};
+
+template <>
+struct json_fields<custom_end_reason> {
+  static constexpr auto fields = std::tuple{
+      field("key", &custom_end_reason::key, presence::required),
+      field("kind", &custom_end_reason::kind),
+      field("permits_rematch", &custom_end_reason::permits_rematch)};
+};
+
+/// The school's end reasons: each key once, since closures name a reason by its key.
+template <>
+struct json_value<end_reason_list> {
+  static void read(json_reader& r, const json& j, const std::string& path, end_reason_list& out) {
+    read_value(r, j, path, out.custom);
+    for (std::size_t i = 0; i < out.custom.size(); ++i) {
+      const auto& key = out.custom[i].key;
+      if (key.empty())
+        r.problem("data.missing", element_location(path, i, "key"), "an end reason needs a key");
+      else if (std::any_of(out.custom.begin(), out.custom.begin() + static_cast<std::ptrdiff_t>(i),
+                           [&](const custom_end_reason& c) { return c.key == key; }))
+        r.problem("data.duplicate", element_location(path, i, "key"),
+                  "the end reason " + in_quotes(key) + " is given twice");
+    }
+  }
+  static json write(const end_reason_list& reasons, const export_access& access) {
+    return write_value(reasons.custom, access);
+  }
+};
+
+template <>
+struct json_fields<supervision_settings> {
+  static constexpr auto fields = std::tuple{
+      field("rules", &supervision_settings::rules),
+      field("escalation", &supervision_settings::escalation),
+      field("rematch", &supervision_settings::rematch),
+      field("end_reasons", &supervision_settings::end_reasons)};
+};
+
 namespace detail {
 inline constexpr std::string_view programme_format = "programme/1";
 
@@ -493,7 +656,8 @@ struct json_fields<programme_document> {
       field("rankings", [](auto& doc) -> auto& { return doc.data.rankings; }),
       field("observed_duos", [](auto& doc) -> auto& { return doc.data.observed_duos; }),
       field("class_exclusions", [](auto& doc) -> auto& { return doc.data.class_exclusions; }),
-      field("class_wishes", [](auto& doc) -> auto& { return doc.data.class_wishes; })};
+      field("class_wishes", [](auto& doc) -> auto& { return doc.data.class_wishes; }),
+      field("supervision", [](auto& doc) -> auto& { return doc.data.supervision; })};
 };
 
 /// The fields of a programme document.

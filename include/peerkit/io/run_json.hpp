@@ -53,6 +53,25 @@ inline json entries_json(const std::vector<report_entry>& list) {
   }
   return out;
 }
+inline json pair_json(const support_pair& p) {
+  json pj{{"id", p.id.value()},
+          {"role", key_of(p.role)},
+          {"supporters", id_list(p.supporters)},
+          {"supportees", id_list(p.supportees)},
+          {"started", date_text(p.started)}};
+  if (p.class_served) pj["class"] = p.class_served->value();
+  return pj;
+}
+inline json readiness_json(const readiness_report& r) {
+  return {{"checklist", r.checklist},
+          {"mode", key_of(r.mode)},
+          {"ready_to_go_live", r.ready_to_go_live()},
+          {"blocking", entries_json(r.blocking)},
+          {"open", entries_json(r.open)},
+          {"at_risk", entries_json(r.at_risk)},
+          {"done", entries_json(r.done)},
+          {"not_applicable", entries_json(r.not_applicable)}};
+}
 }  // namespace detail
 
 /// The run as JSON; `sch` is the school the programme ran on (for the explanations).
@@ -123,15 +142,7 @@ inline json to_json(const programme_run& run, const school& sch) {
   }
 
   j["pairs"] = json::array();
-  for (const auto& p : run.pairing.pairs) {
-    json pj{{"id", p.id.value()},
-            {"role", key_of(p.role)},
-            {"supporters", detail::id_list(p.supporters)},
-            {"supportees", detail::id_list(p.supportees)},
-            {"started", detail::date_text(p.started)}};
-    if (p.class_served) pj["class"] = p.class_served->value();
-    j["pairs"].push_back(pj);
-  }
+  for (const auto& p : run.pairing.pairs) j["pairs"].push_back(detail::pair_json(p));
 
   json events = json::array();
   for (const auto& e : run.year.events) {
@@ -150,15 +161,7 @@ inline json to_json(const programme_run& run, const school& sch) {
                {"outcome", key_of(run.year.outcome)},
                {"events", events}};
 
-  const auto& r = run.readiness;
-  j["readiness"] = {{"checklist", r.checklist},
-                    {"mode", key_of(r.mode)},
-                    {"ready_to_go_live", r.ready_to_go_live()},
-                    {"blocking", detail::entries_json(r.blocking)},
-                    {"open", detail::entries_json(r.open)},
-                    {"at_risk", detail::entries_json(r.at_risk)},
-                    {"done", detail::entries_json(r.done)},
-                    {"not_applicable", detail::entries_json(r.not_applicable)}};
+  j["readiness"] = detail::readiness_json(run.readiness);
   return j;
 }
 

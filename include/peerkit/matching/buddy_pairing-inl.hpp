@@ -266,13 +266,6 @@ PEERKIT_INLINE pairing_request rematch_request(const pairing_request& original,
   return next;
 }
 
-PEERKIT_INLINE pairing_result rematch(const school& sch, const pairing_request& original,
-                                      const pairing_result& current, const stopped_pair& stopped,
-                                      date on, const matching_settings& settings) {
-  return pair_buddies(
-      pairing_graph(sch, rematch_request(original, current, stopped, on), settings));
-}
-
 PEERKIT_INLINE std::vector<support_pair> to_support_pairs(const pairing_request& request,
                                                           const pairing_result& result,
                                                           pair_id first, date started) {

@@ -1,8 +1,9 @@
 #pragma once
 // Pairing buddies with supportees: the objective a school chose, solved exactly on the
-// pairing graph, with the coordinator's pins kept and forbidden pairs left out; pairing
-// again after a pair stops, keeping every other pair; and the result as support_pair
-// values for the programme.
+// pairing graph, with the coordinator's pins kept and forbidden pairs left out; the request
+// that pairs again after a pair stops, keeping every other pair (whether a supportee may
+// get a new supporter is the closure's rematch policy: programme/rematching.hpp pairs
+// again under it); and the result as support_pair values for the programme.
 //
 //   pairing_graph g(school, request, policy.settings());
 //   auto result = pair_buddies(g);
@@ -88,15 +89,11 @@ struct leaving {
 /// The request that pairs again after `stopped`: every other pair of `current` pinned (so
 /// kept as is), the stopped pair forbidden, students who leave (who_leaves) taken out,
 /// consent checked on `on`. Throws peerkit::error ("matching.unknown_pair") when the
-/// stopped pair is not in `current`.
+/// stopped pair is not in `current`. Whether to pair it is the rematch policy's call
+/// (programme/rematching.hpp).
 [[nodiscard]] pairing_request rematch_request(const pairing_request& original,
                                               const pairing_result& current,
                                               const stopped_pair& stopped, date on);
-
-/// Pairs again after `stopped`, keeping every other pair of `current`.
-[[nodiscard]] pairing_result rematch(const school& sch, const pairing_request& original,
-                                     const pairing_result& current, const stopped_pair& stopped,
-                                     date on, const matching_settings& settings);
 
 /// The pairing as the programme's support pairs: one per supporter with supportees (a
 /// pair, or a triple for a supporter with two), in request order, with ids from `first`

@@ -270,6 +270,9 @@ PEERKIT_INLINE std::string words(const pair_explanation& p, const school& sch,
   }
   s += parts.empty() ? ": nothing in common was recorded" : ": " + join(parts, "; ");
   s += ".";
+  // A preference the pair misses: they were paired for the rest, and must find a time.
+  if (const auto& meet = p.score[criterion::can_meet]; meet.raw == 0 && !meet.because.empty())
+    s += " Not both free " + meet.because.front() + ", when the role meets.";
   if (p.pinned) s += " Pinned by the coordinator.";
   if (p.supporter_place && p.supportee_place)
     s += " " + a + " is " + b + "'s " + ordinal(*p.supportee_place) + " choice; " + b + " is " + a +

@@ -1,7 +1,8 @@
 #pragma once
 // Why a pairing is what it is, as data and in words:
 //   - for each pair, its score criterion by criterion (and for the stable objective, what
-//     place each gave the other);
+//     place each gave the other), and when the two are not both free when their role
+//     meets, that preference missed;
 //   - for each unpaired supportee, what stands between them and every supporter: a rule
 //     (which), or the supporter is full with pairs that score at least as high (stable:
 //     with supportees the supporter prefers), or the objective gains nothing;

@@ -177,10 +177,10 @@ PEERKIT_INLINE void pairing_graph::build() {
   for (std::size_t i = 0; i < ns; ++i)
     for (std::size_t j = 0; j < supportees_.size(); ++j) {
       if (!excluded_by(i, j).empty()) continue;
-      pairing_edge e{
-          i, j,
-          score_pair(*supporters_[i], *supportees_[j], o.weights, settings_.personality, o.scale),
-          pinned.count({i, j}) != 0};
+      pairing_edge e{i, j,
+                     score_pair(*supporters_[i], *supportees_[j], roles_[i].meets, o.weights,
+                                settings_.personality, o.scale),
+                     pinned.count({i, j}) != 0};
       boost::add_edge(supporter_vertex(i), supportee_vertex(j), e, graph_);
     }
 }

@@ -1,7 +1,10 @@
 #pragma once
 // The hard rules of pairing. A pair that breaks an enabled rule is never formed, by any
-// objective; each rule is a switch a school can turn off (hard_rules). The coordinator's
-// own "never these two" list is a rule too, one that cannot be switched off.
+// objective; each rule is a switch a school can turn on or off (hard_rules). The
+// coordinator's own "never these two" list is a rule too, one that cannot be switched off.
+// When a role meets is a preference by default (it scores, scores.hpp): newcomer buddies
+// meet "often" after school (000), Hoofdvaart's mostly in the long break (001); a school
+// that wants it kept switches on the availability rule.
 //
 // Rules that need special-category data (conflicting groups) read it through reveal()
 // with a stated purpose; what they return is only which rule was broken, never the value.
@@ -29,7 +32,7 @@ enum class pairing_rule {
   newcomer_class,       ///< a role for newcomers (newcomer buddy) pairs only with newcomer-class
                         ///< students
   same_gender,          ///< optional: both of the same known gender
-  availability,         ///< both can meet when the role meets (the newcomer buddy: after school)
+  availability,         ///< optional: both can meet when the role meets (else it only scores)
   coordinator_forbids,  ///< the coordinator forbade this pair
   class_rule,           ///< a school rule for duos and classes (e.g. not the class of a sibling)
 };
@@ -67,7 +70,7 @@ struct hard_rules {
   bool conflicting_groups = true;
   bool newcomer_class = true;
   bool same_gender = false;
-  bool availability = true;
+  bool availability = false;  ///< off: when the role meets is a preference (criterion::can_meet)
 
   /// True if `r` is applied; the coordinator's list and class rules always are.
   [[nodiscard]] constexpr bool enabled(pairing_rule r) const noexcept {
@@ -136,17 +139,6 @@ inline bool in_conflicting_groups(const school& sch, const student& a, const stu
   return false;
 }
 
-/// Both can meet when a role with meeting place `m` meets.
-constexpr bool can_meet(meeting_place m, availability a, availability b) noexcept {
-  switch (m) {
-    case meeting_place::at_school: return a.school_hours && b.school_hours;
-    case meeting_place::outside_school_after_hours: return a.after_school && b.after_school;
-    case meeting_place::at_or_outside_school:
-      return (a.school_hours && b.school_hours) || (a.after_school && b.after_school);
-  }
-  return false;
-}
-
 constexpr bool same_known_gender(gender_identity a, gender_identity b) noexcept {
   return a == b && a != gender_identity::unspecified;
 }
@@ -168,7 +160,7 @@ constexpr bool same_known_gender(gender_identity a, gender_identity b) noexcept 
     broken.add(pairing_rule::newcomer_class);
   if (rules.same_gender && !detail::same_known_gender(supporter.gender, supportee.gender))
     broken.add(pairing_rule::same_gender);
-  if (rules.availability && !detail::can_meet(role.meets, supporter.available, supportee.available))
+  if (rules.availability && !can_meet(role.meets, supporter.available, supportee.available))
     broken.add(pairing_rule::availability);
   return broken;
 }

@@ -11,6 +11,9 @@
 //   origin_knowledge  - 1 when the supporter knows the supportee's country of origin: they
 //                       come from it, or list it among their interests (special-category)
 //   personality_fit   - per configured trait: similar, complementary, or a supporter's strength
+//   can_meet          - 1 when both are free when the role meets (in school hours, after
+//                       school); a preference unless the school makes it a hard rule
+//                       (hard_rules::availability)
 //
 // Only non-sensitive items (interests, offers) are kept as the reasons behind a count;
 // languages and countries are counted, never copied.
@@ -24,6 +27,7 @@
 #include <vector>
 
 #include <peerkit/core/enum_keys.hpp>
+#include <peerkit/core/roles.hpp>
 #include <peerkit/core/student.hpp>
 
 namespace peerkit {
@@ -38,17 +42,19 @@ enum class criterion {
   common_language,
   origin_knowledge,
   personality_fit,
+  can_meet,
 };
 
 template <>
 struct enum_keys<criterion> {
-  static constexpr std::array<std::string_view, 5> keys{
-      "shared_interests", "offers_wants", "common_language", "origin_knowledge", "personality_fit"};
+  static constexpr std::array<std::string_view, 6> keys{"shared_interests", "offers_wants",
+                                                        "common_language",  "origin_knowledge",
+                                                        "personality_fit",  "can_meet"};
 };
 
-inline constexpr std::array<criterion, 5> all_criteria{
-    criterion::shared_interests, criterion::offers_wants, criterion::common_language,
-    criterion::origin_knowledge, criterion::personality_fit};
+inline constexpr std::array<criterion, 6> all_criteria{
+    criterion::shared_interests, criterion::offers_wants,    criterion::common_language,
+    criterion::origin_knowledge, criterion::personality_fit, criterion::can_meet};
 
 /// The criterion in words.
 [[nodiscard]] constexpr std::string_view describe(criterion c) noexcept {
@@ -58,6 +64,7 @@ inline constexpr std::array<criterion, 5> all_criteria{
     case criterion::common_language: return "a language in common";
     case criterion::origin_knowledge: return "knows the country of origin";
     case criterion::personality_fit: return "personality fit";
+    case criterion::can_meet: return "both free when the role meets";
   }
   return "";
 }
@@ -70,6 +77,7 @@ struct score_weights {
   int common_language = 2;
   int origin_knowledge = 2;
   int personality_fit = 1;
+  int can_meet = 3;
 
   [[nodiscard]] constexpr int of(criterion c) const noexcept {
     switch (c) {
@@ -78,6 +86,7 @@ struct score_weights {
       case criterion::common_language: return common_language;
       case criterion::origin_knowledge: return origin_knowledge;
       case criterion::personality_fit: return personality_fit;
+      case criterion::can_meet: return can_meet;
     }
     return 0;
   }
@@ -123,16 +132,17 @@ struct trait_fit {
 /// One criterion of one pair.
 struct criterion_score {
   criterion what = criterion::shared_interests;
-  int raw = 0;                       ///< the count found
-  int weight = 0;                    ///< the school's weight
-  score_points points = 0;           ///< raw * weight
-  std::vector<std::string> because;  ///< non-sensitive items behind raw (interests, offers)
+  int raw = 0;              ///< the count found
+  int weight = 0;           ///< the school's weight
+  score_points points = 0;  ///< raw * weight
+  /// Non-sensitive items behind raw (interests, offers); for can_meet, when the role meets.
+  std::vector<std::string> because;
   friend bool operator==(const criterion_score&, const criterion_score&) = default;
 };
 
 /// Every criterion of one pair and their sum.
 struct score_breakdown {
-  std::array<criterion_score, 5> criteria{};  ///< in the order of all_criteria
+  std::array<criterion_score, all_criteria.size()> criteria{};  ///< in the order of all_criteria
   score_points total = 0;
 
   [[nodiscard]] const criterion_score& operator[](criterion c) const noexcept {
@@ -200,9 +210,10 @@ inline int personality_points(const student& supporter, const student& supportee
 
 }  // namespace detail
 
-/// The score of pairing `supporter` with `supportee`, criterion by criterion.
+/// The score of pairing `supporter` with `supportee` in a role that meets at `meets`,
+/// criterion by criterion.
 [[nodiscard]] inline score_breakdown score_pair(const student& supporter, const student& supportee,
-                                                const score_weights& weights,
+                                                meeting_place meets, const score_weights& weights,
                                                 const std::vector<trait_fit>& personality,
                                                 trait_scale scale) {
   score_breakdown b;
@@ -225,6 +236,8 @@ inline int personality_points(const student& supporter, const student& supportee
   set(criterion::origin_knowledge, detail::knows_origin(supporter, supportee) ? 1 : 0);
   set(criterion::personality_fit,
       detail::personality_points(supporter, supportee, personality, scale));
+  set(criterion::can_meet, can_meet(meets, supporter.available, supportee.available) ? 1 : 0,
+      {std::string(describe(meets))});
   return b;
 }
 

@@ -71,8 +71,8 @@ class pairing_checker {
     for (std::size_t i = 0; i < sup_.size(); ++i)
       for (std::size_t j = 0; j < see_.size(); ++j)
         if (rules_broken(i, j).empty())
-          adj_[i].push_back({j, score_pair(*sup_[i], *see_[j], s.buddies.weights, s.personality,
-                                           s.buddies.scale)});
+          adj_[i].push_back({j, score_pair(*sup_[i], *see_[j], role_[i].meets, s.buddies.weights,
+                                           s.personality, s.buddies.scale)});
     for (const auto& r : req.rankings) {
       auto& m = rank_[r.who];
       for (std::size_t k = 0; k < r.best_first.size(); ++k) m.emplace(r.best_first[k], k);

@@ -6,6 +6,7 @@
 //                        for one or two students, as in the Peer2Peer brochure (000)
 //   newcomer_programme   newcomer buddies as at Hoofdvaart College (001): trained in
 //                        2 × 4 hours, intervision every two weeks four times, then monthly;
+//                        meeting mostly in the long break, at school;
 //                        selected on social, patient and talks easily and on grades
 //   runtime_programme    roles, selection, matching, schedule and checklist from settings
 //   shipped_presets      the default `programme` and every preset above, as one type list
@@ -23,14 +24,16 @@ namespace peerkit {
 using brochure_programme =
     basic_programme<role_set<peer_leader, peer_buddy>, static_checklist<seven_step_plan>>;
 
-/// The newcomer buddy as Hoofdvaart College runs it.
+/// The newcomer buddy as Hoofdvaart College runs it: the pairs meet at least an hour a
+/// week, "at the moment mostly in the long break" (001), so at school in school hours.
 struct hoofdvaart_buddy {};
 
 template <>
 struct role_traits<hoofdvaart_buddy> : role_traits<newcomer_buddy> {
   static constexpr auto parameters = role_traits<newcomer_buddy>::parameters
                                          .with_training({2, 4 * 60})
-                                         .with_intervision({4, 2, {4, 4}});
+                                         .with_intervision({4, 2, {4, 4}})
+                                         .with_meeting_place(meeting_place::at_school);
 };
 
 /// Hoofdvaart's selection (001): personality (social, patient, talks easily) and grades —

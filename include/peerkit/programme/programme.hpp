@@ -35,47 +35,16 @@
 #include <peerkit/matching/explanation.hpp>
 #include <peerkit/matching/leader_duos.hpp>
 #include <peerkit/matching/matching_policy.hpp>
+#include <peerkit/programme/programme_data.hpp>
 #include <peerkit/programme/schedule_policy.hpp>
+#include <peerkit/programme/status.hpp>
+#include <peerkit/programme/year_record.hpp>
 #include <peerkit/selection/application.hpp>
 #include <peerkit/selection/choose.hpp>
 #include <peerkit/selection/policy.hpp>
 #include <peerkit/selection/training.hpp>
 
 namespace peerkit {
-
-/// A student who is to get a supporter of a role (asked for by the student, a mentor or
-/// the care coordinator; taking part is always voluntary, so consent is checked too).
-struct support_request {
-  student_id student;
-  supporter_role role = supporter_role::peer_buddy;
-  friend bool operator==(const support_request&, const support_request&) = default;
-};
-
-/// What the coordinator records for one programme year, beyond the school's own data.
-struct programme_data {
-  school_year year{2025};
-  /// The day supporters and supportees are paired: consent must hold on it. Empty: the
-  /// first day of the school year.
-  std::optional<date> pairing_date;
-  std::vector<application> applications;
-  training_log training;
-  /// Who is to get a supporter. Empty: derived from each consenting student's needs by
-  /// the selection policy's recommendation (needs stay inside that step).
-  std::vector<support_request> support_requests;
-  std::vector<student_pair> pinned_pairs;     ///< coordinator: pairs that must be made
-  std::vector<student_pair> forbidden_pairs;  ///< coordinator: pairs that must never be made
-  std::vector<ranking> rankings;              ///< ranked preferences, for the stable objective
-  std::vector<observed_pair> observed_duos;   ///< the teacher coach's view of leader pairs
-  std::vector<leader_pair> pinned_duos;
-  std::vector<leader_pair> forbidden_duos;
-  std::vector<class_exclusion> class_exclusions;  ///< e.g. not the class of a sibling
-  std::vector<class_wish> class_wishes;
-  progress_book::record_map checklist_progress;
-  report_mode checklist_mode = report_mode::go_live;
-
-  [[nodiscard]] date pairing_day() const { return pairing_date.value_or(year.first_day()); }
-  friend bool operator==(const programme_data&, const programme_data&) = default;
-};
 
 /// The pairing of one one-to-one (or small-group) role.
 struct role_pairing {
@@ -240,7 +209,16 @@ class basic_programme {
 
   [[nodiscard]] const school& school_data() const noexcept { return school_; }
   [[nodiscard]] const programme_data& data() const noexcept { return data_; }
-  [[nodiscard]] programme_data& data() noexcept { return data_; }
+
+  /// The record of the year as it happened (year_record.hpp).
+  [[nodiscard]] const year_record& record() const noexcept { return record_; }
+  /// What an entry added to the record is checked against.
+  [[nodiscard]] record_context context() const {
+    return {school_, data_, role_entries(), checklist().definition()};
+  }
+  /// Adds an entry to the record. Throws peerkit::error listing every problem, located at
+  /// "events[N]", and then changes nothing.
+  void add(year_entry entry) { record_.add(context(), std::move(entry)); }
 
   [[nodiscard]] const roles_policy& roles() const noexcept { return roles_; }
   [[nodiscard]] const selection_policy& selection() const noexcept { return selection_; }
@@ -291,12 +269,12 @@ class basic_programme {
     return out;
   }
 
-  /// Chooses supporters for the demand of `requests`.
+  /// Chooses supporters for the demand of `requests` from the applications as recorded.
   [[nodiscard]] selection_result select(const std::vector<support_request>& requests) const {
-    return choose(school_, data_.applications, roles(), selection(), demand(requests));
+    return choose(school_, record_.state().applications, roles(), selection(), demand(requests));
   }
 
-  /// Pairs the accepted and trained supporters of `applications` with `requests`, and
+  /// Pairs the accepted supporters of `applications`, trained as recorded, with `requests`, and
   /// forms leader duos for the first-year classes. Throws peerkit::error for invalid
   /// coordinator input (unknown students, pins that break a rule).
   [[nodiscard]] programme_pairing pair(const std::vector<application>& applications,
@@ -306,7 +284,7 @@ class basic_programme {
     const date day = data_.pairing_day();
     auto next_id = pair_id{1};
     for (const auto& e : role_entries()) {
-      const auto ready = ready_for_matching(applications, data_.training, e);
+      const auto ready = ready_for_matching(applications, record_.state().training, e, day);
       if (e.parameters.form == support_form::duo_for_class) {
         out.leaders = pair_leaders(e, ready, settings, day);
         auto pairs = to_support_pairs(out.leaders->classes, next_id, day);
@@ -358,15 +336,9 @@ class basic_programme {
                                       const school_calendar& calendar) const {
     programme_facts f;
     f.roles = role_entries();
-    for (const auto& e : f.roles) {
-      for (const auto& a : applications) {
-        if (a.role != e.kind || a.state != application_state::accepted) continue;
-        supporter_record record{a.applicant, e.kind, data_.pairing_day(), std::nullopt};
-        if (const auto done = data_.training.completed_on(a.applicant, e))
-          record.trained_on = *done;
-        f.supporters.push_back(record);
-      }
-    }
+    const date planned_start = year.events.empty() ? data_.year.first_day()
+                                                   : year.events.front().day;
+    f.supporters = supporter_records(applications, record_.state(), planned_start);
     f.pairs = pairing.pairs;
     for (const auto& ev : year.events) {
       if (ev.kind != programme_event_kind::intervision || !ev.role) continue;
@@ -377,23 +349,38 @@ class basic_programme {
         it = f.intervision.insert(f.intervision.end(), {*ev.role, ev.group, {}});
       it->dates.push_back(ev.day);
     }
-    if (!year.events.empty()) {
-      const date first = year.events.front().day;
-      const date last = year.events.back().day;
-      for (const auto& e : f.roles)
-        if (e.parameters.form != support_form::duo_for_class)
-          f.periods.push_back({e.kind, {first, last}});
-    }
+    for (const auto& e : f.roles)
+      if (const auto days = support_days_of(year, e.kind))
+        f.periods.push_back({e.kind, {days->first, days->last}});
     for (const auto& h : calendar.holidays)
       if (h.region == calendar.region) f.breaks.push_back({h.first, h.last});
     return f;
   }
 
-  /// The readiness report on the programme's checklist.
+  /// The readiness report on the programme's checklist, with the progress recorded.
   [[nodiscard]] readiness_report readiness(const programme_facts& facts) const {
-    const auto derived = evaluate_derived(school_, facts);
-    const auto book = progress_book::restore(checklist().definition(), data_.checklist_progress);
-    return make_readiness_report(book, derived, school_, data_.checklist_mode);
+    return readiness(facts, record_.state().checklist);
+  }
+
+  /// Where the programme stands on `day`, from what was recorded up to that day.
+  [[nodiscard]] programme_status status_on(date day, const school_calendar& calendar) const {
+    const auto state = record_.state_on(context(), day);
+    programme_status s;
+    s.on = day;
+    for (const auto& p : state.records.pairs)
+      if (p.active_on(day)) s.active_pairs.push_back(p);
+    const auto roles = role_entries();
+    for (const auto& e : roles) {
+      auto ready = ready_for_matching(state.applications, state.training, e, day);
+      s.in_training.insert(s.in_training.end(), ready.in_training.begin(), ready.in_training.end());
+    }
+    const auto& sv = data_.supervision;
+    s.overdue = check_supervision(state.records, school_, day, sv.rules, sv.escalation,
+                                  breaks_of(calendar), roles);
+    s.open_escalations = open_escalations_on(state.records, sv.escalation, day);
+    s.rematches = rematch_options_on(state, sv.rematch, day, data_.year.last_day());
+    s.readiness = readiness(recorded_facts(state, day, calendar), state.checklist);
+    return s;
   }
 
   /// The whole year: select, pair, plan, check. Throws peerkit::error for invalid input;
@@ -402,7 +389,7 @@ class basic_programme {
     programme_run r;
     r.requests = support_requests();
     r.selection = select(r.requests);
-    r.applications = data_.applications;
+    r.applications = record_.state().applications;
     record_decisions(r.applications, r.selection);
     r.pairing = pair(r.applications, r.requests);
     r.year = plan_year(calendar, r.applications);
@@ -420,9 +407,13 @@ class basic_programme {
         selection_(take<selection_policy>(given)),
         matching_(take<matching_policy>(given)),
         schedule_(take<schedule_policy>(given)),
-        checklist_(take<checklist_policy>(given)) {
+        checklist_(take<checklist_policy>(given)),
+        record_(checked_context()) {}
+  /// The context of the record, once the school and the programme's data are valid.
+  [[nodiscard]] record_context checked_context() const {
     validate(school_);
     validate(data_, school_);
+    return context();
   }
   /// The policy of type P among those given, or a default-constructed one.
   template <class P>
@@ -434,10 +425,11 @@ class basic_programme {
   }
 
   [[nodiscard]] bool applied_for(student_id s, supporter_role r) const {
-    return std::any_of(
-        data_.applications.begin(), data_.applications.end(), [&](const application& a) {
-          return a.applicant == s && a.role == r && a.state != application_state::withdrawn;
-        });
+    return std::any_of(record_.state().applications.begin(), record_.state().applications.end(),
+                       [&](const application& a) {
+                         return a.applicant == s && a.role == r &&
+                                a.state != application_state::withdrawn;
+                       });
   }
 
   static bool involved(const pairing_request& request, student_id s) {
@@ -481,6 +473,60 @@ class basic_programme {
     return out;
   }
 
+  [[nodiscard]] readiness_report readiness(const programme_facts& facts,
+                                           const progress_book::record_map& progress) const {
+    const auto derived = evaluate_derived(school_, facts);
+    const auto book = progress_book::restore(checklist().definition(), progress);
+    return make_readiness_report(book, derived, school_, data_.checklist_mode);
+  }
+
+  /// The accepted supporters of each role with the day the selection accepted them (as
+  /// recorded; a decision the programme document holds undated counts from `undated`)
+  /// and the day their training was complete.
+  [[nodiscard]] std::vector<supporter_record> supporter_records(
+      const std::vector<application>& applications, const year_state& state, date undated) const {
+    std::vector<supporter_record> out;
+    for (const auto& e : role_entries())
+      for (const auto& a : applications) {
+        if (a.role != e.kind || a.state != application_state::accepted) continue;
+        out.push_back({a.applicant, e.kind,
+                       state.accepted_on(a.applicant, e.kind).value_or(undated),
+                       state.training.completed_on(a.applicant, e)});
+      }
+    return out;
+  }
+
+  /// What the checklist knows on `day` from the record: the real selection and training
+  /// days, the pairs as they started and ended, the intervision sessions held, and the
+  /// support period of each role so far.
+  [[nodiscard]] programme_facts recorded_facts(const year_state& state, date day,
+                                               const school_calendar& calendar) const {
+    programme_facts f;
+    f.roles = role_entries();
+    f.supporters = supporter_records(state.applications, state, data_.year.first_day());
+    f.pairs = state.records.pairs;
+    for (const auto& session : state.records.sessions) {
+      const auto* g = state.records.find_group(session.group);
+      if (!g || g->newcomers) continue;
+      auto it = std::find_if(
+          f.intervision.begin(), f.intervision.end(),
+          [&](const intervision_series& x) { return x.role == g->role && x.group == g->number; });
+      if (it == f.intervision.end())
+        it = f.intervision.insert(f.intervision.end(), {g->role, g->number, {}});
+      it->dates.push_back(session.held_on);
+    }
+    for (const auto& e : f.roles) {
+      if (e.parameters.form == support_form::duo_for_class) continue;
+      std::optional<date> first;
+      for (const auto& p : f.pairs)
+        if (p.role == e.kind && (!first || p.started < *first)) first = p.started;
+      if (first && *first <= day) f.periods.push_back({e.kind, {*first, day}});
+    }
+    for (const auto& h : calendar.holidays)
+      if (h.region == calendar.region) f.breaks.push_back({h.first, h.last});
+    return f;
+  }
+
   static std::vector<shortfall> shortfalls_of(const programme_run& r) {
     std::vector<shortfall> out;
     for (const auto& rp : r.pairing.roles)
@@ -506,6 +552,7 @@ class basic_programme {
   matching_policy matching_;
   schedule_policy schedule_;
   checklist_policy checklist_;
+  year_record record_;
 };
 
 /// The programme of the brochure (source 000): peer leaders and peer buddies, with every

@@ -38,6 +38,27 @@ inline std::string as_list(const std::string& text) {
   return out;
 }
 
+/// A key such as "contact_overdue" in words: "contact overdue".
+inline std::string in_words(std::string_view key) {
+  std::string out(key);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+/// A Markdown document with every heading one level down, to sit inside another.
+inline std::string nested(const std::string& markdown) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < markdown.size()) {
+    auto end = markdown.find('\n', start);
+    if (end == std::string::npos) end = markdown.size() - 1;
+    const auto line = markdown.substr(start, end - start + 1);
+    out += (line.starts_with("#") ? "#" : "") + line;
+    start = end + 1;
+  }
+  return out;
+}
+
 /// The first and last day of each kind of event of the year, with how many there are.
 inline std::string key_dates(const programme_year& year) {
   struct span {
@@ -53,8 +74,7 @@ inline std::string key_dates(const programme_year& year) {
                                          span{e.day, e.day, 0, ""});
     auto& s = it->second;
     if (fresh) {
-      s.title = std::string(key_of(e.kind));
-      std::replace(s.title.begin(), s.title.end(), '_', ' ');
+      s.title = in_words(key_of(e.kind));
       if (!role.empty()) s.title += " (" + role + ")";
     }
     s.first = std::min(s.first, e.day);
@@ -128,17 +148,7 @@ template <class... Policies>
   }
 
   // The readiness report is a document of its own; here its headings sit one level down.
-  std::string readiness = to_markdown(run.readiness);
-  std::string shifted;
-  std::size_t start = 0;
-  while (start < readiness.size()) {
-    auto end = readiness.find('\n', start);
-    if (end == std::string::npos) end = readiness.size() - 1;
-    const auto line = readiness.substr(start, end - start + 1);
-    shifted += (line.starts_with("#") ? "#" : "") + line;
-    start = end + 1;
-  }
-  return text + "\n" + shifted;
+  return text + "\n" + detail::nested(to_markdown(run.readiness));
 }
 
 }  // namespace peerkit

@@ -28,9 +28,15 @@ PEERKIT_INLINE std::optional<int> candidate_rating(const application& a, const s
 }
 
 PEERKIT_INLINE candidate evaluate_candidate(const application& a, const student& s,
+                                            const supporter_eligibility& eligible,
                                             const runtime_profile& p) {
   candidate c{a.id, a.applicant,    verdict::rejected, std::nullopt,
               0,    s.fail_marks(), s.average_grade(), {}};
+  if (!eligible.admits(s.track, s.year))
+    c.reasons.push_back({.kind = reason_kind::not_eligible,
+                         .found = double(s.year),
+                         .limit = double(eligible.first_year(s.track).value_or(0)),
+                         .track = s.track});
   const auto& g = p.gates;
   if (g.max_fail_marks && c.fail_marks > *g.max_fail_marks)
     c.reasons.push_back(
@@ -139,7 +145,8 @@ PEERKIT_INLINE role_selection select_role(const school& s,
       out.withdrawn.push_back(a.id);
       continue;
     }
-    auto c = evaluate_candidate(a, *s.find(a.applicant), p.rule.profile);
+    auto c = evaluate_candidate(a, *s.find(a.applicant), p.entry.parameters.eligible_supporters,
+                                p.rule.profile);
     (c.reasons.empty() ? ranked : failed).push_back(std::move(c));
   }
   std::sort(ranked.begin(), ranked.end(), ranks_before);
@@ -183,6 +190,13 @@ PEERKIT_INLINE std::string reason::text() const {
       return trait_label(trait) + " " + std::to_string(f) + " < " + std::to_string(l);
     case reason_kind::trait_not_rated:
       return trait_label(trait) + " not rated, at least " + std::to_string(l) + " required";
+    case reason_kind::not_eligible: {
+      const std::string of = *track == school_track::isk ? "the newcomer class"
+                                                         : std::string(key_of(*track));
+      if (l == 0) return "in " + of + ", from which the role takes no supporters";
+      return "year " + std::to_string(f) + " of " + of + ", the role takes supporters from year " +
+             std::to_string(l) + " on";
+    }
   }
   return {};
 }

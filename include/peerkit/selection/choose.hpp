@@ -1,8 +1,10 @@
 #pragma once
 // Choosing the supporters (000 step 4; 001). For each role: how many are needed follows
 // from demand (demand.hpp), plus the reserves of the school's rule. Every application that
-// was not withdrawn is a candidate. A candidate who passes every gate and has every
-// required trait is ranked by the profile's score; the first `needed` are accepted, the
+// was not withdrawn is a candidate. A candidate the role takes as supporter (its
+// eligible_supporters: older students, 000; for newcomer buddies also advanced students of
+// the newcomer class, 001) who passes every gate and has every required trait is ranked
+// by the profile's score; the first `needed` are accepted, the
 // next `reserves` become reserves, the rest are rejected. The result lists every candidate
 // with the verdict and the reasons, as data and in words.
 //
@@ -67,13 +69,15 @@ enum class reason_kind {
   no_interview,          ///< the profile requires an interview; none was held
   trait_below_minimum,   ///< `trait` rated `found`, below the minimum `limit`
   trait_not_rated,       ///< `trait` required at `limit`, but not rated
+  not_eligible,  ///< in year `found` of `track`; the role takes supporters of that track from
+                 ///< year `limit` on, or none (`limit` 0)
 };
 template <>
 struct enum_keys<reason_kind> {
-  static constexpr std::array<std::string_view, 10> keys{
+  static constexpr std::array<std::string_view, 11> keys{
       "ranked_within_need",  "ranked_as_reserve", "ranked_beyond_need",   "too_many_fail_marks",
       "average_too_low",     "no_grades",         "no_motivation_letter", "no_interview",
-      "trait_below_minimum", "trait_not_rated"};
+      "trait_below_minimum", "trait_not_rated",   "not_eligible"};
 };
 
 /// Why a candidate got their verdict: the kind, and the numbers behind it.
@@ -85,9 +89,10 @@ struct reason {
   int reserves = 0;  ///< for ranks: the reserves chosen on top of `limit`
   std::optional<grade_average> average{};  ///< average_too_low: the candidate's average grade
   std::optional<tenths> min_average{};     ///< grade reasons: the average the profile requires
+  std::optional<school_track> track{};     ///< not_eligible: the candidate's track
 
   /// The reason in words: "3 fail marks, at most 2 allowed", "empathy 2 < 3",
-  /// "ranked 17th of 16 needed".
+  /// "ranked 17th of 16 needed", "year 1 of havo, the role takes supporters from year 2 on".
   [[nodiscard]] std::string text() const;
   friend bool operator==(const reason&, const reason&) = default;
 };
@@ -101,7 +106,8 @@ struct candidate {
   int score = 0;              ///< the profile's score, also for those who failed a gate
   int fail_marks = 0;
   std::optional<grade_average> average{};
-  /// Accepted or reserve: the rank. Rejected: every gate and trait failed, or the rank.
+  /// Accepted or reserve: the rank. Rejected: not eligible for the role, every gate and
+  /// trait failed, or the rank.
   std::vector<reason> reasons{};
 
   /// The reasons in words, joined by "; ".

@@ -15,7 +15,8 @@
 
 namespace peerkit {
 
-/// The supervision rules; each alert names the one that fired.
+/// The supervision rules; each alert names the one that fired. The first three hold for
+/// pairs of roles that support individual students, not for a duo serving a whole class.
 enum class alert_rule {
   contact_overdue,               ///< no contact for longer than the pair's plan allows
   contact_below_plan,            ///< actual meetings below the minimum share of planned ones

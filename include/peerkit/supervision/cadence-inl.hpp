@@ -7,15 +7,32 @@
 
 namespace peerkit {
 
+namespace detail {
+/// The parameters of `role` as the programme runs it: from `roles`, else the shipped ones.
+PEERKIT_INLINE role_parameters parameters_for(supporter_role role,
+                                              std::span<const role_entry> roles) {
+  for (const auto& e : roles)
+    if (e.kind == role) return e.parameters;
+  return default_parameters(role);
+}
+}  // namespace detail
+
+PEERKIT_INLINE bool supports_individuals(supporter_role role, std::span<const role_entry> roles) {
+  return !serves_whole_class(detail::parameters_for(role, roles).form);
+}
+
 PEERKIT_INLINE contact_figures pair_figures(const programme_records& r, const support_pair& pair,
-                                            date from, date to, const school_breaks& breaks) {
+                                            date from, date to, const school_breaks& breaks,
+                                            std::span<const role_entry> roles) {
   contact_figures f;
   if (pair.started.is_special()) return f;
-  const date begin = std::max(from, pair.started);
-  const date end = pair.ended ? std::min(to, *pair.ended) : to;
-  const auto plan = r.plan_for(pair.id);
-  f.planned_meetings = plan.meetings_in(breaks.counted_days(begin, end));
-  f.planned_minutes = f.planned_meetings * plan.minutes;
+  if (supports_individuals(pair.role, roles)) {
+    const date begin = std::max(from, pair.started);
+    const date end = pair.ended ? std::min(to, *pair.ended) : to;
+    const auto plan = r.plan_for(pair.id);
+    f.planned_meetings = plan.meetings_in(breaks.counted_days(begin, end));
+    f.planned_minutes = f.planned_meetings * plan.minutes;
+  }
   for (const auto& c : r.contacts)
     if (c.pair == pair.id && from <= c.on && c.on < to) {
       ++f.actual_meetings;
@@ -26,19 +43,23 @@ PEERKIT_INLINE contact_figures pair_figures(const programme_records& r, const su
 
 PEERKIT_INLINE contact_figures group_figures(const programme_records& r,
                                              const intervision_roster& g, date from, date to,
-                                             const school_breaks& breaks) {
+                                             const school_breaks& breaks,
+                                             std::span<const role_entry> roles) {
   contact_figures f;
   for (const auto& p : r.pairs)
-    if (std::any_of(p.supporters.begin(), p.supporters.end(),
+    if (supports_individuals(p.role, roles) &&
+        std::any_of(p.supporters.begin(), p.supporters.end(),
                     [&](student_id s) { return g.has_member(s); }))
-      f += pair_figures(r, p, from, to, breaks);
+      f += pair_figures(r, p, from, to, breaks, roles);
   return f;
 }
 
 PEERKIT_INLINE contact_figures programme_figures(const programme_records& r, date from, date to,
-                                                 const school_breaks& breaks) {
+                                                 const school_breaks& breaks,
+                                                 std::span<const role_entry> roles) {
   contact_figures f;
-  for (const auto& p : r.pairs) f += pair_figures(r, p, from, to, breaks);
+  for (const auto& p : r.pairs)
+    if (supports_individuals(p.role, roles)) f += pair_figures(r, p, from, to, breaks, roles);
   return f;
 }
 
@@ -57,20 +78,15 @@ PEERKIT_INLINE std::optional<date> last_contact(const programme_records& r, pair
     if (c.pair == id && c.on < before && (!last || *last < c.on)) last = c.on;
   return last;
 }
-PEERKIT_INLINE intervision_cadence cadence_for(supporter_role role,
-                                               std::span<const role_entry> roles) {
-  for (const auto& e : roles)
-    if (e.kind == role) return e.parameters.intervision;
-  return default_parameters(role).intervision;
-}
 }  // namespace detail
 
 PEERKIT_INLINE std::vector<alert> contact_alerts(const programme_records& r,
                                                  const supervision_rules& rules, date today,
-                                                 const school_breaks& breaks) {
+                                                 const school_breaks& breaks,
+                                                 std::span<const role_entry> roles) {
   std::vector<alert> alerts;
   for (const auto& p : r.pairs) {
-    if (!p.active_on(today)) continue;
+    if (!p.active_on(today) || !supports_individuals(p.role, roles)) continue;
     const auto plan = r.plan_for(p.id);
     const auto last = detail::last_contact(r, p.id, today + boost::gregorian::days(1));
     const date from = last ? *last : p.started;
@@ -87,7 +103,7 @@ PEERKIT_INLINE std::vector<alert> contact_alerts(const programme_records& r,
     }
     const date end = today + boost::gregorian::days(1);
     if (breaks.counted_days(p.started, end) >= rules.rate_after_days) {
-      const auto f = pair_figures(r, p, p.started, end, breaks);
+      const auto f = pair_figures(r, p, p.started, end, breaks, roles);
       if (f.meeting_rate() < rules.min_meeting_rate) {
         auto a = detail::make_alert(alert_rule::contact_below_plan, today,
                                     safe_text{} << "pair " << p.id << " met " << f.actual_meetings
@@ -101,9 +117,11 @@ PEERKIT_INLINE std::vector<alert> contact_alerts(const programme_records& r,
   return alerts;
 }
 
-PEERKIT_INLINE std::vector<alert> notice_alerts(const programme_records& r) {
+PEERKIT_INLINE std::vector<alert> notice_alerts(const programme_records& r,
+                                                std::span<const role_entry> roles) {
   std::vector<alert> alerts;
   for (const auto& p : r.pairs) {
+    if (!supports_individuals(p.role, roles)) continue;
     std::optional<date> first;
     for (const auto& c : r.contacts)
       if (c.pair == p.id && (!first || c.on < *first)) first = c.on;
@@ -135,7 +153,7 @@ PEERKIT_INLINE std::vector<alert> intervision_alerts(const programme_records& r,
       if (s.group == g.id && s.held_on <= today) held.push_back(&s);
     std::stable_sort(held.begin(), held.end(),
                      [](const auto* a, const auto* b) { return a->held_on < b->held_on; });
-    const auto cadence = detail::cadence_for(g.role, roles);
+    const auto cadence = detail::parameters_for(g.role, roles).intervision;
     const date last = held.empty() ? g.started : held.back()->held_on;
     const date due = breaks.after_counted_days(
         last, intervision_interval_days(cadence, static_cast<int>(held.size())) +
@@ -255,8 +273,8 @@ PEERKIT_INLINE std::vector<alert> check_supervision(const programme_records& r, 
     all.insert(all.end(), std::make_move_iterator(more.begin()),
                std::make_move_iterator(more.end()));
   };
-  append(contact_alerts(r, rules, today, breaks));
-  append(notice_alerts(r));
+  append(contact_alerts(r, rules, today, breaks, roles));
+  append(notice_alerts(r, roles));
   append(intervision_alerts(r, rules, today, breaks, roles));
   append(follow_up_alerts(r, s, rules, today));
   for (const auto& e : r.escalations) append(escalation_alerts(e, policy, today));

@@ -3,7 +3,9 @@
 // plan (Petit et al. 2014), and inconsistent attendance of a young mentor does harm
 // (Karcher 2005), so planned against actual contact is a first-class figure per pair,
 // per intervision group and per programme, and the rules below raise alerts that name
-// the rule that fired. All day counts skip school breaks.
+// the rule that fired. All day counts skip school breaks. A pair's weekly contact plan
+// and its secrecy notice hold for roles that support individual students; a leader duo
+// serves a whole class (serves_whole_class) and is held to neither.
 
 #include <algorithm>
 #include <span>
@@ -66,27 +68,41 @@ struct supervision_rules {
   friend bool operator==(const supervision_rules&, const supervision_rules&) = default;
 };
 
+/// True when `role` supports individual students, so its pairs keep a contact plan and
+/// the notice that the supporter cannot keep secrets; false for a form that serves a
+/// whole class. `roles` overrides the shipped parameters.
+[[nodiscard]] bool supports_individuals(supporter_role role,
+                                        std::span<const role_entry> roles = {});
+
 /// Planned against actual contact of `pair` from `from` up to, not including, `to`,
-/// limited to the days the pair was active.
+/// limited to the days the pair was active. A pair of a role that does not support
+/// individuals has nothing planned; its logged contact still counts as actual.
 [[nodiscard]] contact_figures pair_figures(const programme_records& r, const support_pair& pair,
-                                           date from, date to, const school_breaks& breaks = {});
+                                           date from, date to, const school_breaks& breaks = {},
+                                           std::span<const role_entry> roles = {});
 
-/// The figures of the pairs whose supporters belong to group `g`.
+/// The figures of the pairs whose supporters belong to group `g`, of roles that support
+/// individuals.
 [[nodiscard]] contact_figures group_figures(const programme_records& r, const intervision_roster& g,
-                                            date from, date to, const school_breaks& breaks = {});
+                                            date from, date to, const school_breaks& breaks = {},
+                                            std::span<const role_entry> roles = {});
 
-/// The figures of the whole programme.
+/// The figures of the whole programme: its pairs of roles that support individuals.
 [[nodiscard]] contact_figures programme_figures(const programme_records& r, date from, date to,
-                                                const school_breaks& breaks = {});
+                                                const school_breaks& breaks = {},
+                                                std::span<const role_entry> roles = {});
 
-/// Rules contact_overdue and contact_below_plan for the pairs active on `today`.
+/// Rules contact_overdue and contact_below_plan for the pairs active on `today` of roles
+/// that support individuals.
 [[nodiscard]] std::vector<alert> contact_alerts(const programme_records& r,
                                                 const supervision_rules& rules, date today,
-                                                const school_breaks& breaks = {});
+                                                const school_breaks& breaks = {},
+                                                std::span<const role_entry> roles = {});
 
-/// Rule first_meeting_without_notice: a pair met before its supportee was told that the
-/// supporter cannot keep secrets (or was never told).
-[[nodiscard]] std::vector<alert> notice_alerts(const programme_records& r);
+/// Rule first_meeting_without_notice: a pair of a role that supports individuals met
+/// before its supportee was told that the supporter cannot keep secrets (or was never told).
+[[nodiscard]] std::vector<alert> notice_alerts(const programme_records& r,
+                                               std::span<const role_entry> roles = {});
 
 /// Rules intervision_overdue (per group, by its role's cadence) and intervision_missed
 /// (per member, the last sessions in a row). `roles` overrides the shipped cadences.

@@ -181,7 +181,8 @@ PEERKIT_INLINE std::vector<staff_id> recipients(const route_step& step, const es
   if (step.any_of.contains(staff_role::teacher_coach))
     for (const auto& g : groups)
       if (g.has_member(e.raised_by)) add(g.coach);
-  for (auto r : {staff_role::confidential_teacher, staff_role::care_coordinator})
+  for (auto r :
+       {staff_role::coordinator, staff_role::confidential_teacher, staff_role::care_coordinator})
     if (step.any_of.contains(r))
       for (const auto* m : s.staff_in(r)) add(m->id);
   return found;

@@ -46,25 +46,6 @@ struct enum_keys<severity> {
 inline constexpr std::array<severity, 3> all_severities{severity::concern, severity::urgent,
                                                         severity::safety};
 
-/// True for the staff roles whose duties include receiving escalations (staff_roles.hpp).
-[[nodiscard]] constexpr bool receives_escalations(staff_role r) noexcept {
-  switch (r) {
-    case staff_role::coordinator:
-      return staff_role_traits<coordinator>::duties.receives_escalations;
-    case staff_role::teacher_coach:
-      return staff_role_traits<teacher_coach>::duties.receives_escalations;
-    case staff_role::class_mentor:
-      return staff_role_traits<class_mentor>::duties.receives_escalations;
-    case staff_role::confidential_teacher:
-      return staff_role_traits<confidential_teacher>::duties.receives_escalations;
-    case staff_role::care_coordinator:
-      return staff_role_traits<care_coordinator>::duties.receives_escalations;
-    case staff_role::team_leader:
-      return staff_role_traits<team_leader>::duties.receives_escalations;
-  }
-  return false;
-}
-
 /// A set of staff roles, one bit each.
 struct staff_role_set {
   std::uint8_t bits = 0;
@@ -295,8 +276,8 @@ deadline_status deadline_of(std::optional<date> done, date due, date today, bool
 
 /// Whom to inform for one step of the route: the class mentors of the pair's supportees
 /// (or of the class it serves), the teacher coaches of the raising supporter's
-/// intervision groups, and the school's confidential teachers and care coordinators, in
-/// that order and each once.
+/// intervision groups, and the school's coordinators, confidential teachers and care
+/// coordinators, in that order and each once.
 [[nodiscard]] std::vector<staff_id> recipients(const route_step& step, const escalation& e,
                                                const school& s, std::span<const support_pair> pairs,
                                                std::span<const intervision_roster> groups);

@@ -9,14 +9,16 @@ namespace peerkit {
 
 PEERKIT_INLINE programme_indicators compute_indicators(
     const programme_records& r, date from, date to, const school_breaks& breaks,
-    const escalation_policy& policy, const std::array<questionnaire, 4>& questionnaires) {
+    const escalation_policy& policy, const std::array<questionnaire, 4>& questionnaires,
+    std::span<const role_entry> roles) {
   programme_indicators ind;
   const date last_day = to - boost::gregorian::days(1);
   for (const auto& p : r.pairs) {
     if (p.started.is_special() || !(p.started < to) || (p.ended && !(from < *p.ended))) continue;
     ++ind.pairs;
     if (p.active_on(last_day)) ++ind.pairs_active;
-    ind.contact += pair_figures(r, p, from, to, breaks);
+    if (supports_individuals(p.role, roles))
+      ind.contact += pair_figures(r, p, from, to, breaks, roles);
   }
   for (const auto& e : r.escalations) {
     const date raised = e.raised_on();

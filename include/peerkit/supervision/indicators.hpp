@@ -4,8 +4,10 @@
 // and the mean answer per outcome theme and stakeholder.
 
 #include <array>
+#include <span>
 #include <vector>
 
+#include <peerkit/core/roles_policy.hpp>
 #include <peerkit/core/support_pair.hpp>
 #include <peerkit/supervision/cadence.hpp>
 #include <peerkit/supervision/evaluation.hpp>
@@ -23,9 +25,9 @@ struct theme_score {
 };
 
 struct programme_indicators {
-  int pairs = 0;         ///< pairs active at some day of the period
-  int pairs_active = 0;  ///< pairs still active on the period's last day
-  contact_figures contact;
+  int pairs = 0;                             ///< pairs active at some day of the period
+  int pairs_active = 0;                      ///< pairs still active on the period's last day
+  contact_figures contact;                   ///< of the pairs of roles that support individuals
   std::array<int, 3> escalations_by_tier{};  ///< raised in the period, by severity
   int escalations_with_missed_deadline = 0;
   int closures_planned = 0;
@@ -44,15 +46,17 @@ struct programme_indicators {
 };
 
 /// The indicators of the period from `from` up to, not including, `to`. Answers are
-/// matched to questions through `questionnaires` (default: the shipped ones).
+/// matched to questions through `questionnaires` (default: the shipped ones); `roles`
+/// overrides the shipped role parameters (whether a role supports individuals).
 [[nodiscard]] programme_indicators compute_indicators(
     const programme_records& r, date from, date to, const school_breaks& breaks = {},
     const escalation_policy& policy = {},
-    const std::array<questionnaire, 4>& questionnaires = {
-        default_questionnaire(stakeholder::supportee),
-        default_questionnaire(stakeholder::supporter),
-        default_questionnaire(stakeholder::teacher_or_mentor),
-        default_questionnaire(stakeholder::school)});
+    const std::array<questionnaire, 4>& questionnaires =
+        {default_questionnaire(stakeholder::supportee),
+         default_questionnaire(stakeholder::supporter),
+         default_questionnaire(stakeholder::teacher_or_mentor),
+         default_questionnaire(stakeholder::school)},
+    std::span<const role_entry> roles = {});
 
 }  // namespace peerkit
 

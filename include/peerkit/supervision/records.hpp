@@ -114,9 +114,10 @@ inline void check_may_process(const school& s, student_id id, date day, const st
 }  // namespace detail
 
 /// Adds a contact to the log. Throws peerkit::error when the record is malformed, its
-/// pair is unknown or not active that day, or a student of the pair has no consent.
-inline void record_contact(programme_records& r, const school& s, const contact_record& c) {
-  const auto where = element_location("contacts", r.contacts.size());
+/// pair is unknown or not active that day, or a student of the pair has no consent;
+/// problems are located under `where`.
+inline void record_contact(programme_records& r, const school& s, const contact_record& c,
+                           const std::string& where) {
   problem_list problems;
   check_contact(c, where, problems);
   const auto* pair = r.find_pair(c.pair);
@@ -135,10 +136,12 @@ inline void record_contact(programme_records& r, const school& s, const contact_
   problems.throw_if_any();
   r.contacts.push_back(c);
 }
+inline void record_contact(programme_records& r, const school& s, const contact_record& c) {
+  record_contact(r, s, c, element_location("contacts", r.contacts.size()));
+}
 
 /// Records that the pair's supportee was told the supporter cannot keep secrets.
-inline void record_notice(programme_records& r, const secrecy_notice& n) {
-  const auto where = element_location("notices", r.notices.size());
+inline void record_notice(programme_records& r, const secrecy_notice& n, const std::string& where) {
   if (!r.find_pair(n.pair))
     throw error("data.unknown_reference", where + ".pair",
                 (safe_text{} << "no pair has id " << n.pair).str());
@@ -146,12 +149,14 @@ inline void record_notice(programme_records& r, const secrecy_notice& n) {
     throw error("data.missing", where + ".told_on", "a notice needs the date it was told");
   r.notices.push_back(n);
 }
+inline void record_notice(programme_records& r, const secrecy_notice& n) {
+  record_notice(r, n, element_location("notices", r.notices.size()));
+}
 
 /// Adds an intervision session. Throws when the group is unknown, someone present is not
 /// a member, or a member present has no consent that day.
 inline void record_session(programme_records& r, const school& s,
-                           const intervision_session& session) {
-  const auto where = element_location("sessions", r.sessions.size());
+                           const intervision_session& session, const std::string& where) {
   problem_list problems;
   const auto* g = r.find_group(session.group);
   if (!g)
@@ -173,10 +178,14 @@ inline void record_session(programme_records& r, const school& s,
   problems.throw_if_any();
   r.sessions.push_back(session);
 }
+inline void record_session(programme_records& r, const school& s,
+                           const intervision_session& session) {
+  record_session(r, s, session, element_location("sessions", r.sessions.size()));
+}
 
 /// Records that the coach discussed a session with a class mentor.
-inline void record_follow_up(programme_records& r, const school& s, const mentor_follow_up& f) {
-  const auto where = element_location("follow_ups", r.follow_ups.size());
+inline void record_follow_up(programme_records& r, const school& s, const mentor_follow_up& f,
+                             const std::string& where) {
   problem_list problems;
   if (!r.find_group(f.group))
     problems.add("data.unknown_reference", where + ".group",
@@ -193,12 +202,15 @@ inline void record_follow_up(programme_records& r, const school& s, const mentor
   problems.throw_if_any();
   r.follow_ups.push_back(f);
 }
+inline void record_follow_up(programme_records& r, const school& s, const mentor_follow_up& f) {
+  record_follow_up(r, s, f, element_location("follow_ups", r.follow_ups.size()));
+}
 
 /// Adds a filled-in questionnaire. Throws when it does not fit the questionnaire, or a
 /// student respondent has no consent that day.
 inline void record_response(programme_records& r, const school& s,
-                            const evaluation_response& response, const questionnaire& q) {
-  const auto where = element_location("responses", r.responses.size());
+                            const evaluation_response& response, const questionnaire& q,
+                            const std::string& where) {
   problem_list problems;
   check_response(response, q, where, problems);
   if (const auto st = response.student(); st && !response.on.is_special())
@@ -208,6 +220,10 @@ inline void record_response(programme_records& r, const school& s,
                  (safe_text{} << "no pair has id " << *response.pair).str());
   problems.throw_if_any();
   r.responses.push_back(response);
+}
+inline void record_response(programme_records& r, const school& s,
+                            const evaluation_response& response, const questionnaire& q) {
+  record_response(r, s, response, q, element_location("responses", r.responses.size()));
 }
 
 /// Ends a pair (closure.hpp), keeps the closure record and returns a copy of it.
