@@ -218,7 +218,7 @@ class basic_programme {
   }
   /// Adds an entry to the record. Throws peerkit::error listing every problem, located at
   /// "events[N]", and then changes nothing.
-  void add(year_entry entry) { record_.add(context(), std::move(entry)); }
+  void add(const year_entry& entry) { record_.add(context(), entry); }
 
   [[nodiscard]] const roles_policy& roles() const noexcept { return roles_; }
   [[nodiscard]] const selection_policy& selection() const noexcept { return selection_; }

@@ -76,7 +76,7 @@ struct rematch_outcome {
     return s ? s->name : id ? "student " + std::to_string(id->value()) : std::string("nobody");
   };
   if (o.offered()) return "New supporter: " + name(o.new_supporter) + ".";
-  const std::string none = "No new supporter: ";
+  std::string none = "No new supporter: ";
   switch (o.decision.verdict) {
     case rematch_verdict::allowed:
       return none +

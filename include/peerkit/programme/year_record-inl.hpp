@@ -590,7 +590,7 @@ PEERKIT_INLINE year_state year_record::state_on(const record_context& context, d
   return s;
 }
 
-PEERKIT_INLINE void year_record::add(const record_context& context, year_entry entry) {
+PEERKIT_INLINE void year_record::add(const record_context& context, const year_entry& entry) {
   const auto where = element_location("events", entries_.size());
   // An entry dated before others must also fit the state on its own day, so that every
   // earlier day still replays.
@@ -601,7 +601,7 @@ PEERKIT_INLINE void year_record::add(const record_context& context, year_entry e
     apply(then, context, entry, where);
   }
   apply(state_, context, entry, where);
-  entries_.push_back(std::move(entry));
+  entries_.push_back(entry);
 }
 
 }  // namespace peerkit

@@ -157,7 +157,7 @@ class year_record {
 
   /// Adds `entry`. Throws peerkit::error listing every problem, located at
   /// "events[N]" (N: the entry's place in the record), and then changes nothing.
-  void add(const record_context& context, year_entry entry);
+  void add(const record_context& context, const year_entry& entry);
 
   friend bool operator==(const year_record&, const year_record&) = default;
 
