@@ -10,6 +10,7 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include <peerkit/calendar/icalendar.hpp>
+#include <peerkit/io/contact_csv.hpp>
 #include <peerkit/io/holiday_json.hpp>
 #include <peerkit/io/output_files.hpp>
 #include <peerkit/io/programme_json.hpp>
@@ -76,19 +77,23 @@ void print_help(std::ostream& out, std::string_view name = {}) {
   for (const auto& s : option_specs()) out << "  " << s.name << " " << s.help << "\n";
 }
 
+/// The CSV separator of --separator.
+io::csv_separator separator_of(const options& o) {
+  const auto separator = from_key<io::csv_separator>(o.separator);
+  if (!separator)
+    throw usage_problem{"--separator takes detect, semicolon or comma, not '" + o.separator + "'"};
+  return *separator;
+}
+
 /// The programme document with the options applied: students from CSV, pseudonyms.
 io::programme_document load(const options& o, const fs::path& input) {
   auto doc = io::read_programme_file(input);
   if (o.students_csv) {
-    const auto separator = from_key<io::csv_separator>(o.separator);
-    if (!separator)
-      throw usage_problem{"--separator takes detect, semicolon or comma, not '" + o.separator +
-                          "'"};
     // The export lists every student: it replaces the students of the school document.
     auto base = doc.the_school;
     base.students.clear();
     doc.the_school = io::merge_students_csv(std::move(base), io::read_text_file(*o.students_csv),
-                                            o.students_csv->filename().string(), {*separator});
+                                            o.students_csv->filename().string(), {separator_of(o)});
     doc.school_file.clear();
   }
   if (o.pseudonym_key) {
@@ -160,13 +165,14 @@ void draw_pictures(const std::vector<fs::path>& written) {
 
 /// Throws the problems `e` found in an event read from `file` and added at `where` in
 /// the record, located in that file instead: at `place` ("[1]" in an array of events,
-/// nothing for a single one), then the field ("[1].pair", "pair").
+/// "row 3: " in a contact list, nothing for a single event), then the field ("[1].pair",
+/// "row 3: on", "pair").
 void throw_in_events_file(const error& e, const std::string& where, const std::string& place,
                           const std::string& file) {
   problem_list problems;
   for (const auto& p : e.problems()) {
     auto at = p.location.starts_with(where) ? p.location.substr(where.size()) : p.location;
-    if (place.empty() && at.starts_with(".")) at.erase(0, 1);
+    if ((place.empty() || place.ends_with(' ')) && at.starts_with(".")) at.erase(0, 1);
     at = place + at;
     problems.add(p.id, file + (at.empty() ? "" : ": " + at), p.message);
   }
@@ -182,15 +188,23 @@ int record_command(const options& o) {
   auto prog = io::replay(doc, name);
   const auto text = io::read_text_file(*o.add);
   const auto file = o.add->filename().string();
-  const auto added = io::read_entries(text, doc.programme.data.supervision.end_reasons, file);
+  // Contacts come as a CSV export of a school system, other events as JSON.
+  const bool contacts = o.add->extension() == ".csv";
+  std::vector<year_entry> added;
+  if (contacts)
+    for (const auto& c : io::read_contacts_csv(text, file, {separator_of(o)})) added.push_back(c);
+  else
+    added = io::read_entries(text, doc.programme.data.supervision.end_reasons, file);
   const auto first = text.find_first_not_of(" \t\r\n");
   const bool listed = first != std::string::npos && text[first] == '[';
   for (std::size_t i = 0; i < added.size(); ++i) {
     try {
       prog.add(added[i]);
     } catch (const error& e) {
-      throw_in_events_file(e, element_location("events", doc.entries.size() + i),
-                           listed ? "[" + std::to_string(i) + "]" : "", file);
+      const auto place = contacts ? "row " + std::to_string(i + 1) + ": "
+                         : listed ? "[" + std::to_string(i) + "]"
+                                  : std::string();
+      throw_in_events_file(e, element_location("events", doc.entries.size() + i), place, file);
     }
   }
   doc.entries.insert(doc.entries.end(), added.begin(), added.end());

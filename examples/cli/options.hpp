@@ -63,7 +63,8 @@ inline const std::vector<option_spec>& option_specs() {
       {"--reveal-special-category", true,
        "PURPOSE  include origin, languages, needs and groups in the written state, for PURPOSE"},
       {"--add", true,
-       "EVENT.json  record: the event (one object, or an array of them) to append to the record"},
+       "EVENT.json|CONTACTS.csv  record: the event (one object, or an array of them), or a "
+       "contact list, to append to the record"},
       {"--on", true, "YYYY-MM-DD  status: the day to report on (default: today)"},
       {"--json", false, "status: print the status as JSON (format status/1) instead of the report"},
       {"--help", false, "show this help"},

@@ -1,8 +1,6 @@
 // The command-line tool driven as a user drives it: commands, files, exit codes.
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,32 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <peerkit/io/text_file.hpp>
 
+#include "tool_runner.hpp"
+
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 
 namespace {
-
-const fs::path sample_dir = fs::path(PEERKIT_SOURCE_DIR) / "examples" / "data";
-
-struct outcome {
-  int code = -1;
-  std::string out;  ///< standard output and standard error together
-};
-
-/// Runs the tool with `args` (a shell-quoted string) in `dir`.
-outcome tool(const std::string& args, const fs::path& dir = fs::temp_directory_path()) {
-  const std::string cmd = "cd '" + dir.string() +
-                          "' && SOURCE_DATE_EPOCH=1756684800 '" PEERKIT_TOOL "' " + args + " 2>&1";
-  outcome o;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-    o.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
-}
 
 void write(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
@@ -310,7 +288,9 @@ TEST_CASE("cli: record appends checked events, and leaves the record as it was w
         R"({"event": "contact", "on": "2025-09-30", "pair": 1, "minutes": 30})");
   const auto early = tool("record record.json --add early.json", w.dir);
   CHECK(early.code == 2);
-  CHECK(early.out == "peerkit: early.json: pair: no pair has id 1 [data.unknown_reference]\n");
+  CHECK(early.out ==
+        "peerkit: early.json: on: pair 1 is not active on 2025-09-30 "
+        "[supervision.pair_not_active]\n");
   write(w.dir / "broken.json", R"({"event": "contact", "on": )");
   CHECK(tool("record record.json --add broken.json", w.dir).code == 2);
   CHECK(peerkit::io::read_text_file(w.dir / "record.json") == before);
@@ -319,6 +299,25 @@ TEST_CASE("cli: record appends checked events, and leaves the record as it was w
 
   CHECK(tool("record record.json", w.dir).code == 1);  // --add is needed
   CHECK(tool("record --add contact.json", w.dir).code == 1);
+}
+
+TEST_CASE("cli: record takes a school system's contact list, each contact checked") {
+  const workspace w("record-csv");
+  write(w.dir / "record.json", sample_record);
+  write(w.dir / "contacts.csv",
+        "pair;date;minutes;kind;topics\n1;2025-10-08;60;at_school;getting_to_know\n"
+        "1;2025-10-15;45;online;\n");
+  const auto added = tool("record record.json --add contacts.csv", w.dir);
+  CHECK(added.code == 0);
+  CHECK(added.out == "record.json: recorded 2 events, 6 in the record\n");
+  const auto before = peerkit::io::read_text_file(w.dir / "record.json");
+  write(w.dir / "late.csv", "pair,date,minutes\n1,2025-10-22,30\n1,2025-09-30,30\n");
+  const auto refused = tool("record record.json --add late.csv", w.dir);
+  CHECK(refused.code == 2);
+  CHECK(refused.out ==
+        "peerkit: late.csv: row 2: on: pair 1 is not active on 2025-09-30 "
+        "[supervision.pair_not_active]\n");
+  CHECK(peerkit::io::read_text_file(w.dir / "record.json") == before);
 }
 
 TEST_CASE("cli: status reports the day as text and as JSON") {
@@ -346,5 +345,8 @@ TEST_CASE("cli: status reports the day as text and as JSON") {
   CHECK(tool("status record.json --on 2025-09-01", w.dir).out.find("## Active pairs (0)") !=
         std::string::npos);
   CHECK(tool("status record.json --on 1-13-2025", w.dir).code == 1);
-  CHECK(tool("status record.json", w.dir).code == 0);  // today
+  // Without --on the day is today, after this record's school year: refused.
+  const auto today = tool("status record.json", w.dir);
+  CHECK(today.code == 2);
+  CHECK(today.out.find("is outside the school year 2025-08-01..2026-07-31") != std::string::npos);
 }

@@ -157,3 +157,80 @@ TEST_CASE("io: problems in the supervision settings are located") {
             "data.duplicate supervision.end_reasons[1].key: the end reason \"moved\" is given "
             "twice"});
 }
+
+TEST_CASE(
+    "io: a role's eligible supporters are read, keep the role's defaults, and are written back") {
+  const auto roles = [](const std::string& list) {
+    return io::read_programme(R"({"school": "sample_school.json", "roles": )" + list + "}",
+                              "programme.json", data_dir)
+        .roles;
+  };
+  const auto newcomer = default_parameters(supporter_role::newcomer_buddy).eligible_supporters;
+  CHECK(roles(R"([{"role": "newcomer_buddy"}])").at(0).parameters.eligible_supporters == newcomer);
+  CHECK(roles(R"([{"role": "newcomer_buddy", "eligible_supporters": {}}])")
+            .at(0)
+            .parameters.eligible_supporters == newcomer);
+  const auto read = roles(R"([
+      {"role": "newcomer_buddy", "eligible_supporters": {"min_year": 3, "min_newcomer_year": 1}},
+      {"role": "peer_buddy", "eligible_supporters": {"upper_years_only": true, "newcomers": true}}])");
+  REQUIRE(read.size() == 2);
+  CHECK(read[0].parameters.eligible_supporters ==
+        supporter_eligibility{
+            .min_year = 3, .upper_years_only = true, .newcomers = true, .min_newcomer_year = 1});
+  CHECK(read[1].parameters.eligible_supporters ==
+        supporter_eligibility{
+            .min_year = 2, .upper_years_only = true, .newcomers = true, .min_newcomer_year = 2});
+  CHECK(read[0].parameters.meets == default_parameters(supporter_role::newcomer_buddy).meets);
+
+  auto doc = io::read_programme_file(data_dir + "/sample_programme.json");
+  doc.roles = read;
+  const auto written = io::to_json(doc);
+  CHECK(written["roles"][0]["eligible_supporters"] == io::json{{"min_year", 3},
+                                                               {"upper_years_only", true},
+                                                               {"newcomers", true},
+                                                               {"min_newcomer_year", 1}});
+  const auto again = io::read_programme(written.dump(1), "again.json", data_dir);
+  CHECK(again.roles == read);
+  CHECK(io::to_json(again) == written);
+}
+
+TEST_CASE("io: problems in a role's eligible supporters are located") {
+  CHECK(problems_of(R"({"school": "sample_school.json", "roles": [
+          {"role": "peer_leader", "eligible_supporters": {"min_year": 0, "min_newcomer_year": 4}},
+          {"role": "peer_buddy", "eligible_supporters": {"min_year": 7, "newcomers": "yes"}},
+          {"role": "newcomer_buddy", "eligible_supporters": {"min_years": 3}}]})") ==
+        std::vector<std::string>{
+            "data.out_of_range roles[0].eligible_supporters.min_year: expected a year from 1 to 6, "
+            "found 0",
+            "data.out_of_range roles[0].eligible_supporters.min_newcomer_year: expected a year "
+            "from 1 to 3, found 4",
+            "json.wrong_type roles[1].eligible_supporters.newcomers: expected true or false, "
+            "found a string",
+            "data.out_of_range roles[1].eligible_supporters.min_year: expected a year from 1 to 6, "
+            "found 7",
+            "json.unknown_field roles[2].eligible_supporters.min_years: unknown field "
+            "'min_years'; did you mean 'min_year'?"});
+}
+
+TEST_CASE("io: the matching weights read can_meet, and availability is a preference by default") {
+  const auto defaults = io::read_programme(R"({"school": "sample_school.json"})", "programme.json",
+                                           data_dir);
+  CHECK(defaults.matching.buddies.weights.can_meet == 3);
+  CHECK_FALSE(defaults.matching.buddies.rules.availability);
+  const auto set = io::read_programme(
+      R"({"school": "sample_school.json",
+          "matching": {"rules": {"availability": true}, "weights": {"can_meet": 5}}})",
+      "programme.json", data_dir);
+  CHECK(set.matching.buddies.weights.can_meet == 5);
+  CHECK(set.matching.buddies.weights.shared_interests == score_weights{}.shared_interests);
+  CHECK(set.matching.buddies.rules.availability);
+  const auto written = io::to_json(set);
+  CHECK(written["matching"]["weights"]["can_meet"] == 5);
+  CHECK(written["matching"]["rules"]["availability"] == true);
+  CHECK(io::read_programme(written.dump(1), "again.json", data_dir).matching == set.matching);
+  CHECK(
+      problems_of(
+          R"({"school": "sample_school.json", "matching": {"weights": {"can_meet": "often"}}})") ==
+      std::vector<std::string>{
+          "json.wrong_type matching.weights.can_meet: expected a whole number, found a string"});
+}

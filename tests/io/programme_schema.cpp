@@ -95,6 +95,8 @@ TEST_CASE("io: programme schema has every field the reader knows") {
   CHECK(has_all(properties_of(s, "training_requirement"),
                 keys_of(j.at("roles").at(0).at("training"))));
   CHECK(has_all(properties_of(s, "intervision"), keys_of(j.at("roles").at(0).at("intervision"))));
+  CHECK(properties_of(s, "supporter_eligibility") ==
+        keys_of(j.at("roles").at(0).at("eligible_supporters")));
   CHECK(has_all(properties_of(s, "selection"), keys_of(j.at("selection"))));
   const auto& rule = j.at("selection").at("rules").at(0);
   CHECK(has_all(properties_of(s, "selection_rule"), keys_of(rule)));
@@ -105,7 +107,7 @@ TEST_CASE("io: programme schema has every field the reader knows") {
   CHECK(has_all(properties_of(s, "matching"), keys_of(j.at("matching"))));
   CHECK(properties_of(s, "matching").contains("second_supportee_last"));
   CHECK(has_all(properties_of(s, "pairing_rules"), keys_of(j.at("matching").at("rules"))));
-  CHECK(has_all(properties_of(s, "weights"), keys_of(j.at("matching").at("weights"))));
+  CHECK(properties_of(s, "weights") == keys_of(j.at("matching").at("weights")));
   CHECK(has_all(properties_of(s, "schedule"), keys_of(j.at("schedule"))));
   CHECK(has_all(properties_of(s, "checklist"), keys_of(j.at("checklist"))));
   CHECK(has_all(properties_of(s, "item_progress"),
@@ -166,6 +168,10 @@ TEST_CASE("io: programme schema and reader agree on documents at the edges") {
           R"(, "checklist": {"plan": "five_step", "mode": "audit", "progress": {"x": {"state": "done", "owner": null}}})"),
       with(
           R"(, "roles": [{"role": "peer_tutor", "supportees_per_supporter": [1, 3], "meets": "at_or_outside_school"}])"),
+      with(
+          R"(, "roles": [{"role": "peer_buddy", "eligible_supporters": {"min_year": 6, "newcomers": true, "min_newcomer_year": 3}}])"),
+      with(R"(, "roles": [{"role": "newcomer_buddy", "eligible_supporters": {"min_year": 1}}])"),
+      with(R"(, "matching": {"rules": {"availability": true}, "weights": {"can_meet": 0}})"),
       R"({"school": {"name": "X", "region": "midden"}, "applications": []})",
       with(
           R"(, "supervision": {"rules": {"min_meeting_rate": 0.5}, "rematch": {"after_reasons": []},
@@ -185,6 +191,12 @@ TEST_CASE("io: programme schema and reader agree on documents at the edges") {
       with(R"(, "matching": {"objective": "cheapest"})"),
       with(R"(, "matching": {"second_supportee_last": "yes"})"),
       with(R"(, "matching": {"rules": {"same_gender": true, "same_age": true}})"),
+      with(R"(, "matching": {"weights": {"can_meet": 1.5}})"),
+      with(R"(, "roles": [{"role": "peer_buddy", "eligible_supporters": {"min_year": 0}}])"),
+      with(R"(, "roles": [{"role": "peer_buddy", "eligible_supporters": {"min_year": 7}}])"),
+      with(
+          R"(, "roles": [{"role": "newcomer_buddy", "eligible_supporters": {"min_newcomer_year": 4}}])"),
+      with(R"(, "roles": [{"role": "peer_buddy", "eligible_supporters": {"upper_years": true}}])"),
       with(R"(, "selection": {"scale": [1, 5, 10]})"),
       with(R"(, "checklist": {"plan": "three_step"})"),
       with(R"(, "checklist": {"progress": {"x": {"on": "2025-01-01"}}})"),

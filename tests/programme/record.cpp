@@ -102,8 +102,7 @@ TEST_CASE("a supporter is paired only once accepted, on or after the decision") 
   p.add(decision(buddy_application, date(2025, 10, 6)));
   CHECK(problems_of([&] { p.add(buddy_pair(1, buddy, supportee, date(2025, 10, 1))); }) ==
         std::vector<std::string>{
-            "record.not_accepted events[1].supporters[0]: student 105 is not an accepted "
-            "peer_buddy on 2025-10-01"});
+            "record.out_of_order events[1].supporters[0]: student 105 was accepted on 2025-10-06"});
 }
 
 TEST_CASE("a refused entry leaves the record as it was") {
@@ -135,7 +134,7 @@ TEST_CASE("contacts belong to the days a pair is active, also when recorded late
             "supervision.pair_not_active events[4].on: pair 1 is not active on 2025-11-05"});
   // An entry dated before others must fit the state of its own day.
   CHECK(problems_of([&] { p.add(contact(1, date(2025, 9, 20))); }).front() ==
-        "data.unknown_reference events[4].pair: no pair has id 1");
+        "supervision.pair_not_active events[4].on: pair 1 is not active on 2025-09-20");
 }
 
 TEST_CASE("a rematch follows the closure's rematch policy") {
@@ -287,4 +286,11 @@ TEST_CASE("a training session is for a student with an open application in a rol
   CHECK(problems_of([&] { p.add(other_role); }).front() ==
         "record.role_not_run events[0].role: the programme does not run the role "
         "newcomer_buddy");
+}
+
+TEST_CASE("the status is for a day of the programme's school year") {
+  const auto p = paired_programme();
+  CHECK(problems_of([&] { (void)p.status_on(date(2026, 8, 1), preset_calendar()); }) ==
+        std::vector<std::string>{"data.out_of_range on: 2026-08-01 is outside the school year "
+                                 "2025-08-01..2026-07-31"});
 }

@@ -115,6 +115,37 @@ struct json_fields<intervision_cadence> {
       field("interval_weeks", &intervision_cadence::interval_weeks)};
 };
 
+namespace detail {
+/// The last school year of the longest track (vwo's sixth).
+inline constexpr int last_school_year = [] {
+  int last = 1;
+  for (std::size_t i = 0; i < enum_keys<school_track>::keys.size(); ++i)
+    last = std::max(last, years_of(static_cast<school_track>(i)));
+  return last;
+}();
+}  // namespace detail
+
+/// Each year lies within the school model: a regular year within the longest track, a
+/// newcomer-class year within that class.
+template <>
+struct json_fields<supporter_eligibility> {
+  static constexpr auto fields = std::tuple{
+      field("min_year", &supporter_eligibility::min_year),
+      field("upper_years_only", &supporter_eligibility::upper_years_only),
+      field("newcomers", &supporter_eligibility::newcomers),
+      field("min_newcomer_year", &supporter_eligibility::min_newcomer_year)};
+
+  static void check(json_reader& r, const std::string& path, const supporter_eligibility& e) {
+    for (auto [name, year, last] :
+         {std::tuple{"min_year", e.min_year, detail::last_school_year},
+          std::tuple{"min_newcomer_year", e.min_newcomer_year, years_of(school_track::isk)}})
+      if (year < 1 || year > last)
+        r.problem("data.out_of_range", json_reader::join(path, name),
+                  "expected a year from 1 to " + std::to_string(last) + ", found " +
+                      std::to_string(year));
+  }
+};
+
 /// A role starts from its kind's parameters: the document gives only what differs.
 template <>
 struct json_fields<role_entry> {
@@ -131,6 +162,8 @@ struct json_fields<role_entry> {
       field("supporters_per_unit",
             [](auto& e) -> auto& { return e.parameters.supporters_per_unit; }),
       field("meets", [](auto& e) -> auto& { return e.parameters.meets; }),
+      field("eligible_supporters",
+            [](auto& e) -> auto& { return e.parameters.eligible_supporters; }),
       field("training", [](auto& e) -> auto& { return e.parameters.training; }),
       field("intervision", [](auto& e) -> auto& { return e.parameters.intervision; })};
 };
@@ -234,7 +267,8 @@ struct json_fields<score_weights> {
       field("offers_wants", &score_weights::offers_wants),
       field("common_language", &score_weights::common_language),
       field("origin_knowledge", &score_weights::origin_knowledge),
-      field("personality_fit", &score_weights::personality_fit)};
+      field("personality_fit", &score_weights::personality_fit),
+      field("can_meet", &score_weights::can_meet)};
 };
 
 template <>

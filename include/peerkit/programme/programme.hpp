@@ -13,6 +13,7 @@
 // simulation can run the same model forward and a front end can save and load it.
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -29,6 +30,7 @@
 #include <peerkit/core/consent.hpp>
 #include <peerkit/core/policy.hpp>
 #include <peerkit/core/roles_policy.hpp>
+#include <peerkit/core/safe_text.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/matching/buddy_pairing.hpp>
 #include <peerkit/matching/class_assignment.hpp>
@@ -362,8 +364,14 @@ class basic_programme {
     return readiness(facts, record_.state().checklist);
   }
 
-  /// Where the programme stands on `day`, from what was recorded up to that day.
+  /// Where the programme stands on `day`, from what was recorded up to that day. Throws
+  /// peerkit::error (data.out_of_range) for a day outside the programme's school year.
   [[nodiscard]] programme_status status_on(date day, const school_calendar& calendar) const {
+    if (day.is_special() || !data_.year.contains(day))
+      throw error("data.out_of_range", "on",
+                  (safe_text{} << day << " is outside the school year " << data_.year.first_day()
+                               << ".." << data_.year.last_day())
+                      .str());
     const auto state = record_.state_on(context(), day);
     programme_status s;
     s.on = day;
@@ -488,7 +496,8 @@ class basic_programme {
     std::vector<supporter_record> out;
     for (const auto& e : role_entries())
       for (const auto& a : applications) {
-        if (a.role != e.kind || a.state != application_state::accepted) continue;
+        // A supporter who withdrew later still passed selection: the past stays.
+        if (a.role != e.kind || !a.has_been(application_state::accepted)) continue;
         out.push_back({a.applicant, e.kind,
                        state.accepted_on(a.applicant, e.kind).value_or(undated),
                        state.training.completed_on(a.applicant, e)});
@@ -496,31 +505,50 @@ class basic_programme {
     return out;
   }
 
-  /// What the checklist knows on `day` from the record: the real selection and training
-  /// days, the pairs as they started and ended, the intervision sessions held, and the
-  /// support period of each role so far.
+  /// What the checklist knows on `day`: from the record the real selection and training
+  /// days, the pairs as they started and ended and the intervision sessions held; from
+  /// the plan the sessions still to come and the end of each role's support period.
+  /// Recorded groups are numbered within their role in the order formed, as planned ones.
   [[nodiscard]] programme_facts recorded_facts(const year_state& state, date day,
                                                const school_calendar& calendar) const {
     programme_facts f;
     f.roles = role_entries();
     f.supporters = supporter_records(state.applications, state, data_.year.first_day());
     f.pairs = state.records.pairs;
-    for (const auto& session : state.records.sessions) {
-      const auto* g = state.records.find_group(session.group);
-      if (!g || g->newcomers) continue;
-      auto it = std::find_if(
-          f.intervision.begin(), f.intervision.end(),
-          [&](const intervision_series& x) { return x.role == g->role && x.group == g->number; });
-      if (it == f.intervision.end())
-        it = f.intervision.insert(f.intervision.end(), {g->role, g->number, {}});
-      it->dates.push_back(session.held_on);
+    const auto series_of = [&](supporter_role role, int group) -> std::vector<date>& {
+      auto it = std::find_if(f.intervision.begin(), f.intervision.end(),
+                             [&](const auto& x) { return x.role == role && x.group == group; });
+      if (it == f.intervision.end()) it = f.intervision.insert(it, {role, group, {}});
+      return it->dates;
+    };
+    std::map<supporter_role, int> groups_of_role;
+    for (const auto& g : state.records.groups) {
+      if (g.newcomers) continue;
+      const int number = ++groups_of_role[g.role];
+      for (const auto& session : state.records.sessions)
+        if (session.group == g.id) series_of(g.role, number).push_back(session.held_on);
+    }
+    // Sessions to come, as planned; a recorded group beyond the plan's groups of its role
+    // (the plan counts today's supporters) follows the role's last planned group.
+    const auto plan = plan_year(calendar, state.applications);
+    std::map<supporter_role, int> planned_groups;
+    for (const auto& ev : plan.events)
+      if (ev.kind == programme_event_kind::intervision && ev.role)
+        planned_groups[*ev.role] = std::max(planned_groups[*ev.role], ev.group);
+    for (const auto& ev : plan.events) {
+      if (ev.kind != programme_event_kind::intervision || !ev.role || ev.day <= day) continue;
+      series_of(*ev.role, ev.group).push_back(ev.day);
+      if (ev.group == planned_groups[*ev.role])
+        for (int number = ev.group + 1; number <= groups_of_role[*ev.role]; ++number)
+          series_of(*ev.role, number).push_back(ev.day);
     }
     for (const auto& e : f.roles) {
-      if (e.parameters.form == support_form::duo_for_class) continue;
-      std::optional<date> first;
+      const auto planned = support_days_of(plan, e.kind);
+      if (!planned) continue;
+      std::optional<date> started;  // the real start, once a pair of the role started
       for (const auto& p : f.pairs)
-        if (p.role == e.kind && (!first || p.started < *first)) first = p.started;
-      if (first && *first <= day) f.periods.push_back({e.kind, {*first, day}});
+        if (p.role == e.kind && (!started || p.started < *started)) started = p.started;
+      f.periods.push_back({e.kind, {started.value_or(planned->first), planned->last}});
     }
     for (const auto& h : calendar.holidays)
       if (h.region == calendar.region) f.breaks.push_back({h.first, h.last});

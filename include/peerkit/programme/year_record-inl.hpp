@@ -593,12 +593,19 @@ PEERKIT_INLINE year_state year_record::state_on(const record_context& context, d
 PEERKIT_INLINE void year_record::add(const record_context& context, const year_entry& entry) {
   const auto where = element_location("events", entries_.size());
   // An entry dated before others must also fit the state on its own day, so that every
-  // earlier day still replays.
+  // earlier day still replays. When it does not, the check against everything recorded
+  // says best what is wrong, if it finds anything ("not active on", not "no pair").
   const date day = day_of(entry);
   if (!day.is_special() && std::any_of(entries_.begin(), entries_.end(),
                                        [&](const year_entry& e) { return day < day_of(e); })) {
     auto then = state_on(context, day);
-    apply(then, context, entry, where);
+    try {
+      apply(then, context, entry, where);
+    } catch (const error&) {
+      auto now = state_;
+      apply(now, context, entry, where);
+      throw;
+    }
   }
   apply(state_, context, entry, where);
   entries_.push_back(entry);

@@ -78,6 +78,22 @@ PEERKIT_INLINE std::optional<date> last_contact(const programme_records& r, pair
     if (c.pair == id && c.on < before && (!last || *last < c.on)) last = c.on;
   return last;
 }
+/// A member is expected at the group's sessions until they leave the school, or until
+/// every pair they had in the group's role (as a supporter; in the newcomers' own group,
+/// as a supportee) has ended. A member without a pair yet is expected.
+PEERKIT_INLINE bool still_in_group(const programme_records& r, const intervision_roster& g,
+                                   student_id member, date day) {
+  if (const auto left = r.left_on(member); left && *left <= day) return false;
+  bool had_pair = false;
+  for (const auto& p : r.pairs) {
+    if (p.role != g.role) continue;
+    const auto& side = g.newcomers ? p.supportees : p.supporters;
+    if (std::find(side.begin(), side.end(), member) == side.end()) continue;
+    had_pair = true;
+    if (!p.ended || day < *p.ended) return true;
+  }
+  return !had_pair;
+}
 }  // namespace detail
 
 PEERKIT_INLINE std::vector<alert> contact_alerts(const programme_records& r,
@@ -167,6 +183,7 @@ PEERKIT_INLINE std::vector<alert> intervision_alerts(const programme_records& r,
       alerts.push_back(std::move(a));
     }
     for (auto member : g.members) {
+      if (held.empty() || !detail::still_in_group(r, g, member, held.back()->held_on)) continue;
       int missed = 0;
       for (auto it = held.rbegin(); it != held.rend() && !(*it)->was_present(member); ++it)
         ++missed;
@@ -202,6 +219,8 @@ PEERKIT_INLINE std::vector<staff_id> mentors_to_inform(const programme_records& 
       if (const auto* stu = s.find(st)) add_mentor_of(stu->class_of);
     if (p.class_served) add_mentor_of(*p.class_served);
   }
+  // A coach who is also a supportee's mentor was at the session: nobody to inform.
+  std::erase(mentors, g.coach);
   return mentors;
 }
 

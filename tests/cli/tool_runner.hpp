@@ -1,0 +1,36 @@
+#pragma once
+// Runs the command-line tool as a user runs it, from the tests of tests/cli/.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace {
+
+const std::filesystem::path sample_dir = std::filesystem::path(PEERKIT_SOURCE_DIR) / "examples" /
+                                         "data";
+
+struct outcome {
+  int code = -1;
+  std::string out;  ///< standard output and standard error together
+};
+
+/// Runs the tool with `args` (a shell-quoted string) in `dir`.
+outcome tool(const std::string& args,
+             const std::filesystem::path& dir = std::filesystem::temp_directory_path()) {
+  const std::string cmd = "cd '" + dir.string() +
+                          "' && SOURCE_DATE_EPOCH=1756684800 '" PEERKIT_TOOL "' " + args + " 2>&1";
+  outcome o;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+    o.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return o;
+}
+
+}  // namespace
