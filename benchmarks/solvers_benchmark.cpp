@@ -1,11 +1,14 @@
 // peerkit's exact pairing solvers against LEMON on the same generated instances.
 //
-//   assign/<S|M|L|XL>/<peerkit|lemon>  capacitated assignment, most pairs then total weight
-//   duos/<n>/<peerkit|lemon>           maximum weight matching of peer leaders
+//   assign/<instance>/<side>  capacitated assignment, most pairs then total weight; side is
+//                             peerkit, lemon_ns (NetworkSimplex), lemon_cs (CostScaling),
+//                             lemon_caps (CapacityScaling) or floor (read the input, build
+//                             the arrays, one greedy scan: no solver can be faster)
+//   duos/<instance>/<side>    maximum weight matching of peer leaders: peerkit or lemon
 //
 // Each benchmark times graph build + solve. Before timing, it solves once more to record
-// the optimum and the peak heap use (heap_MB, measured by counting operator new); when
-// both sides of an instance have run, their optima must agree, and peerkit's optimality
+// the optimum and the peak heap use (heap_MB, measured by counting operator new); all
+// exact sides of an instance must reach the same optimum, and peerkit's optimality
 // certificate must check, or the binary stops with exit code 1.
 // Smoke mode for CI: --benchmark_filter='assign/S/|duos/20/' --benchmark_min_time=0.01
 
@@ -86,28 +89,45 @@ optimum measured_once(benchmark::State& state, Solve&& solve) {
   return got;
 }
 
-const bench::assignment_instance& assignment_of(const std::string& size) {
+// The assignment instances by name: <size>/<variant>. L and XL come in every variant;
+// cap5 has a third as many supporters, so that places and supportees stay balanced.
+std::map<std::string, bench::assignment_shape> assignment_shapes() {
+  using bench::scores;
+  std::map<std::string, bench::assignment_shape> shapes;
+  shapes["S/s100"] = {15, 14, 13, 2, scores::uniform_100, false};
+  shapes["dense/s100"] = {2'000, 2'000, 1'000, 2, scores::uniform_100, false};
+  for (const auto& [size, supportees] : {std::pair<std::string, int>{"L", 3'000}, {"XL", 30'000}}) {
+    const int supporters = supportees * 2 / 3;
+    shapes[size + "/s100"] = {supporters, supportees, 35, 2, scores::uniform_100, false};
+    shapes[size + "/s1e6"] = {supporters, supportees, 35, 2, scores::uniform_1e6, false};
+    shapes[size + "/equal"] = {supporters, supportees, 35, 2, scores::all_equal, false};
+    shapes[size + "/three"] = {supporters, supportees, 35, 2, scores::three_valued, false};
+    shapes[size + "/popular"] = {supporters, supportees, 35, 2, scores::uniform_100, true};
+    shapes[size + "/cap5"] = {supportees / 3, supportees, 35, 5, scores::uniform_100, false};
+  }
+  return shapes;
+}
+
+const bench::assignment_instance& assignment_of(const std::string& name) {
   static std::map<std::string, bench::assignment_instance> cache;
-  auto it = cache.find(size);
+  auto it = cache.find(name);
   if (it != cache.end()) return it->second;
-  int supporters = 15;
-  int supportees = 14;
-  if (size == "M") supporters = 300, supportees = 500;
-  if (size == "L") supporters = 2'000, supportees = 3'000;
-  if (size == "XL") supporters = 20'000, supportees = 30'000;
-  // About 35 candidates per supportee; nine in ten supporters when there are few.
-  const int per = std::min(35, supporters * 9 / 10);
-  const int candidates = size == "M" ? 270 : per;
-  return cache
-      .emplace(size, bench::make_assignment(size, supporters, supportees, candidates, 20240901))
+  return cache.emplace(name, bench::make_assignment(name, assignment_shapes().at(name), 20240901))
       .first->second;
 }
 
-const bench::matching_instance& matching_of(int n) {
-  static std::map<int, bench::matching_instance> cache;
-  auto it = cache.find(n);
+// The duos instances by name: <n> (every leader names 25 others), dense/<n> (a quarter of
+// the others) and complete/<n>.
+const bench::matching_instance& matching_of(const std::string& name) {
+  static std::map<std::string, bench::matching_instance> cache;
+  auto it = cache.find(name);
   if (it != cache.end()) return it->second;
-  return cache.emplace(n, bench::make_matching(std::to_string(n), n, 25, 20240902)).first->second;
+  const auto slash = name.find('/');
+  const int n = std::stoi(slash == std::string::npos ? name : name.substr(slash + 1));
+  int picks = 25;
+  if (name.rfind("dense/", 0) == 0) picks = n / 4;
+  if (name.rfind("complete/", 0) == 0) picks = n;
+  return cache.emplace(name, bench::make_matching(name, n, picks, 20240902)).first->second;
 }
 
 peerkit::assignment_result peerkit_assignment(const bench::assignment_instance& inst) {
@@ -117,8 +137,7 @@ peerkit::assignment_result peerkit_assignment(const bench::assignment_instance& 
   p.edges.resize(inst.weight.size());
   for (std::size_t k = 0; k < inst.weight.size(); ++k)
     p.edges[k] = {inst.supporter[k], inst.supportee[k], inst.weight[k]};
-  auto r = peerkit::solve_assignment(p);
-  return r;
+  return peerkit::solve_assignment(p);
 }
 
 void check_assignment_certificate(const bench::assignment_instance& inst,
@@ -131,34 +150,75 @@ void check_assignment_certificate(const bench::assignment_instance& inst,
     fail("assign/" + inst.name + "/peerkit: certificate does not hold: " + *fault);
 }
 
-void assign_peerkit(benchmark::State& state, std::string size) {
-  const auto& inst = assignment_of(size);
+void assign_peerkit(benchmark::State& state, const std::string& name) {
+  const auto& inst = assignment_of(name);
   peerkit::assignment_result kept;
   const optimum got = measured_once(state, [&] {
     kept = peerkit_assignment(inst);
     return optimum{kept.pair_count, kept.total_weight};
   });
   check_assignment_certificate(inst, kept);
-  agree("assign/" + size, "peerkit", got);
+  agree("assign/" + name, "peerkit", got);
   for (auto _ : state) benchmark::DoNotOptimize(peerkit_assignment(inst));
   state.counters["edges"] = static_cast<double>(inst.weight.size());
 }
 
-optimum lemon_assignment(const bench::assignment_instance& inst) {
+// The floor: what any solver must do at least. Reads the input into arrays grouped by
+// supportee and lets each supportee, in order, take its best supporter with room.
+optimum floor_assignment(const bench::assignment_instance& inst) {
+  const int nr = inst.supportees;
+  const std::size_t m = inst.weight.size();
+  std::vector<int> begin(static_cast<std::size_t>(nr) + 1, 0);
+  for (std::size_t k = 0; k < m; ++k) ++begin[inst.supportee[k] + 1];
+  for (int j = 0; j < nr; ++j) begin[j + 1] += begin[j];
+  std::vector<int> target(m);
+  std::vector<std::int64_t> weight(m);
+  std::vector<int> fill(begin.begin(), begin.end() - 1);
+  for (std::size_t k = 0; k < m; ++k) {
+    const int a = fill[inst.supportee[k]]++;
+    target[a] = inst.supporter[k];
+    weight[a] = inst.weight[k];
+  }
+  std::vector<int> room = inst.capacity;
+  optimum got;
+  for (int j = 0; j < nr; ++j) {
+    int best = -1;
+    for (int a = begin[j]; a < begin[j + 1]; ++a)
+      if (room[target[a]] > 0 && (best < 0 || weight[a] > weight[best])) best = a;
+    if (best < 0) continue;
+    --room[target[best]];
+    ++got.pairs;
+    got.total_weight += weight[best];
+  }
+  return got;
+}
+
+void assign_floor(benchmark::State& state, const std::string& name) {
+  const auto& inst = assignment_of(name);
+  measured_once(state, [&] { return floor_assignment(inst); });
+  for (auto _ : state) benchmark::DoNotOptimize(floor_assignment(inst));
+  state.counters["edges"] = static_cast<double>(inst.weight.size());
+}
+
+optimum lemon_assignment(const bench::assignment_instance& inst,
+                         lemon_reference::min_cost_flow algorithm) {
   long long capacity_sum = 0;
   for (const int c : inst.capacity) capacity_sum += c;
-  const std::int64_t bonus = 1 + std::min<long long>(inst.supportees, capacity_sum) * 100;
+  const std::int64_t bonus = 1 +
+                             std::min<long long>(inst.supportees, capacity_sum) * inst.max_weight;
   const auto out = lemon_reference::assignment(
-      static_cast<int>(inst.capacity.size()), inst.capacity.data(), inst.supportees,
+      algorithm, static_cast<int>(inst.capacity.size()), inst.capacity.data(), inst.supportees,
       static_cast<int>(inst.weight.size()), inst.supporter.data(), inst.supportee.data(),
       inst.weight.data(), bonus);
   return {out.pairs, out.total_weight};
 }
 
-void assign_lemon(benchmark::State& state, std::string size) {
-  const auto& inst = assignment_of(size);
-  agree("assign/" + size, "lemon", measured_once(state, [&] { return lemon_assignment(inst); }));
-  for (auto _ : state) benchmark::DoNotOptimize(lemon_assignment(inst));
+void assign_lemon(benchmark::State& state, const std::string& name, const std::string& side,
+                  lemon_reference::min_cost_flow algorithm) {
+  const auto& inst = assignment_of(name);
+  agree("assign/" + name, side.c_str(),
+        measured_once(state, [&] { return lemon_assignment(inst, algorithm); }));
+  for (auto _ : state) benchmark::DoNotOptimize(lemon_assignment(inst, algorithm));
   state.counters["edges"] = static_cast<double>(inst.weight.size());
 }
 
@@ -171,8 +231,8 @@ peerkit::weighted_matching_result peerkit_matching(const bench::matching_instanc
   return peerkit::solve_matching(p);
 }
 
-void duos_peerkit(benchmark::State& state, int n) {
-  const auto& inst = matching_of(n);
+void duos_peerkit(benchmark::State& state, const std::string& name) {
+  const auto& inst = matching_of(name);
   peerkit::weighted_matching_result kept;
   const optimum got = measured_once(state, [&] {
     kept = peerkit_matching(inst);
@@ -183,9 +243,9 @@ void duos_peerkit(benchmark::State& state, int n) {
     p.edges.push_back({inst.u[k], inst.v[k], inst.weight[k]});
   if (const auto fault = solver_testing::matching_certificate_fault(
           p, kept, peerkit::matching_objective::max_weight))
-    fail("duos/" + std::to_string(n) + "/peerkit: certificate does not hold: " + *fault);
+    fail("duos/" + name + "/peerkit: certificate does not hold: " + *fault);
   // LEMON may add pairs of weight 0; only the weight is compared.
-  agree("duos/" + std::to_string(n), "peerkit", {0, got.total_weight});
+  agree("duos/" + name, "peerkit", {0, got.total_weight});
   for (auto _ : state) benchmark::DoNotOptimize(peerkit_matching(inst));
   state.counters["edges"] = static_cast<double>(inst.weight.size());
 }
@@ -197,10 +257,10 @@ optimum lemon_matching(const bench::matching_instance& inst) {
   return {out.pairs, out.total_weight};
 }
 
-void duos_lemon(benchmark::State& state, int n) {
-  const auto& inst = matching_of(n);
+void duos_lemon(benchmark::State& state, const std::string& name) {
+  const auto& inst = matching_of(name);
   const optimum got = measured_once(state, [&] { return lemon_matching(inst); });
-  agree("duos/" + std::to_string(n), "lemon", {0, got.total_weight});
+  agree("duos/" + name, "lemon", {0, got.total_weight});
   for (auto _ : state) benchmark::DoNotOptimize(lemon_matching(inst));
   state.counters["edges"] = static_cast<double>(inst.weight.size());
 }
@@ -208,18 +268,21 @@ void duos_lemon(benchmark::State& state, int n) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  for (const std::string size : {"S", "M", "L", "XL"}) {
-    benchmark::RegisterBenchmark(("assign/" + size + "/peerkit").c_str(), assign_peerkit, size)
-        ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("assign/" + size + "/lemon").c_str(), assign_lemon, size)
-        ->Unit(benchmark::kMillisecond);
+  using lemon_reference::min_cost_flow;
+  const auto ms = [](benchmark::internal::Benchmark* b) { b->Unit(benchmark::kMillisecond); };
+  for (const auto& [name, shape] : assignment_shapes()) {
+    const std::string at = "assign/" + name + "/";
+    ms(benchmark::RegisterBenchmark((at + "peerkit").c_str(), assign_peerkit, name));
+    ms(benchmark::RegisterBenchmark((at + "floor").c_str(), assign_floor, name));
+    for (const auto& [side, algorithm] :
+         {std::pair<std::string, min_cost_flow>{"lemon_ns", min_cost_flow::network_simplex},
+          {"lemon_cs", min_cost_flow::cost_scaling},
+          {"lemon_caps", min_cost_flow::capacity_scaling}})
+      ms(benchmark::RegisterBenchmark((at + side).c_str(), assign_lemon, name, side, algorithm));
   }
-  for (const int n : {20, 200, 1000, 4000}) {
-    benchmark::RegisterBenchmark(("duos/" + std::to_string(n) + "/peerkit").c_str(), duos_peerkit,
-                                 n)
-        ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("duos/" + std::to_string(n) + "/lemon").c_str(), duos_lemon, n)
-        ->Unit(benchmark::kMillisecond);
+  for (const std::string name : {"20", "200", "1000", "4000", "dense/1000", "complete/2000"}) {
+    ms(benchmark::RegisterBenchmark(("duos/" + name + "/peerkit").c_str(), duos_peerkit, name));
+    ms(benchmark::RegisterBenchmark(("duos/" + name + "/lemon").c_str(), duos_lemon, name));
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

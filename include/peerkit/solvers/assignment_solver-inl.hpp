@@ -59,27 +59,28 @@ PEERKIT_INLINE std::int64_t detail::cardinality_bonus(std::int64_t pairs_bound, 
   return 1 + pairs_bound * spread;
 }
 
-PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, const std::vector<int>& use,
+PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_t floor,
                                         bool cardinality_first, assignment_result& out) {
   const int nl = static_cast<int>(p.capacities.size());
   const int nr = p.supportee_count;
-  // Supporters without room take no part; their prices are set afterwards.
-  std::vector<int> edges;
-  edges.reserve(use.size());
-  for (const int k : use)
-    if (p.capacities[p.edges[k].supporter] > 0) edges.push_back(k);
-
+  // One pass over the input: the weight range of the certified edges (weight >= floor)
+  // and the degrees in the graph the search sees, where supporters without room take no
+  // part (their prices are set afterwards).
   std::vector<int> left_degree(static_cast<std::size_t>(nl), 0);
   std::vector<int> right_degree(static_cast<std::size_t>(nr), 0);
-  for (const int k : edges) {
-    ++left_degree[p.edges[k].supporter];
-    ++right_degree[p.edges[k].supportee];
-  }
   std::int64_t max_w = 0;
   std::int64_t min_w = 0;
-  for (const int k : use) {
-    max_w = std::max(max_w, p.edges[k].weight);
-    min_w = std::min(min_w, p.edges[k].weight);
+  bool closed_supporter = false;
+  for (const auto& e : p.edges) {
+    if (e.weight < floor) continue;
+    max_w = std::max(max_w, e.weight);
+    min_w = std::min(min_w, e.weight);
+    if (p.capacities[e.supporter] == 0) {
+      closed_supporter = true;
+      continue;
+    }
+    ++left_degree[e.supporter];
+    ++right_degree[e.supportee];
   }
   long long left_units = 0;
   long long right_units = 0;
@@ -105,27 +106,27 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, const std::
   // Serve the side with fewer units one unit at a time: when capacity is short the
   // supporters' places are the units, so only places that stay empty need a full search.
   const bool supportees_are_sources = right_units <= left_units;
-  assignment_arcs arcs;
-  std::vector<int> arc_edge(edges.size());
   const int ns = supportees_are_sources ? nr : nl;
   const int nt = supportees_are_sources ? nl : nr;
-  arcs.begin.assign(static_cast<std::size_t>(ns) + 1, 0);
-  for (const int k : edges) {
-    const auto& e = p.edges[k];
-    ++arcs.begin[(supportees_are_sources ? e.supportee : e.supporter) + 1];
-  }
-  for (int s = 0; s < ns; ++s) arcs.begin[s + 1] += arcs.begin[s];
-  arcs.target.resize(edges.size());
-  arcs.weight.resize(edges.size());
+  const std::vector<int>& source_degree = supportees_are_sources ? right_degree : left_degree;
+  assignment_arcs arcs;
+  arcs.begin.resize(static_cast<std::size_t>(ns) + 1);
+  arcs.begin[0] = 0;
+  for (int s = 0; s < ns; ++s) arcs.begin[s + 1] = arcs.begin[s] + source_degree[s];
+  const auto arc_count = static_cast<std::size_t>(arcs.begin[ns]);
+  arcs.target.resize(arc_count);
+  arcs.weight.resize(arc_count);
+  std::vector<int> arc_edge(arc_count);
   {
     std::vector<int> fill(arcs.begin.begin(), arcs.begin.end() - 1);
-    for (const int k : edges) {
+    for (std::size_t k = 0; k < p.edges.size(); ++k) {
       const auto& e = p.edges[k];
+      if (e.weight < floor || p.capacities[e.supporter] == 0) continue;
       const int s = supportees_are_sources ? e.supportee : e.supporter;
       const int a = fill[s]++;
       arcs.target[a] = supportees_are_sources ? e.supporter : e.supportee;
       arcs.weight[a] = e.weight;
-      arc_edge[a] = k;
+      arc_edge[a] = static_cast<int>(k);
     }
   }
 
@@ -162,9 +163,8 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, const std::
 
   // A supporter without room is always full, so any price >= 0 is allowed: the smallest
   // that covers its edges.
-  for (const int k : use) {
-    const auto& e = p.edges[k];
-    if (p.capacities[e.supporter] > 0) continue;
+  for (const auto& e : p.edges) {
+    if (!closed_supporter || e.weight < floor || p.capacities[e.supporter] > 0) continue;
     auto& price = out.certificate.supporter_price[e.supporter];
     price = std::max(price, e.weight + bonus - out.certificate.supportee_price[e.supportee]);
   }
@@ -339,17 +339,13 @@ PEERKIT_INLINE assignment_result solve_assignment(const assignment_problem& prob
                                                   assignment_objective objective) {
   detail::validate_assignment(problem);
   assignment_result out;
-  std::vector<int> use;
-  use.reserve(problem.edges.size());
+  constexpr std::int64_t every_edge = std::numeric_limits<std::int64_t>::min();
   switch (objective) {
     case assignment_objective::max_cardinality_then_weight:
-      for (std::size_t k = 0; k < problem.edges.size(); ++k) use.push_back(static_cast<int>(k));
-      detail::solve_exact(problem, use, true, out);
+      detail::solve_exact(problem, every_edge, true, out);
       break;
     case assignment_objective::max_weight:
-      for (std::size_t k = 0; k < problem.edges.size(); ++k)
-        if (problem.edges[k].weight > 0) use.push_back(static_cast<int>(k));
-      detail::solve_exact(problem, use, false, out);
+      detail::solve_exact(problem, 1, false, out);  // weights are integers: > 0 is >= 1
       break;
     case assignment_objective::max_min_then_weight: {
       // The best floor keeps the maximum number of pairs: binary search over the distinct
@@ -359,10 +355,7 @@ PEERKIT_INLINE assignment_result solve_assignment(const assignment_problem& prob
       for (const auto& e : problem.edges) weights.push_back(e.weight);
       std::sort(weights.begin(), weights.end());
       weights.erase(std::unique(weights.begin(), weights.end()), weights.end());
-      const int most = weights.empty()
-                           ? 0
-                           : detail::max_pairs_from(
-                                 problem, std::numeric_limits<std::int64_t>::min(), nullptr);
+      const int most = weights.empty() ? 0 : detail::max_pairs_from(problem, every_edge, nullptr);
       std::size_t lo = 0;  // weights[lo] keeps `most` pairs
       std::size_t hi = weights.size();
       while (most > 0 && hi - lo > 1) {
@@ -375,9 +368,7 @@ PEERKIT_INLINE assignment_result solve_assignment(const assignment_problem& prob
       if (most > 0) {
         const std::int64_t floor = weights[lo];
         out.certificate.weight_floor = floor;
-        for (std::size_t k = 0; k < problem.edges.size(); ++k)
-          if (problem.edges[k].weight >= floor) use.push_back(static_cast<int>(k));
-        detail::solve_exact(problem, use, true, out);
+        detail::solve_exact(problem, floor, true, out);
         std::pair<std::vector<int>, std::vector<int>> cover;
         const std::int64_t heavier = lo + 1 < weights.size()
                                          ? weights[lo + 1]
@@ -387,8 +378,7 @@ PEERKIT_INLINE assignment_result solve_assignment(const assignment_problem& prob
         out.certificate.heavier_cover_supportees = std::move(cover.second);
       } else {
         // Nobody can be paired: the empty pairing, certified over every edge.
-        for (std::size_t k = 0; k < problem.edges.size(); ++k) use.push_back(static_cast<int>(k));
-        detail::solve_exact(problem, use, true, out);
+        detail::solve_exact(problem, every_edge, true, out);
       }
       break;
     }

@@ -112,10 +112,11 @@ void validate_assignment(const assignment_problem& p);
 /// in total weight: 1 + pairs_bound * (max(0, max w) + max(0, -min w)).
 std::int64_t cardinality_bonus(std::int64_t pairs_bound, std::int64_t max_w, std::int64_t min_w);
 
-/// The exact pairing over the edges listed in `use` (indices into p.edges, ascending):
-/// most pairs first when `cardinality_first`, else the largest weight (the caller leaves
-/// out edges of weight <= 0). Fills chosen and the certificate's prices and bonus.
-void solve_exact(const assignment_problem& p, const std::vector<int>& use, bool cardinality_first,
+/// The exact pairing over the edges with weight >= floor: most pairs first when
+/// `cardinality_first`, else the largest weight (the caller then passes a floor of 1, so
+/// that no edge of weight <= 0 takes part). Fills chosen and the certificate's prices and
+/// bonus.
+void solve_exact(const assignment_problem& p, std::int64_t floor, bool cardinality_first,
                  assignment_result& out);
 
 /// Maximum cardinality pairing (Hopcroft-Karp with capacities) over the edges with

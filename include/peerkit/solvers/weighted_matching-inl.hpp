@@ -60,18 +60,26 @@ PEERKIT_INLINE weighted_matching_result solve_matching(const weighted_matching_p
                   "the weights and the number of vertices are too large to rank matchings exactly");
   }
   constexpr std::int64_t scale = 4;
+  // An edge of weight <= 0 cannot raise the total; with a bonus every edge is worth more.
+  const auto worth = [&](const weighted_matching_edge& e) { return e.weight + bonus; };
+  const auto kept = static_cast<std::size_t>(std::count_if(
+      problem.edges.begin(), problem.edges.end(), [&](const auto& e) { return worth(e) > 0; }));
+  // Sized exactly: growing vectors would hold up to twice the memory while they grow.
   std::vector<int> use;
   std::vector<int> eu;
   std::vector<int> ev;
   std::vector<std::int64_t> w;
+  use.reserve(kept);
+  eu.reserve(kept);
+  ev.reserve(kept);
+  w.reserve(kept);
   for (std::size_t k = 0; k < problem.edges.size(); ++k) {
     const auto& e = problem.edges[k];
-    const std::int64_t worth = e.weight + bonus;
-    if (worth <= 0) continue;  // cannot raise the total; with a bonus every edge is worth more
+    if (worth(e) <= 0) continue;
     use.push_back(static_cast<int>(k));
     eu.push_back(e.u);
     ev.push_back(e.v);
-    w.push_back(worth * scale);
+    w.push_back(worth(e) * scale);
   }
   detail::blossom_forest forest(n, std::move(eu), std::move(ev), std::move(w));
   forest.run();

@@ -21,6 +21,7 @@
 // dual prices of the linear programme, which is what makes the result checkable.
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -38,70 +39,76 @@ struct assignment_arcs {
   std::vector<std::int64_t> weight;  ///< per arc
 };
 
-/// Monotone priority queue of targets keyed by distance: one bucket per key below
-/// `bucket_count` (reduced costs of small integer weights stay small), a binary heap for
-/// larger keys. Buckets are doubly linked lists, so lowering a key moves the target; the
-/// heap is lazy. Within a key the last target in is the first out, which goes deep along
-/// zero-cost paths first.
+/// Monotone priority queue of targets keyed by distance, for Dijkstra's algorithm (no key
+/// pushed is below the last one popped). Lowering a key pushes the target again; the
+/// entry left behind goes stale and is skipped when it comes up, which `live(t, key)`
+/// tells. Keys below `bucket_count` (reduced costs of small integer weights stay small)
+/// have one bucket each, popped last in first out, which goes deep along zero-cost paths
+/// first; larger keys go to a radix heap: an entry sits in the bucket of the highest bit
+/// in which its key differs from the last key popped, so a pop only ever moves entries
+/// to lower buckets, O(log of the key range) moves per entry at most.
 class distance_queue {
  public:
   static constexpr std::int64_t bucket_count = 1024;
 
-  explicit distance_queue(int items)
-      : head_(static_cast<std::size_t>(bucket_count), -1),
-        next_(static_cast<std::size_t>(items), -1),
-        prev_(static_cast<std::size_t>(items), -1),
-        key_(static_cast<std::size_t>(items), -1) {}
-
-  /// Puts `t` in with `key`, or lowers its key. Keys never go below the last key popped.
   void push(int t, std::int64_t key) {
     PEERKIT_ASSERT(key >= cur_, "distance_queue: keys must not fall below the last one popped");
-    if (key_[t] >= 0) unlink(t);
     if (key < bucket_count) {
-      key_[t] = key;
-      prev_[t] = -1;
-      next_[t] = head_[key];
-      if (head_[key] >= 0) prev_[head_[key]] = t;
-      head_[key] = t;
+      small_[static_cast<std::size_t>(key)].push_back(t);
       top_ = std::max(top_, key);
     } else {
-      key_[t] = -1;
-      heap_.push_back({key, t});
-      std::push_heap(heap_.begin(), heap_.end(), later{});
+      radix_[radix_slot(key)].push_back({key, t});
     }
   }
 
-  /// Removes a target of the smallest key; `live(t, key)` tells whether a heap entry is
-  /// still current. Returns -1 when empty.
+  /// Removes a live target of the smallest key; -1 when there is none.
   template <class Live>
   int pop(std::int64_t& key, Live&& live) {
-    while (cur_ <= top_ && head_[cur_] < 0) ++cur_;
-    if (cur_ <= top_) {
-      const int t = head_[cur_];
-      key = cur_;
-      unlink(t);
-      return t;
-    }
-    while (!heap_.empty()) {
-      std::pop_heap(heap_.begin(), heap_.end(), later{});
-      const entry e = heap_.back();
-      heap_.pop_back();
-      if (live(e.target, e.key)) {
-        key = e.key;
-        return e.target;
+    for (; cur_ <= top_; ++cur_) {
+      auto& bucket = small_[static_cast<std::size_t>(cur_)];
+      while (!bucket.empty()) {
+        const int t = bucket.back();
+        bucket.pop_back();
+        if (live(t, cur_)) {
+          key = cur_;
+          return t;
+        }
       }
     }
-    return -1;
+    for (;;) {
+      auto& lowest = radix_[0];
+      while (!lowest.empty()) {
+        const entry e = lowest.back();
+        lowest.pop_back();
+        if (live(e.target, e.key)) {
+          key = e.key;
+          return e.target;
+        }
+      }
+      // The first non-empty bucket holds the smallest key: it becomes the reference, and
+      // every entry of that bucket moves below.
+      std::size_t b = 1;
+      while (b < radix_.size() && radix_[b].empty()) ++b;
+      if (b == radix_.size()) return -1;
+      std::vector<entry> moving;
+      moving.swap(radix_[b]);
+      last_ = moving.front().key;
+      for (const entry& e : moving) last_ = std::min(last_, e.key);
+      cur_ = std::max(cur_, last_);
+      for (const entry& e : moving) radix_[radix_slot(e.key)].push_back(e);
+      moving.clear();
+      moving.swap(radix_[b]);  // keeps the capacity for the next time
+    }
   }
 
-  /// Empties the queue; `t` in `touched` were the only targets ever pushed.
-  void clear(const std::vector<int>& touched) {
-    for (const int t : touched)
-      if (key_[t] >= 0) unlink(t);
-    for (std::int64_t k = 0; k <= top_ && k < bucket_count; ++k) head_[k] = -1;
-    heap_.clear();
+  /// Empties the queue.
+  void clear() {
+    for (std::int64_t k = 0; k <= top_ && k < bucket_count; ++k)
+      small_[static_cast<std::size_t>(k)].clear();
+    for (auto& bucket : radix_) bucket.clear();
     cur_ = 0;
     top_ = -1;
+    last_ = bucket_count;
   }
 
  private:
@@ -109,27 +116,16 @@ class distance_queue {
     std::int64_t key;
     int target;
   };
-  struct later {
-    bool operator()(const entry& x, const entry& y) const {
-      return x.key != y.key ? x.key > y.key : x.target > y.target;
-    }
-  };
-  void unlink(int t) {
-    if (prev_[t] >= 0)
-      next_[prev_[t]] = next_[t];
-    else
-      head_[key_[t]] = next_[t];
-    if (next_[t] >= 0) prev_[next_[t]] = prev_[t];
-    key_[t] = -1;
+  [[nodiscard]] std::size_t radix_slot(std::int64_t key) const {
+    const auto diff = static_cast<std::uint64_t>(key ^ last_);
+    return diff == 0 ? 0 : static_cast<std::size_t>(std::bit_width(diff));
   }
 
-  std::vector<int> head_;
-  std::vector<int> next_;
-  std::vector<int> prev_;
-  std::vector<std::int64_t> key_;  ///< bucket of a target, -1 when in no bucket
-  std::vector<entry> heap_;
-  std::int64_t cur_ = 0;
-  std::int64_t top_ = -1;
+  std::vector<std::vector<int>> small_ = std::vector<std::vector<int>>(bucket_count);
+  std::vector<std::vector<entry>> radix_ = std::vector<std::vector<entry>>(65);
+  std::int64_t cur_ = 0;              ///< no live key below it
+  std::int64_t top_ = -1;             ///< the largest small key pushed
+  std::int64_t last_ = bucket_count;  ///< the radix heap's reference: no key below it
 };
 
 /// Shortest-augmenting-path solver. `UnitSources`: every source has demand 1 and targets
@@ -140,11 +136,8 @@ class assignment_search {
   /// `amount[i]`: the capacity of target i when UnitSources, else the demand of source i.
   assignment_search(int sources, int targets, assignment_arcs arcs, std::vector<int> amount,
                     std::int64_t exit_weight)
-      : ns_(sources), nt_(targets), arcs_(std::move(arcs)), exit_(exit_weight), queue_(targets) {
+      : ns_(sources), nt_(targets), arcs_(std::move(arcs)), exit_(exit_weight) {
     const int m = arcs_.begin.empty() ? 0 : arcs_.begin.back();
-    source_of_.resize(static_cast<std::size_t>(m));
-    for (int s = 0; s < ns_; ++s)
-      for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) source_of_[a] = s;
     matched_.assign(static_cast<std::size_t>(m), 0);
     tgt_.assign(static_cast<std::size_t>(nt_), target_state{});
     v_.assign(static_cast<std::size_t>(ns_), 0);
@@ -178,20 +171,22 @@ class assignment_search {
     reached_.assign(static_cast<std::size_t>(ns_), 0);
   }
 
-  /// Serves every unit of demand: start(), then one shortest augmenting path per unit
-  /// left, sources in index order.
+  /// Serves every unit of demand: the cheap stages, then one shortest augmenting path per
+  /// unit left, sources in index order (a search prices its free root itself).
   void run() {
-    start();
+    greedy_start();
+    reduce_rows();
+    tight_sweeps();
     for (int s = 0; s < ns_; ++s)
       while (pending(s) > 0) search(s);
   }
 
-  /// The cheap stages only (greedy start, row reduction, tight sweeps): some units may be
-  /// left unserved, but all prices are feasible, those of free sources at their best gain.
-  void start() {
+  /// The stages that set prices only (greedy start, row reduction; the tight sweeps change
+  /// who is served, not prices): some units may be left unserved, but all prices are
+  /// feasible, those of free sources at their best gain.
+  void price_start() {
     greedy_start();
     reduce_rows();
-    tight_sweeps();
     for (int s = 0; s < ns_; ++s)
       if (holds_nothing(s)) v_[s] = best_gain(s);
   }
@@ -230,7 +225,7 @@ class assignment_search {
       (void)s;
       return false;  // a free unit source holds nothing
     } else {
-      return tgt_arc_[t] >= 0 && source_of_[tgt_arc_[t]] == s;
+      return tgt_arc_[t] >= arcs_.begin[s] && tgt_arc_[t] < arcs_.begin[s + 1];
     }
   }
   [[nodiscard]] bool tight(int s, int a) const {
@@ -256,7 +251,7 @@ class assignment_search {
           const int t = arcs_.target[a];
           if (arcs_.weight[a] == best && load_[t] < cap_[t]) {
             const int slot = slot_begin_[t] + load_[t]++;
-            slots_[slot] = a;
+            slots_[slot] = s;
             src_arc_[s] = a;
             src_slot_[s] = slot;
             matched_[a] = 1;
@@ -383,26 +378,30 @@ class assignment_search {
         return -1;
       }
       // Full: the occupant with the least slack leaves; the price may rise by the bidder's
-      // margin, but no more than the slack of every occupant who stays.
-      int victim_slot = -1;
-      std::int64_t victim_slack = 0;
+      // margin, but no more than the slack of every occupant who stays (a lone occupant
+      // simply leaves).
+      int victim_slot = slot_begin_[t];
       std::int64_t delta = b.first - b.second;
-      for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k) {
-        const int y = source_of_[slots_[k]];
-        const std::int64_t slack = v_[y] - best_two(y).first;
-        if (victim_slot < 0 || slack < victim_slack) {
-          if (victim_slot >= 0) delta = std::min(delta, victim_slack);
-          victim_slot = k;
-          victim_slack = slack;
-        } else {
-          delta = std::min(delta, slack);
+      if (load_[t] > 1) {
+        victim_slot = -1;
+        std::int64_t victim_slack = 0;
+        for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k) {
+          const int y = slots_[k];
+          const std::int64_t slack = v_[y] - best_two(y).first;
+          if (victim_slot < 0 || slack < victim_slack) {
+            if (victim_slot >= 0) delta = std::min(delta, victim_slack);
+            victim_slot = k;
+            victim_slack = slack;
+          } else {
+            delta = std::min(delta, slack);
+          }
         }
       }
-      const int x = source_of_[slots_[victim_slot]];
+      const int x = slots_[victim_slot];
       tgt_[t].u += delta;
       for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k)
-        if (k != victim_slot) v_[source_of_[slots_[k]]] -= delta;
-      matched_[slots_[victim_slot]] = 0;
+        if (k != victim_slot) v_[slots_[k]] -= delta;
+      matched_[src_arc_[x]] = 0;
       src_arc_[x] = -1;
       src_slot_[x] = -1;
       v_[s] = b.first - delta;
@@ -426,7 +425,7 @@ class assignment_search {
       for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
         tgt_[arcs_.target[src_slots_[k]]].u += drop;
       v_[s] = price;
-      const int x = tgt_arc_[t] >= 0 ? source_of_[tgt_arc_[t]] : -1;
+      const int x = tgt_arc_[t] >= 0 ? source_of(tgt_arc_[t]) : -1;
       const std::int64_t rise = arcs_.weight[a] - price - tgt_[t].u;
       if (x >= 0) {
         const int old = tgt_arc_[t];
@@ -452,7 +451,7 @@ class assignment_search {
   }
 
   void take_slot(int s, int a, int slot) {
-    slots_[slot] = a;
+    slots_[slot] = s;
     src_arc_[s] = a;
     src_slot_[s] = slot;
     matched_[a] = 1;
@@ -537,12 +536,19 @@ class assignment_search {
     return served;
   }
 
+  // The source of arc a: arcs are grouped by source, so a binary search over the row
+  // starts finds it without an array as long as the arcs.
+  [[nodiscard]] int source_of(int a) const {
+    const auto row = std::upper_bound(arcs_.begin.begin(), arcs_.begin.end(), a);
+    return static_cast<int>(row - arcs_.begin.begin()) - 1;
+  }
+
   // The source in place k of target t (as a matched arc's source), or -1 past the last.
   [[nodiscard]] int source_at(int t, int k) const {
     if constexpr (UnitSources) {
-      return k < load_[t] ? source_of_[slots_[slot_begin_[t] + k]] : -1;
+      return k < load_[t] ? slots_[slot_begin_[t] + k] : -1;
     } else {
-      return k == 0 && tgt_arc_[t] >= 0 ? source_of_[tgt_arc_[t]] : -1;
+      return k == 0 && tgt_arc_[t] >= 0 ? source_of(tgt_arc_[t]) : -1;
     }
   }
   template <class F>
@@ -571,7 +577,10 @@ class assignment_search {
     const std::uint8_t* matched = matched_.data();
     target_state* tgt = tgt_.data();
     for (int a = arcs_.begin[s], end = arcs_.begin[s + 1]; a < end; ++a) {
-      if (matched[a]) continue;
+      // A unit source reached through a target holds only that target, which is settled:
+      // the label test below skips its matched arc, so only sources with demand look.
+      if constexpr (!UnitSources)
+        if (matched[a]) continue;
       const int t = target[a];
       target_state& ts = tgt[t];
       if (ts.label == final_label) continue;
@@ -618,7 +627,7 @@ class assignment_search {
         if (!reached_[s]) reach(s, key, t);
       });
     }
-    queue_.clear(touched_t_);
+    queue_.clear();
     if (exit_target < 0) dstar = best_exit_;
     update_prices(dstar);
     if (exit_target >= 0)
@@ -669,10 +678,10 @@ class assignment_search {
   void hand_on(int t, int slot) {
     for (;;) {
       const int a = tgt_[t].pred;
-      const int s = source_of_[a];
+      const int s = source_of(a);
       matched_[a] = 1;
       if constexpr (UnitSources)
-        slots_[slot] = a;
+        slots_[slot] = s;
       else
         tgt_arc_[t] = a;
       if (reach_target_[s] < 0) {
@@ -737,7 +746,6 @@ class assignment_search {
   int nt_;
   assignment_arcs arcs_;
   std::int64_t exit_;
-  std::vector<int> source_of_;
   std::vector<std::uint8_t> matched_;
   // Per target, what one relaxation reads together: price and search label.
   struct target_state {
@@ -753,7 +761,7 @@ class assignment_search {
   // unit sources, capacitated targets
   std::vector<int> cap_;
   std::vector<int> slot_begin_;
-  std::vector<int> slots_;
+  std::vector<int> slots_;  ///< the sources in each target's places (their arcs: src_arc_)
   std::vector<int> load_;
   std::vector<int> src_arc_;
   std::vector<int> src_slot_;

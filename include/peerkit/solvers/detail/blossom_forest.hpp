@@ -324,7 +324,7 @@ class blossom_forest {
 
   // Good starting duals come from the bipartite double cover (u on the left to v on the
   // right, and v to u, both worth w), whose optimum is twice the optimal fractional
-  // matching: the cheap stages of the assignment search leave feasible prices there, and
+  // matching: the price stages of the assignment search leave feasible prices there, and
   // half the sum of a vertex's two prices is a feasible dual of the general problem (times
   // 4: twice the sum, an even number). Pairs the cover matched both ways are matched when
   // tight, then further tight edges greedily; every other vertex with a positive dual roots
@@ -340,7 +340,7 @@ class blossom_forest {
     }
     assignment_search<true> cover(n_, n_, std::move(arcs),
                                   std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
-    cover.start();
+    cover.price_start();
     std::vector<int> image(static_cast<std::size_t>(n_), -1);  // endpoint at u's image
     for (int u = 0; u < n_; ++u) {
       y_base_[u] = 2 * (cover.source_price(u) + cover.target_price(u));
