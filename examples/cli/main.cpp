@@ -3,6 +3,7 @@
 // Exit codes: 0 ok, 1 usage, 2 bad input, 3 infeasible programme, 4 output refused.
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -117,11 +118,20 @@ school_calendar calendar_of(const options& o, holiday_region region) {
   return {region, std::move(holidays), {}};
 }
 
-/// SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else now.
+/// SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else now. Its value
+/// is whole seconds since 1970 up to the end of the year 9999.
 boost::posix_time::ptime creation_time() {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
-    return boost::posix_time::from_time_t(static_cast<std::time_t>(std::stoll(epoch)));
-  return boost::posix_time::second_clock::universal_time();
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch) return boost::posix_time::second_clock::universal_time();
+  constexpr long long last_second = 253402300799;  // 9999-12-31T23:59:59Z
+  const std::string_view text(epoch);
+  long long seconds = 0;
+  const auto [end, failed] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (text.empty() || failed != std::errc{} || end != text.data() + text.size() || seconds < 0 ||
+      seconds > last_second)
+    throw error("data.out_of_range", "SOURCE_DATE_EPOCH",
+                "expected whole seconds since 1970 from 0 to " + std::to_string(last_second));
+  return boost::posix_time::from_time_t(static_cast<std::time_t>(seconds));
 }
 
 std::vector<io::output_file> result_files(const options& o, const io::programme_document& doc,

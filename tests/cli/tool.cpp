@@ -103,6 +103,20 @@ TEST_CASE("cli: run writes every result, and the written state runs to the same 
         peerkit::io::read_text_file(w.dir / "out" / "result.json"));
 }
 
+TEST_CASE("cli: SOURCE_DATE_EPOCH is whole seconds since 1970, or the run stops with a reason") {
+  const workspace w("epoch");
+  for (const char* bad : {"abc", "''", "-1", "1e9", "99999999999999999999", "253402300800"}) {
+    INFO(bad);
+    const auto o = tool("run sample_programme.json --output out", w.dir, bad);
+    CHECK(o.code == 2);
+    CHECK(o.out ==
+          "peerkit: SOURCE_DATE_EPOCH: expected whole seconds since 1970 from 0 to 253402300799 "
+          "[data.out_of_range]\n");
+    CHECK_FALSE(fs::exists(w.dir / "out"));
+  }
+  CHECK(tool("run sample_programme.json --output out", w.dir, "253402300799").code == 0);
+}
+
 TEST_CASE("cli: output never overwrites what the user gave") {
   const workspace w("output");
   REQUIRE(tool("run sample_programme.json -o out", w.dir).code == 0);

@@ -17,11 +17,13 @@ struct outcome {
   std::string out;  ///< standard output and standard error together
 };
 
-/// Runs the tool with `args` (a shell-quoted string) in `dir`.
+/// Runs the tool with `args` (a shell-quoted string) in `dir`, with SOURCE_DATE_EPOCH set
+/// to `epoch` (shell-quoted).
 outcome tool(const std::string& args,
-             const std::filesystem::path& dir = std::filesystem::temp_directory_path()) {
-  const std::string cmd = "cd '" + dir.string() +
-                          "' && SOURCE_DATE_EPOCH=1756684800 '" PEERKIT_TOOL "' " + args + " 2>&1";
+             const std::filesystem::path& dir = std::filesystem::temp_directory_path(),
+             const std::string& epoch = "1756684800") {
+  const std::string cmd = "cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=" + epoch + " '" +
+                          PEERKIT_TOOL + "' " + args + " 2>&1";
   outcome o;
   FILE* pipe = popen(cmd.c_str(), "r");
   REQUIRE(pipe);

@@ -122,6 +122,19 @@ TEST_CASE("io: wrong types, missing fields and syntax errors name where") {
   CHECK(syntax[0].rfind("json.syntax school.json:2:12: syntax error", 0) == 0);
 }
 
+TEST_CASE("io: a document the parser refuses never repeats the text it read") {
+  // What was read may be the value of a sensitive field: the message says where, not what.
+  const auto broken = problems_of("{\"name\": \"X\", \"origin\": Eritrea}");
+  REQUIRE(broken.size() == 1);
+  CHECK(broken[0].rfind("json.syntax school.json:1:", 0) == 0);
+  CHECK(broken[0].find("Eritrea") == std::string::npos);
+  CHECK(broken[0].find("Eri") == std::string::npos);
+  // A number beyond a double is refused like a syntax error, not thrown past the reader.
+  CHECK(problems_of("{\"name\": \"X\", \"region\": 1e309}") ==
+        std::vector<std::string>{
+            "json.syntax school.json: a number is beyond the range of a double"});
+}
+
 TEST_CASE("io: duplicate ids and unknown references are errors") {
   const auto problems = problems_of(R"({"name": "X", "region": "zuid",
     "classes": [{"id": 1, "name": "1A", "year": 1, "track": "havo", "mentor": 9}],

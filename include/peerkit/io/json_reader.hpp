@@ -213,11 +213,16 @@ class json_reader {
   problem_list& problems_;
 };
 
-/// Parses `text` as JSON; a syntax error becomes a problem with line and column.
+/// Parses `text` as JSON; a syntax error becomes a problem with line and column, and so
+/// does anything else the parser refuses (a number beyond a double). The message never
+/// repeats the text read: it may be a value of a sensitive field.
 inline std::optional<json> parse_json(std::string_view text, const std::string& source_name,
                                       problem_list& problems) {
   try {
     return json::parse(text.begin(), text.end());
+  } catch (const json::out_of_range&) {
+    problems.add("json.syntax", source_name, "a number is beyond the range of a double");
+    return std::nullopt;
   } catch (const json::parse_error& e) {
     std::size_t line = 1, column = 1;
     for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
@@ -230,6 +235,7 @@ inline std::optional<json> parse_json(std::string_view text, const std::string& 
     }
     std::string what = e.what();
     if (auto at = what.find("syntax error"); at != std::string::npos) what = what.substr(at);
+    if (auto at = what.find("; last read"); at != std::string::npos) what.erase(at);
     problems.add("json.syntax",
                  source_name + ":" + std::to_string(line) + ":" + std::to_string(column), what);
     return std::nullopt;
