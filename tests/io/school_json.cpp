@@ -129,6 +129,10 @@ TEST_CASE("io: a document the parser refuses never repeats the text it read") {
   CHECK(broken[0].rfind("json.syntax school.json:1:", 0) == 0);
   CHECK(broken[0].find("Eritrea") == std::string::npos);
   CHECK(broken[0].find("Eri") == std::string::npos);
+  // A field given twice is refused, not silently the last one.
+  CHECK(problems_of(minimal(R"(, "name": "B")")) ==
+        std::vector<std::string>{
+            "json.duplicate_key students[0].name: the field 'name' is given twice"});
   // A number beyond a double is refused like a syntax error, not thrown past the reader.
   CHECK(problems_of("{\"name\": \"X\", \"region\": 1e309}") ==
         std::vector<std::string>{

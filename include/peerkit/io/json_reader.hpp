@@ -213,13 +213,81 @@ class json_reader {
   problem_list& problems_;
 };
 
+namespace detail {
+/// Finds keys given twice in one object, which nlohmann/json's parser lets the last win.
+class duplicate_key_finder : public nlohmann::json_sax<json> {
+ public:
+  explicit duplicate_key_finder(json_reader& r) : r_(r) {}
+
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override { return open(false); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    auto& top = open_.back();
+    if (std::find(top.keys.begin(), top.keys.end(), k) != top.keys.end())
+      r_.problem("json.duplicate_key", json_reader::join(path(), k),
+                 "the field '" + k + "' is given twice");
+    else
+      top.keys.push_back(k);
+    top.key = k;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;  // parse_json() reports syntax errors
+  }
+
+ private:
+  struct level {
+    bool array = false;
+    std::size_t index = 0;  ///< of the array element being read
+    std::string key;        ///< of the object field being read
+    std::vector<std::string> keys;
+  };
+  /// The path of the value being read, up to the innermost object's field.
+  std::string path() const {
+    std::string p;
+    for (std::size_t i = 0; i + 1 < open_.size(); ++i)
+      p = open_[i].array ? element_location(p, open_[i].index) : json_reader::join(p, open_[i].key);
+    return p;
+  }
+  bool value() {
+    if (!open_.empty() && open_.back().array) ++open_.back().index;
+    return true;
+  }
+  bool open(bool array) {
+    open_.push_back({array, 0, {}, {}});
+    return true;
+  }
+  bool close() {
+    open_.pop_back();
+    return value();
+  }
+
+  json_reader& r_;
+  std::vector<level> open_;
+};
+}  // namespace detail
+
 /// Parses `text` as JSON; a syntax error becomes a problem with line and column, and so
 /// does anything else the parser refuses (a number beyond a double). The message never
-/// repeats the text read: it may be a value of a sensitive field.
+/// repeats the text read: it may be a value of a sensitive field. A key given twice in an
+/// object, which the parser would let the last one win, is a problem at its path.
 inline std::optional<json> parse_json(std::string_view text, const std::string& source_name,
                                       problem_list& problems) {
   try {
-    return json::parse(text.begin(), text.end());
+    auto parsed = json::parse(text.begin(), text.end());
+    json_reader r(problems);
+    detail::duplicate_key_finder finder(r);
+    (void)json::sax_parse(text.begin(), text.end(), &finder);
+    return parsed;
   } catch (const json::out_of_range&) {
     problems.add("json.syntax", source_name, "a number is beyond the range of a double");
     return std::nullopt;

@@ -469,75 +469,11 @@ inline std::optional<year_entry> read_event(json_reader& r, const json& j, const
                             std::make_index_sequence<std::variant_size_v<year_entry>>{});
 }
 
-/// Finds keys given twice in one object, which nlohmann/json's parser lets the last win.
-class duplicate_key_finder : public nlohmann::json_sax<json> {
- public:
-  explicit duplicate_key_finder(json_reader& r) : r_(r) {}
-
-  bool null() override { return value(); }
-  bool boolean(bool) override { return value(); }
-  bool number_integer(number_integer_t) override { return value(); }
-  bool number_unsigned(number_unsigned_t) override { return value(); }
-  bool number_float(number_float_t, const string_t&) override { return value(); }
-  bool string(string_t&) override { return value(); }
-  bool binary(binary_t&) override { return value(); }
-  bool start_object(std::size_t) override { return open(false); }
-  bool start_array(std::size_t) override { return open(true); }
-  bool end_object() override { return close(); }
-  bool end_array() override { return close(); }
-  bool key(string_t& k) override {
-    auto& top = open_.back();
-    if (std::find(top.keys.begin(), top.keys.end(), k) != top.keys.end())
-      r_.problem("json.duplicate_key", json_reader::join(path(), k),
-                 "the field '" + k + "' is given twice");
-    else
-      top.keys.push_back(k);
-    top.key = k;
-    return true;
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-    return false;  // parse_json() reports syntax errors
-  }
-
- private:
-  struct level {
-    bool array = false;
-    std::size_t index = 0;  ///< of the array element being read
-    std::string key;        ///< of the object field being read
-    std::vector<std::string> keys;
-  };
-  /// The path of the value being read, up to the innermost object's field.
-  std::string path() const {
-    std::string p;
-    for (std::size_t i = 0; i + 1 < open_.size(); ++i)
-      p = open_[i].array ? element_location(p, open_[i].index) : json_reader::join(p, open_[i].key);
-    return p;
-  }
-  bool value() {
-    if (!open_.empty() && open_.back().array) ++open_.back().index;
-    return true;
-  }
-  bool open(bool array) {
-    open_.push_back({array, 0, {}, {}});
-    return true;
-  }
-  bool close() {
-    open_.pop_back();
-    return value();
-  }
-
-  json_reader& r_;
-  std::vector<level> open_;
-};
-
-/// Parses `text`; throws for a syntax error, and a key given twice is a problem.
+/// Parses `text`; throws for a syntax error. Other problems (a key given twice) are kept.
 inline json parse_strict_json(std::string_view text, const std::string& name,
                               problem_list& problems) {
   auto parsed = parse_json(text, name, problems);
   if (!parsed) problems.throw_if_any();
-  json_reader r(problems);
-  duplicate_key_finder finder(r);
-  (void)json::sax_parse(text.begin(), text.end(), &finder);
   return std::move(*parsed);
 }
 
