@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <limits>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -67,12 +68,26 @@ inline std::optional<std::string_view> nearest_name(std::string_view unknown,
                                                     std::span<const std::string_view> known) {
   std::optional<std::string_view> best;
   std::size_t best_distance = std::max<std::size_t>(2, unknown.size() / 3) + 1;
-  for (auto k : known)
+  for (auto k : known) {
+    // The distance is at least the difference in length, so a long name costs nothing.
+    if (std::max(unknown.size(), k.size()) - std::min(unknown.size(), k.size()) >= best_distance)
+      continue;
     if (auto d = detail::edit_distance(unknown, k); d < best_distance) {
       best = k;
       best_distance = d;
     }
+  }
   return best;
+}
+
+/// A name from a document as messages and paths show it: at most its first 40 bytes, so
+/// that a hostile document cannot make every message as long as itself.
+inline std::string shown_name(std::string_view name) {
+  constexpr std::size_t shown = 40;
+  if (name.size() <= shown) return std::string(name);
+  std::size_t end = shown;
+  while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) --end;  // whole UTF-8
+  return std::string(name.substr(0, end)) + "…";
 }
 
 /// Reads values from one JSON document, collecting every problem with its path.
@@ -100,10 +115,10 @@ class json_reader {
     }
     for (const auto& [key, value] : j.items()) {
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      std::string message = "unknown field '" + key + "'";
+      std::string message = "unknown field '" + shown_name(key) + "'";
       if (auto near = nearest_name(key, known))
         message += "; did you mean '" + std::string(*near) + "'?";
-      problem("json.unknown_field", join(path, key), std::move(message));
+      problem("json.unknown_field", join(path, shown_name(key)), std::move(message));
     }
     return true;
   }
@@ -171,7 +186,7 @@ class json_reader {
       out = *e;
     else
       problem("json.unknown_value", path,
-              "'" + j.get<std::string>() + "' is not one of " + key_choices<E>());
+              "'" + shown_name(j.get<std::string>()) + "' is not one of " + key_choices<E>());
   }
   template <class T>
   void value(const json& j, const std::string& path, std::optional<T>& out) {
@@ -232,11 +247,9 @@ class duplicate_key_finder : public nlohmann::json_sax<json> {
   bool end_array() override { return close(); }
   bool key(string_t& k) override {
     auto& top = open_.back();
-    if (std::find(top.keys.begin(), top.keys.end(), k) != top.keys.end())
-      r_.problem("json.duplicate_key", json_reader::join(path(), k),
-                 "the field '" + k + "' is given twice");
-    else
-      top.keys.push_back(k);
+    if (!top.keys.insert(k).second)
+      r_.problem("json.duplicate_key", json_reader::join(path(), shown_name(k)),
+                 "the field '" + shown_name(k) + "' is given twice");
     top.key = k;
     return true;
   }
@@ -247,9 +260,9 @@ class duplicate_key_finder : public nlohmann::json_sax<json> {
  private:
   struct level {
     bool array = false;
-    std::size_t index = 0;  ///< of the array element being read
-    std::string key;        ///< of the object field being read
-    std::vector<std::string> keys;
+    std::size_t index = 0;       ///< of the array element being read
+    std::string key;             ///< of the object field being read
+    std::set<std::string> keys;  ///< a set: an object of many fields stays fast
   };
   /// The path of the value being read, up to the innermost object's field.
   std::string path() const {
