@@ -7,6 +7,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
+
+#include <unistd.h>  // isatty
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
@@ -17,6 +20,7 @@
 #include <peerkit/io/programme_json.hpp>
 #include <peerkit/io/record_json.hpp>
 #include <peerkit/io/run_json.hpp>
+#include <peerkit/io/simulation_output.hpp>
 #include <peerkit/io/status_json.hpp>
 #include <peerkit/io/student_csv.hpp>
 #include <peerkit/io/text_file.hpp>
@@ -57,6 +61,8 @@ const std::vector<command> commands{
      "year.json"},
     {"status", "where the programme stands on a day (--on): pairs, training, overdue, escalations",
      "year.json"},
+    {"simulate", "run a scenario or sweep of the simulation model; write its results to --output",
+     "scenario.json"},
 };
 
 void print_help(std::ostream& out, std::string_view name = {}) {
@@ -241,7 +247,86 @@ int status_command(const options& o) {
   return ok;
 }
 
+/// The worker threads of --threads: 0 is one per processor.
+unsigned threads_of(const options& o) {
+  constexpr unsigned most = 1024;
+  unsigned n = 0;
+  const std::string_view text(o.threads);
+  const auto [end, failed] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || failed != std::errc{} || end != text.data() + text.size() || n > most)
+    throw usage_problem{"--threads takes a whole number from 0 to " + std::to_string(most) +
+                        ", not '" + o.threads + "'"};
+  return n > 0 ? n : std::max(1u, std::thread::hardware_concurrency());
+}
+
+io::table_format format_of(const options& o) {
+  if (o.format == "csv") return io::table_format::csv;
+  if (o.format == "jsonl") return io::table_format::json_lines;
+  throw usage_problem{"--format takes csv or jsonl, not '" + o.format + "'"};
+}
+
+/// A bar of the runs done on standard error, drawn only when that is a terminal, so that
+/// logs and pipes get none of it.
+class progress_bar {
+ public:
+  void operator()(std::size_t done, std::size_t total) {
+    if (!shown_) return;
+    const std::size_t percent = total ? done * 100 / total : 100;
+    if (percent == drawn_ && done != total) return;
+    drawn_ = percent;
+    constexpr std::size_t width = 40;
+    const std::size_t filled = percent * width / 100;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
+              << percent << "% " << done << "/" << total << " runs" << (done == total ? "\n" : "")
+              << std::flush;
+  }
+
+ private:
+  bool shown_ = ::isatty(STDERR_FILENO) != 0;
+  std::size_t drawn_ = 101;  // no share drawn yet
+};
+
+/// simulate: every run of the document's experiment, its results written as they come.
+int simulate_command(const options& o) {
+  if (o.input.empty())
+    throw usage_problem{"'simulate' needs a scenario or sweep document (scenario.json)"};
+  if (!o.output) throw usage_problem{"'simulate' needs --output DIR for its results"};
+  const unsigned threads = threads_of(o);
+  const auto format = format_of(o);
+  auto doc = io::read_simulation_file(o.input);
+  // The shipped holidays (and --holidays), updated by the document's own.
+  auto& cal = doc.calendar;
+  cal.holidays = merge_holidays(calendar_of(o, cal.region).holidays, cal.holidays);
+  require_holidays(
+      cal.holidays,
+      doc.programme ? doc.programme->data.year : school_year_of(doc.synthetic->first_day),
+      cal.region);
+  io::simulation_output out(*o.output, doc.experiment, doc.outputs, format,
+                            {{o.input, holidays_file(o)}, o.force});
+  std::string first_error;
+  progress_bar progress;
+  run_sweep(
+      doc.experiment, [&](const model_parameters& p) { return doc.plan_for(p); }, threads,
+      [&](run_outcome<simulation_run>&& r) {
+        if (!r.result && first_error.empty()) first_error = r.error;
+        out.add(r);
+      },
+      progress);
+  const auto written = out.finish();
+  const auto runs = doc.experiment.points.size() *
+                    static_cast<std::size_t>(doc.experiment.replications);
+  std::cout << "wrote " << written.size() << " files to " << o.output->string() << ": "
+            << detail::counted(runs, "run", "runs") << " of "
+            << detail::counted(doc.experiment.points.size(), "point", "points") << "\n";
+  if (out.failed() == 0) return ok;
+  std::cerr << "peerkit: " << out.failed() << " of " << runs
+            << " runs failed (each with its error in the runs table); the first: " << first_error
+            << "\n";
+  return bad_input;
+}
+
 int run_command(const options& o) {
+  if (o.command == "simulate") return simulate_command(o);
   if (o.command == "record" || o.command == "status") {
     if (o.input.empty())
       throw usage_problem{"'" + o.command + "' needs a record document (year.json)"};

@@ -38,6 +38,8 @@ struct options {
   std::optional<std::filesystem::path> add;  ///< record: the events to append
   std::optional<std::string> on;             ///< status: the day, as written
   bool json = false;                         ///< status: JSON instead of the report
+  std::string threads = "1";                 ///< simulate: worker threads, as written
+  std::string format = "csv";                ///< simulate: the tables' format, as written
 };
 
 struct option_spec {
@@ -67,6 +69,10 @@ inline const std::vector<option_spec>& option_specs() {
        "contact list, to append to the record"},
       {"--on", true, "YYYY-MM-DD  status: the day to report on (default: today)"},
       {"--json", false, "status: print the status as JSON (format status/1) instead of the report"},
+      {"--threads", true,
+       "N  simulate: run on N threads (default 1; 0: one per processor); the output is the "
+       "same"},
+      {"--format", true, "csv|jsonl  simulate: write the tables as CSV (default) or JSON Lines"},
       {"--help", false, "show this help"},
   };
   return specs;
@@ -115,6 +121,10 @@ inline options parse_options(int argc, char** argv) {
       o.on = value;
     else if (a == "--json")
       o.json = true;
+    else if (a == "--threads")
+      o.threads = value;
+    else if (a == "--format")
+      o.format = value;
     else if (a == "--help")
       o.help = true;
   }
