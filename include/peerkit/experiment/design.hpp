@@ -160,7 +160,7 @@ void check_factor_names(const std::vector<Factor>& factors, std::string_view lis
 /// with every problem: a factor the model does not have (design.unknown_factor) or that is
 /// named twice (design.duplicate_factor), at design.factors[j]; no points (data.missing); a
 /// point with more or fewer values than factors (design.point_width), at design.points[i];
-/// a value that is not finite (data.out_of_range), at design.points[i].<factor>.
+/// a value that is not finite (data.out_of_range), at design.points[i] and the factor's name.
 inline void validate(const design& d, std::span<const std::string_view> model_factors) {
   problem_list problems;
   std::map<std::string_view, std::size_t> first;
