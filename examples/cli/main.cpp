@@ -6,7 +6,9 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include <unistd.h>  // isatty
@@ -63,6 +65,8 @@ const std::vector<command> commands{
      "year.json"},
     {"simulate", "run a scenario or sweep of the simulation model; write its results to --output",
      "scenario.json"},
+    {"merge", "join the shards written by simulate --shard into the output of one run",
+     "SHARD_DIR..."},
 };
 
 void print_help(std::ostream& out, std::string_view name = {}) {
@@ -286,7 +290,44 @@ class progress_bar {
   std::size_t drawn_ = 101;  // no share drawn yet
 };
 
-/// simulate: every run of the document's experiment, its results written as they come.
+/// The runs of --shard K/N: K from 0 to N - 1.
+run_range shard_of(const std::string& text, std::size_t runs) {
+  const auto slash = text.find('/');
+  const auto number = [&](std::string_view part) {
+    std::size_t n = 0;
+    const auto [end, failed] = std::from_chars(part.data(), part.data() + part.size(), n);
+    return !part.empty() && failed == std::errc{} && end == part.data() + part.size()
+               ? std::optional(n)
+               : std::nullopt;
+  };
+  const auto k = number(std::string_view(text).substr(0, slash));
+  const auto n = slash == std::string::npos ? std::nullopt
+                                            : number(std::string_view(text).substr(slash + 1));
+  if (!k || !n || *k >= *n)
+    throw usage_problem{"--shard takes K/N, shard K of N counted from 0 (0/3, 1/3, 2/3), not '" +
+                        text + "'"};
+  return io::shard_runs(runs, *k, *n);
+}
+
+/// FNV-1a, 64 bits: a fingerprint of the inputs that shards and resumed runs must share.
+std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 14695981039346656037u) {
+  for (const unsigned char c : text) hash = (hash ^ c) * 1099511628211u;
+  return hash;
+}
+
+/// The fingerprint of a simulation's inputs: the document, the --holidays file and the
+/// programme the document names, as peerkit reads it.
+std::string fingerprint_of(const options& o, const io::simulation_document& doc) {
+  auto hash = fnv1a(io::read_text_file(o.input));
+  if (o.holidays) hash = fnv1a(io::read_text_file(*o.holidays), hash);
+  if (doc.programme) hash = fnv1a(io::to_json(*doc.programme).dump(), hash);
+  std::ostringstream text;
+  text << std::hex << std::setw(16) << std::setfill('0') << hash;
+  return "fnv1a64:" + text.str();
+}
+
+/// simulate: every run of the document's experiment (or of --shard), its results written
+/// as they come.
 int simulate_command(const options& o) {
   if (o.input.empty())
     throw usage_problem{"'simulate' needs a scenario or sweep document (scenario.json)"};
@@ -294,6 +335,9 @@ int simulate_command(const options& o) {
   const unsigned threads = threads_of(o);
   const auto format = format_of(o);
   auto doc = io::read_simulation_file(o.input);
+  const auto runs = doc.experiment.points.size() *
+                    static_cast<std::size_t>(doc.experiment.replications);
+  const auto shard = o.shard ? std::optional(shard_of(*o.shard, runs)) : std::nullopt;
   // The shipped holidays (and --holidays), updated by the document's own.
   auto& cal = doc.calendar;
   cal.holidays = merge_holidays(calendar_of(o, cal.region).holidays, cal.holidays);
@@ -302,7 +346,13 @@ int simulate_command(const options& o) {
       doc.programme ? doc.programme->data.year : school_year_of(doc.synthetic->first_day),
       cal.region);
   io::simulation_output out(*o.output, doc.experiment, doc.outputs, format,
-                            {{o.input, holidays_file(o)}, o.force});
+                            {{o.input, holidays_file(o)}, o.force},
+                            {shard, o.resume, fingerprint_of(o, doc)});
+  const auto todo = out.remaining();
+  const auto held = shard.value_or(run_range{0, runs});
+  if (todo.first > held.first)
+    std::cout << "resuming at run " << todo.first << ": "
+              << detail::counted(todo.first - held.first, "run", "runs") << " done before\n";
   std::string first_error;
   progress_bar progress;
   run_sweep(
@@ -311,22 +361,43 @@ int simulate_command(const options& o) {
         if (!r.result && first_error.empty()) first_error = r.error;
         out.add(r);
       },
-      progress);
+      progress, todo);
   const auto written = out.finish();
-  const auto runs = doc.experiment.points.size() *
-                    static_cast<std::size_t>(doc.experiment.replications);
-  std::cout << "wrote " << written.size() << " files to " << o.output->string() << ": "
-            << detail::counted(runs, "run", "runs") << " of "
-            << detail::counted(doc.experiment.points.size(), "point", "points") << "\n";
+  std::cout << "wrote " << written.size() << " files to " << o.output->string() << ": ";
+  if (shard)
+    std::cout << (shard->first < shard->last ? "runs " + std::to_string(shard->first) + " to " +
+                                                   std::to_string(shard->last - 1)
+                                             : std::string("no runs"))
+              << " of " << runs << " (shard " << *o.shard << ")\n";
+  else
+    std::cout << detail::counted(runs, "run", "runs") << " of "
+              << detail::counted(doc.experiment.points.size(), "point", "points") << "\n";
   if (out.failed() == 0) return ok;
-  std::cerr << "peerkit: " << out.failed() << " of " << runs
-            << " runs failed (each with its error in the runs table); the first: " << first_error
-            << "\n";
+  std::cerr << "peerkit: " << out.failed() << " of " << held.last - held.first
+            << " runs failed (each with its error in the runs table); the first"
+            << (first_error.empty() ? " is in the runs table" : ": " + first_error) << "\n";
+  return bad_input;
+}
+
+/// merge: the shards of a sweep joined into the output one process would have written.
+int merge_command(const options& o) {
+  if (o.shards.empty())
+    throw usage_problem{"'merge' needs the shard directories that simulate --shard wrote"};
+  if (!o.output) throw usage_problem{"'merge' needs --output DIR for the joined results"};
+  const auto merged = io::merge_shards(o.shards, *o.output, {{}, o.force});
+  std::cout << "wrote " << merged.written.size() << " files to " << o.output->string() << ": "
+            << detail::counted(merged.runs, "run", "runs") << " of "
+            << detail::counted(merged.points, "point", "points") << " from "
+            << detail::counted(o.shards.size(), "shard", "shards") << "\n";
+  if (merged.failed == 0) return ok;
+  std::cerr << "peerkit: " << merged.failed << " of " << merged.runs
+            << " runs failed (each with its error in the runs table)\n";
   return bad_input;
 }
 
 int run_command(const options& o) {
   if (o.command == "simulate") return simulate_command(o);
+  if (o.command == "merge") return merge_command(o);
   if (o.command == "record" || o.command == "status") {
     if (o.input.empty())
       throw usage_problem{"'" + o.command + "' needs a record document (year.json)"};

@@ -35,11 +35,14 @@ struct options {
   bool help = false;
   std::optional<std::filesystem::path> pseudonym_key;
   std::optional<std::string> reveal_purpose;
-  std::optional<std::filesystem::path> add;  ///< record: the events to append
-  std::optional<std::string> on;             ///< status: the day, as written
-  bool json = false;                         ///< status: JSON instead of the report
-  std::string threads = "1";                 ///< simulate: worker threads, as written
-  std::string format = "csv";                ///< simulate: the tables' format, as written
+  std::optional<std::filesystem::path> add;   ///< record: the events to append
+  std::optional<std::string> on;              ///< status: the day, as written
+  bool json = false;                          ///< status: JSON instead of the report
+  std::string threads = "1";                  ///< simulate: worker threads, as written
+  std::string format = "csv";                 ///< simulate: the tables' format, as written
+  std::optional<std::string> shard;           ///< simulate: K/N, as written
+  bool resume = false;                        ///< simulate: continue an interrupted output
+  std::vector<std::filesystem::path> shards;  ///< merge: the shard directories
 };
 
 struct option_spec {
@@ -73,6 +76,10 @@ inline const std::vector<option_spec>& option_specs() {
        "N  simulate: run on N threads (default 1; 0: one per processor); the output is the "
        "same"},
       {"--format", true, "csv|jsonl  simulate: write the tables as CSV (default) or JSON Lines"},
+      {"--shard", true,
+       "K/N  simulate: run only shard K (0 to N-1) of N slices of the runs, for merge"},
+      {"--resume", false,
+       "simulate: continue the output a killed run left in DIR from its last complete run"},
       {"--help", false, "show this help"},
   };
   return specs;
@@ -87,6 +94,10 @@ inline options parse_options(int argc, char** argv) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const auto& a = args[i];
     if (!a.starts_with("-")) {
+      if (o.command == "merge") {
+        o.shards.emplace_back(a);
+        continue;
+      }
       if (!o.input.empty())
         throw usage_problem{"one input file only; found '" + o.input.string() + "' and '" + a +
                             "'"};
@@ -125,6 +136,10 @@ inline options parse_options(int argc, char** argv) {
       o.threads = value;
     else if (a == "--format")
       o.format = value;
+    else if (a == "--shard")
+      o.shard = value;
+    else if (a == "--resume")
+      o.resume = true;
     else if (a == "--help")
       o.help = true;
   }
