@@ -226,6 +226,7 @@ inline constexpr std::array error_ids{
     error_id{"selection.unknown_student", "an applicant who is not a student of the school"},
     error_id{"simulation.plan_parameter",
              "a parameter that changes the plan, set for a population given by counts"},
+    error_id{"simulation.run_bytes", "bytes that are not exactly one encoded simulation run"},
     error_id{"simulation.unknown_parameter", "a parameter that the simulation model does not have"},
     error_id{"supervision.missing_coach", "a group is led by a teacher coach who is not given"},
     error_id{"supervision.not_scheduled",

@@ -48,7 +48,7 @@ struct sweep {
 
 /// The points of design `d`, each `base` with the design's values set; named after
 /// their values ("intervision_interval_weeks=2"). Throws peerkit::error located at
-/// design.points[i].<factor> for unknown factors and values out of their range.
+/// design.points[i] and the factor's name for unknown factors and values out of their range.
 [[nodiscard]] inline std::vector<sweep_point> points_of(const design& d,
                                                         const model_parameters& base) {
   std::vector<sweep_point> out;
@@ -94,53 +94,75 @@ struct weekly_series {
   void on(const week_ended_event& e) { weeks.push_back(e); }
 };
 
+/// The runs of `s`, each a pure function of the sweep and its run id: `runs(id)` simulates
+/// run `id` and may be called from several threads or processes at once.
+/// `plan_for(const model_parameters&)` gives the population a point starts from; it is
+/// called here, once for each distinct plan (points that differ only in the year's
+/// processes share one). A plan that throws makes every run of its points throw its text.
+/// `s` must outlive it.
+template <SimulationProcesses Processes = default_processes>
+class sweep_runs {
+ public:
+  template <class PlanFor>
+  sweep_runs(const sweep& s, PlanFor&& plan_for)
+      : sweep_(s), replications_(static_cast<std::size_t>(std::max(0, s.replications))) {
+    // Plans depend only on the parameters that change the plan.
+    using plan_key = std::tuple<double, double, double, double>;
+    std::map<plan_key, std::size_t> plan_index;
+    for (const auto& point : s.points) {
+      const auto& p = point.parameters;
+      const plan_key key{p.training_half_days, p.intervision_interval_weeks, p.buddy_supportees_max,
+                         p.coaches};
+      auto [it, fresh] = plan_index.emplace(key, plans_.size());
+      if (fresh) {
+        try {
+          plans_.emplace_back(plan_for(p));
+          plan_errors_.emplace_back();
+        } catch (const std::exception& e) {
+          plans_.emplace_back();
+          plan_errors_.emplace_back(e.what());
+        }
+      }
+      plan_of_point_.push_back(it->second);
+    }
+  }
+
+  /// How many runs the sweep has: points × replications.
+  [[nodiscard]] std::size_t size() const noexcept { return sweep_.points.size() * replications_; }
+
+  [[nodiscard]] simulation_run operator()(std::size_t run) const {
+    simulation_run r{run, run / replications_, run % replications_, {}, {}, {}};
+    r.key = run_key(sweep_, r.point, r.replication);
+    const auto plan = plan_of_point_[r.point];
+    if (!plans_[plan]) throw std::runtime_error(plan_errors_[plan]);
+    const simulation_settings settings{sweep_.points[r.point].parameters, sweep_.rematch,
+                                       sweep_.years};
+    if (sweep_.weeks)
+      r.years = simulate<Processes>(*plans_[plan], settings, r.key, weekly_series{r.weeks});
+    else
+      r.years = simulate<Processes>(*plans_[plan], settings, r.key);
+    return r;
+  }
+
+ private:
+  const sweep& sweep_;
+  std::size_t replications_;
+  std::vector<std::optional<population>> plans_;
+  std::vector<std::string> plan_errors_;
+  std::vector<std::size_t> plan_of_point_;
+};
+
 /// Runs `s` (or the runs of `range`) on `threads` threads and hands every run to
 /// `commit(run_outcome<simulation_run>&&)` in run order; a run that fails is handed over
-/// with its error and the rest go on. `plan_for(const model_parameters&)` gives the
-/// population a point starts from; it is called once for each distinct plan (points
-/// that differ only in the year's processes share one) before any run starts.
+/// with its error and the rest go on. `plan_for` is sweep_runs's: called once for each
+/// distinct plan before any run starts.
 template <SimulationProcesses Processes = default_processes, class PlanFor, class Commit,
           class Progress = no_progress>
 void run_sweep(const sweep& s, PlanFor&& plan_for, unsigned threads, Commit&& commit,
                Progress&& progress = {}, std::optional<run_range> range = std::nullopt) {
-  // Plans depend only on the parameters that change the plan.
-  using plan_key = std::tuple<double, double, double, double>;
-  std::map<plan_key, std::size_t> plan_index;
-  std::vector<std::optional<population>> plans;
-  std::vector<std::string> plan_errors;
-  std::vector<std::size_t> plan_of_point;
-  for (const auto& point : s.points) {
-    const auto& p = point.parameters;
-    const plan_key key{p.training_half_days, p.intervision_interval_weeks, p.buddy_supportees_max,
-                       p.coaches};
-    auto [it, fresh] = plan_index.emplace(key, plans.size());
-    if (fresh) {
-      try {
-        plans.emplace_back(plan_for(p));
-        plan_errors.emplace_back();
-      } catch (const std::exception& e) {
-        plans.emplace_back();
-        plan_errors.emplace_back(e.what());
-      }
-    }
-    plan_of_point.push_back(it->second);
-  }
-  const auto replications = static_cast<std::size_t>(std::max(0, s.replications));
-  const std::size_t runs = s.points.size() * replications;
-  const auto one_run = [&](std::size_t run) {
-    simulation_run r{run, run / replications, run % replications, {}, {}, {}};
-    r.key = run_key(s, r.point, r.replication);
-    const auto plan = plan_of_point[r.point];
-    if (!plans[plan]) throw std::runtime_error(plan_errors[plan]);
-    const simulation_settings settings{s.points[r.point].parameters, s.rematch, s.years};
-    if (s.weeks)
-      r.years = simulate<Processes>(*plans[plan], settings, r.key, weekly_series{r.weeks});
-    else
-      r.years = simulate<Processes>(*plans[plan], settings, r.key);
-    return r;
-  };
-  run_in_order(range.value_or(run_range{0, runs}), threads, one_run, std::forward<Commit>(commit),
-               std::forward<Progress>(progress));
+  const sweep_runs<Processes> runs(s, std::forward<PlanFor>(plan_for));
+  run_in_order(range.value_or(run_range{0, runs.size()}), threads, runs,
+               std::forward<Commit>(commit), std::forward<Progress>(progress));
 }
 
 /// A figure of a simulated year that summaries report.
