@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>  // umask
+#include <unistd.h>    // getpid
+
 #include <peerkit/io/output_files.hpp>
 #include <peerkit/io/text_file.hpp>
 
@@ -223,4 +226,46 @@ TEST_CASE("io: a failed write names the file and leaves nothing behind") {
   CHECK(ids_of([&] { io::write_file_atomically(s.root / "busy", "x"); }) ==
         std::vector<std::string>{"io.write_failed"});
   CHECK(listing(s.root) == std::vector<std::string>{"busy", "busy/inside.txt"});
+}
+
+TEST_CASE("io: output about students is readable by its owner only, whatever the umask") {
+  scratch s;
+  const auto out = s.root / "private";
+  const auto before = ::umask(0);  // the loosest umask: every file would be world-readable
+  io::write_output_directory(out, run_output,
+                             {.inputs = {}, .access = io::file_access::owner_only});
+  io::write_output_files(std::vector<io::output_file>{{s.root / "named.md", "# named\n"}},
+                         {.inputs = {}, .access = io::file_access::owner_only});
+  io::write_output_directory(s.root / "open", run_output, {});
+  ::umask(before);
+  CHECK(fs::status(out).permissions() == fs::perms::owner_all);
+  for (const auto& f : {out / "result.json", out / "graphs" / "pairs.dot", s.root / "named.md"})
+    CHECK(fs::status(f).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  // Without it the umask decides, as for any other program.
+  CHECK((fs::status(s.root / "open" / "result.json").permissions() & fs::perms::others_read) ==
+        fs::perms::others_read);
+}
+
+TEST_CASE("io: a temporary name taken by a file or a live run is passed over") {
+  scratch s;
+  const auto pid = std::to_string(::getpid());
+  s.put(".out." + pid + ".tmp", "a file that happens to have the name");
+  fs::create_directory(s.root / (".out." + pid + ".1.tmp"));
+  io::write_output_directory(s.root / "out", run_output, {});
+  CHECK(peerkit::io::read_text_file(s.root / "out" / "report.md") == "# Report\n");
+  // What belongs to others stays; this run's own process is alive, so its names are kept.
+  CHECK(fs::is_regular_file(s.root / (".out." + pid + ".tmp")));
+  CHECK(fs::is_directory(s.root / (".out." + pid + ".1.tmp")));
+}
+
+TEST_CASE("io: the temporary directory of a killed run is removed by the next run") {
+  scratch s;
+  // Process ids never reach this value, so no process owns the directory any more.
+  const auto left = s.put(".out.2147483646.tmp/result.json", "{\"students\": [\"Noor\"]}\n");
+  const auto other = s.put(".other.2147483646.tmp/result.json", "{}\n");
+  io::write_output_directory(s.root / "out", run_output, {});
+  CHECK_FALSE(fs::exists(left.parent_path()));
+  CHECK(fs::exists(other));  // another output's leftovers are that output's business
+  CHECK(listing(s.root / "out") ==
+        std::vector<std::string>{"graphs", "graphs/pairs.dot", "report.md", "result.json"});
 }

@@ -6,10 +6,14 @@
 // is written, and every problem is reported together. Each file is written atomically:
 // to a temporary file in the same directory, flushed to disk, then renamed over the
 // target, so a reader sees the old file or the whole new one, never a part. A new
-// output directory is filled under a temporary name and renamed when complete.
+// output directory is filled under a temporary name and renamed when complete; the
+// temporary directory a killed run left is removed by the next run to the same place.
+// Output about students is personal data of minors: with file_access::owner_only no one
+// but the user can read it, whatever the umask, the temporary files included.
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <span>
@@ -19,7 +23,9 @@
 #include <vector>
 
 #if __has_include(<unistd.h>)
-#include <unistd.h>  // fsync
+#include <signal.h>    // kill: is the process that left a temporary directory alive?
+#include <sys/stat.h>  // fchmod
+#include <unistd.h>    // fsync, getpid
 #endif
 
 #include <peerkit/config.hpp>
@@ -33,13 +39,20 @@ struct output_file {
   std::string content;
 };
 
-/// What a run's output may replace.
+/// Who may read the files a run writes.
+enum class file_access {
+  as_umask,   ///< as the process's umask allows (results without personal data)
+  owner_only  ///< only their owner: files 0600, new directories 0700 (personal data)
+};
+
+/// What a run's output may replace, and who may read it.
 struct output_policy {
   /// The files the run read. No output replaces one of them, forced or not.
   std::vector<std::filesystem::path> inputs;
   /// Write into an existing directory that holds files, and replace existing files
   /// there or at named paths (never an input).
   bool force = false;
+  file_access access = file_access::as_umask;
 };
 
 namespace detail {
@@ -70,6 +83,42 @@ inline std::filesystem::path directory_of(const std::filesystem::path& file) {
   return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
 }
 
+inline long process_id() {
+#if __has_include(<unistd.h>)
+  return static_cast<long>(::getpid());
+#else
+  return 0;
+#endif
+}
+
+/// Removes the temporary directories that runs writing `name` in `parent` left when they
+/// were killed (".name.PID.tmp", ".name.PID.N.tmp" of a process that no longer runs): they
+/// hold the personal data of an output that never appeared.
+inline void remove_abandoned_fills(const std::filesystem::path& parent, const std::string& name) {
+#if __has_include(<unistd.h>)
+  namespace fs = std::filesystem;
+  const std::string prefix = "." + name + ".";
+  std::error_code ec;
+  std::vector<fs::path> abandoned;
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string file = entry.path().filename().string();
+    if (!file.starts_with(prefix) || !file.ends_with(".tmp") || !entry.is_directory(ec)) continue;
+    const std::string_view middle(file.data() + prefix.size(), file.size() - prefix.size() - 4);
+    const auto pid_digits = middle.substr(0, middle.find('.'));
+    long pid = 0;
+    const auto [end, failed] = std::from_chars(pid_digits.data(),
+                                               pid_digits.data() + pid_digits.size(), pid);
+    if (failed != std::errc{} || end != pid_digits.data() + pid_digits.size() || pid <= 0) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+      abandoned.push_back(entry.path());
+  }
+  for (const auto& dir : abandoned) fs::remove_all(dir, ec);
+#else
+  (void)parent;
+  (void)name;
+#endif
+}
+
 /// The checks every target gets: not an input, not a directory, named once.
 inline void check_target(const std::filesystem::path& target,
                          std::span<const std::filesystem::path> earlier,
@@ -96,9 +145,12 @@ inline void check_target(const std::filesystem::path& target,
 }  // namespace detail
 
 /// Writes `content` to `path` atomically: a temporary file next to it (".name.tmp"),
-/// written, flushed to disk and renamed over `path`. Checks no policy: see
-/// write_output_files(). Throws peerkit::error io.write_failed, leaving no temporary file.
-inline void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+/// written, flushed to disk and renamed over `path`; with file_access::owner_only it is
+/// made readable by its owner only before anything is written to it. Checks no policy:
+/// see write_output_files(). Throws peerkit::error io.write_failed, leaving no temporary
+/// file.
+inline void write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                  file_access access = file_access::as_umask) {
   namespace fs = std::filesystem;
   const fs::path dir = detail::directory_of(path);
   const std::string name = path.filename().string();
@@ -122,8 +174,12 @@ inline void write_file_atomically(const std::filesystem::path& path, std::string
     throw failure("create a temporary file in " + dir.string() + ": " +
                   detail::system_message(code));
 
-  bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size() &&
-                 std::fflush(file) == 0;
+  bool written = true;
+#if __has_include(<unistd.h>)
+  if (access == file_access::owner_only) written = ::fchmod(::fileno(file), 0600) == 0;
+#endif
+  written = written && std::fwrite(content.data(), 1, content.size(), file) == content.size() &&
+            std::fflush(file) == 0;
 #if __has_include(<unistd.h>)
   written = written && ::fsync(::fileno(file)) == 0;  // on disk before it takes the target's name
 #endif
@@ -172,7 +228,7 @@ inline std::vector<std::filesystem::path> write_output_files(std::span<const out
     targets.push_back(f.path);
   }
   problems.throw_if_any();
-  for (const auto& f : files) write_file_atomically(f.path, f.content);
+  for (const auto& f : files) write_file_atomically(f.path, f.content, policy.access);
   return targets;
 }
 
@@ -221,13 +277,17 @@ inline std::vector<std::filesystem::path> write_output_directory(const std::file
                   "expected to create the output directory, failed to create " + parent.string() +
                       ": " + ec.message());
     const std::string name = out.filename().string();
+    detail::remove_abandoned_fills(parent, name);
+    // The name carries the process id, so that a later run knows whether its writer is gone.
+    const std::string stem = "." + name + "." + std::to_string(detail::process_id());
     bool created = false;
     for (int n = 0; n < 100 && !created; ++n) {
-      fill = parent / ("." + name + (n == 0 ? "" : "." + std::to_string(n)) + ".tmp");
-      created = fs::create_directory(fill, ec);
-      if (ec) break;
+      fill = parent / (stem + (n == 0 ? "" : "." + std::to_string(n)) + ".tmp");
+      created = fs::create_directory(fill, ec);  // false when the name is taken, by anything
     }
-    if (!created)
+    if (created && policy.access == file_access::owner_only)
+      fs::permissions(fill, fs::perms::owner_all, fs::perm_options::replace, ec);
+    if (!created || ec)
       throw error(
           "io.write_failed", out.string(),
           "expected to create the output directory, failed to create a temporary directory in " +
@@ -247,7 +307,7 @@ inline std::vector<std::filesystem::path> write_output_directory(const std::file
                   "expected to write the file, failed to create its directory: " + reason);
     }
     try {
-      write_file_atomically(target, f.content);
+      write_file_atomically(target, f.content, policy.access);
     } catch (const error& e) {  // named by where the file ends up, not the temporary directory
       discard();
       throw error("io.write_failed", (out / f.path).string(), e.problems().front().message);
