@@ -123,9 +123,10 @@ TEST_CASE("io: every problem of an open-data file is reported at its path") {
         std::vector<std::string>{"calendar.school_year content[0].schoolyear: expected a school "
                                  "year such as \"2025-2026\", found \"2025/2026\""});
   CHECK(json_problems(R"({"id": "x"})") ==
-        std::vector<std::string>{"json.missing_field missing required field 'content'"});
-  CHECK(json_problems("[]") == std::vector<std::string>{"json.wrong_type expected an object with "
-                                                        "the field 'content', found an array"});
+        std::vector<std::string>{"json.missing_field test.json: missing required field 'content'"});
+  CHECK(json_problems("[]") ==
+        std::vector<std::string>{"json.wrong_type test.json: expected an object with the field "
+                                 "'content', found an array"});
   const auto syntax = json_problems("{\"content\": [\n  {\"vacations\": [}]}");
   REQUIRE(syntax.size() == 1);
   CHECK(syntax[0].starts_with("json.syntax test.json:2:"));

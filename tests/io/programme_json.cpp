@@ -66,6 +66,13 @@ TEST_CASE("io: problems in a programme document are located") {
   CHECK(problems_of(R"({"school": {"name": "X", "region": "oost"}})") ==
         std::vector<std::string>{
             "json.unknown_value school.region: 'oost' is not one of noord, midden, zuid"});
+  // A problem with the document as a whole is located at its name.
+  CHECK(problems_of(R"({"year": "2025-2026"})") ==
+        std::vector<std::string>{
+            "json.missing_field programme.json: missing required field 'school'"});
+  CHECK(problems_of("7") ==
+        std::vector<std::string>{
+            "json.wrong_type programme.json: expected an object, found an integer"});
 }
 
 TEST_CASE("io: dates in a programme document are YYYY-MM-DD and real days") {

@@ -139,6 +139,32 @@ TEST_CASE("io: a document the parser refuses never repeats the text it read") {
             "json.syntax school.json: a number is beyond the range of a double"});
 }
 
+TEST_CASE("io: a problem with the whole school document is located at its name") {
+  CHECK(
+      problems_of(R"({"name": "X"})") ==
+      std::vector<std::string>{"json.missing_field school.json: missing required field 'region'"});
+  CHECK(
+      problems_of("[]") ==
+      std::vector<std::string>{"json.wrong_type school.json: expected an object, found an array"});
+}
+
+TEST_CASE("io: a document nested deeper than any of peerkit's is refused before it is built") {
+  // Deep enough to overflow the stack of any recursive walk over the value read.
+  const auto nested = [](std::size_t depth) {
+    return R"({"name": "X", "region": "noord", "staff": )" + std::string(depth, '[') +
+           std::string(depth, ']') + "}";
+  };
+  const std::vector<std::string> too_deep{
+      "json.syntax school.json: arrays and objects are nested more than 100 deep"};
+  CHECK(problems_of(nested(io::max_json_depth)) == too_deep);
+  CHECK(problems_of(nested(100'000)) == too_deep);
+  std::string objects;
+  for (int i = 0; i < 100'000; ++i) objects += R"({"a": )";
+  CHECK(problems_of(objects + "1" + std::string(100'000, '}')) == too_deep);
+  CHECK(problems_of(nested(io::max_json_depth - 1)) ==
+        std::vector<std::string>{"json.wrong_type staff[0]: expected an object, found an array"});
+}
+
 TEST_CASE("io: duplicate ids and unknown references are errors") {
   const auto problems = problems_of(R"({"name": "X", "region": "zuid",
     "classes": [{"id": 1, "name": "1A", "year": 1, "track": "havo", "mentor": 9}],

@@ -238,7 +238,7 @@ class holiday_json_reader {
     detail::holiday_json_reader(r, read).document(*doc);
   }
   peerkit::detail::check_national_holidays(read, problems);
-  problems.throw_if_any();
+  throw_document_problems(problems, source_name);
   return peerkit::detail::in_holiday_order(read);
 }
 

@@ -228,8 +228,14 @@ class json_reader {
   problem_list& problems_;
 };
 
+/// How deep arrays and objects may nest in a document read. peerkit's own documents nest
+/// fewer than ten levels; the limit keeps every recursive walk over a value (comparing,
+/// writing it into a message) far from the end of the stack.
+inline constexpr std::size_t max_json_depth = 100;
+
 namespace detail {
-/// Finds keys given twice in one object, which nlohmann/json's parser lets the last win.
+/// Finds keys given twice in one object, which nlohmann/json's parser lets the last win,
+/// and stops at a document nested deeper than max_json_depth.
 class duplicate_key_finder : public nlohmann::json_sax<json> {
  public:
   explicit duplicate_key_finder(json_reader& r) : r_(r) {}
@@ -256,6 +262,7 @@ class duplicate_key_finder : public nlohmann::json_sax<json> {
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
     return false;  // parse_json() reports syntax errors
   }
+  [[nodiscard]] bool too_deep() const noexcept { return too_deep_; }
 
  private:
   struct level {
@@ -276,6 +283,10 @@ class duplicate_key_finder : public nlohmann::json_sax<json> {
     return true;
   }
   bool open(bool array) {
+    if (open_.size() == max_json_depth) {
+      too_deep_ = true;
+      return false;
+    }
     open_.push_back({array, 0, {}, {}});
     return true;
   }
@@ -286,20 +297,32 @@ class duplicate_key_finder : public nlohmann::json_sax<json> {
 
   json_reader& r_;
   std::vector<level> open_;
+  bool too_deep_ = false;
 };
 }  // namespace detail
 
 /// Parses `text` as JSON; a syntax error becomes a problem with line and column, and so
-/// does anything else the parser refuses (a number beyond a double). The message never
-/// repeats the text read: it may be a value of a sensitive field. A key given twice in an
-/// object, which the parser would let the last one win, is a problem at its path.
+/// does anything else the parser refuses (a number beyond a double, nesting deeper than
+/// max_json_depth). The message never repeats the text read: it may be a value of a
+/// sensitive field. A key given twice in an object, which the parser would let the last
+/// one win, is a problem at its path.
 inline std::optional<json> parse_json(std::string_view text, const std::string& source_name,
                                       problem_list& problems) {
   try {
-    auto parsed = json::parse(text.begin(), text.end());
-    json_reader r(problems);
+    // The depth is checked before the document is built; keys given twice count only in a
+    // document that parses.
+    problem_list duplicates;
+    json_reader r(duplicates);
     detail::duplicate_key_finder finder(r);
     (void)json::sax_parse(text.begin(), text.end(), &finder);
+    if (finder.too_deep()) {
+      problems.add(
+          "json.syntax", source_name,
+          "arrays and objects are nested more than " + std::to_string(max_json_depth) + " deep");
+      return std::nullopt;
+    }
+    auto parsed = json::parse(text.begin(), text.end());
+    for (const auto& p : duplicates.problems()) problems.add(p.id, p.location, p.message);
     return parsed;
   } catch (const json::out_of_range&) {
     problems.add("json.syntax", source_name, "a number is beyond the range of a double");
@@ -321,6 +344,15 @@ inline std::optional<json> parse_json(std::string_view text, const std::string& 
                  source_name + ":" + std::to_string(line) + ":" + std::to_string(column), what);
     return std::nullopt;
   }
+}
+
+/// Throws the problems found in the document `source_name`, if any; a problem with the
+/// document as a whole (at the empty path) is located at its name, so each says where.
+inline void throw_document_problems(const problem_list& problems, const std::string& source_name) {
+  problem_list located;
+  for (const auto& p : problems.problems())
+    located.add(p.id, p.location.empty() ? source_name : p.location, p.message);
+  located.throw_if_any();
 }
 
 }  // namespace peerkit::io

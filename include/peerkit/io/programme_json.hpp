@@ -706,12 +706,12 @@ inline programme_document read_programme(std::string_view text,
   problem_list problems;
   programme_document doc;
   auto parsed = parse_json(text, source_name, problems);
-  if (!parsed) problems.throw_if_any();
+  if (!parsed) throw_document_problems(problems, source_name);
   json_reader r(problems);
-  if (!r.object(*parsed, "", programme_fields)) problems.throw_if_any();
+  if (!r.object(*parsed, "", programme_fields)) throw_document_problems(problems, source_name);
   read_fields(r, *parsed, "", doc);
   if (!doc.school_file.empty()) detail::read_school_file(r, base_directory, doc);
-  problems.throw_if_any();
+  throw_document_problems(problems, source_name);
   return doc;
 }
 

@@ -165,7 +165,7 @@ inline school read_school(std::string_view text, const std::string& source_name 
     json_reader r(problems);
     read_value(r, *doc, "", s);
   }
-  problems.throw_if_any();
+  throw_document_problems(problems, source_name);
   validate(s);
   return s;
 }
