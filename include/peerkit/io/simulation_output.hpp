@@ -1,15 +1,11 @@
 #pragma once
 // A simulation's results written as the runs come, in run order, so that memory stays
 // flat however many runs an experiment has and the bytes are the same for any thread
-// count:
+// count: the tables of simulation_tables.hpp as files, and charts:
 //
-//   runs     one row per run and year: the seed, every figure of the year (an error for a
-//            run that failed)
-//   pairs    one row per pair of each run and year (when outputs.pairs)
-//   weeks    one row per week of each run (when outputs.weeks)
-//   points   one row per design point with every parameter of the model
-//   summary  per point, year and figure: mean, sd, 95% interval and the paired difference
-//            from the first point
+//   runs, points, summary   always
+//   pairs    when outputs.pairs
+//   weeks    when outputs.weeks
 //   survival.svg, outcomes.svg   charts of each point (when outputs.charts), from the
 //            first chart_replications replications of each point
 //
@@ -66,6 +62,7 @@
 #include <peerkit/experiment/svg_charts.hpp>
 #include <peerkit/io/output_files.hpp>
 #include <peerkit/io/simulation_json.hpp>
+#include <peerkit/io/simulation_tables.hpp>
 #include <peerkit/io/table_writer.hpp>
 #include <peerkit/io/text_file.hpp>
 #include <peerkit/simulation/parameters.hpp>
@@ -77,40 +74,6 @@ namespace peerkit::io {
 /// The charts draw the values of this many replications of each point, the first ones:
 /// enough for a smooth curve, and memory stays bounded however many replications run.
 inline constexpr std::size_t chart_replications = 500;
-
-/// A field of year_summary as a column of `runs`.
-struct year_column {
-  std::string_view name;
-  table_cell (*of)(const year_summary&);
-};
-
-/// The columns of `runs` after run, point, scenario, replication, seed and year: every
-/// field of year_summary, in its order.
-[[nodiscard]] inline const auto& year_columns() {
-  using y = const year_summary&;
-  static const std::array columns{
-      year_column{"supporters", [](y s) { return table_cell(s.supporters); }},
-      year_column{"supportees", [](y s) { return table_cell(s.supportees); }},
-      year_column{"pairs", [](y s) { return table_cell(s.pairs); }},
-      year_column{"early_endings", [](y s) { return table_cell(s.early_endings); }},
-      year_column{"rematches", [](y s) { return table_cell(s.rematches); }},
-      year_column{"late_matches", [](y s) { return table_cell(s.late_matches); }},
-      year_column{"never_matched", [](y s) { return table_cell(s.never_matched); }},
-      year_column{"meetings_planned", [](y s) { return table_cell(s.meetings_planned); }},
-      year_column{"meetings_held", [](y s) { return table_cell(s.meetings_held); }},
-      year_column{"meetings_per_month", [](y s) { return table_cell(s.meetings_per_month); }},
-      year_column{"months_supported", [](y s) { return table_cell(s.months_supported); }},
-      year_column{"early_share", [](y s) { return table_cell(s.early_share); }},
-      year_column{"escalations", [](y s) { return table_cell(s.escalations); }},
-      year_column{"escalations_late", [](y s) { return table_cell(s.escalations_late); }},
-      year_column{"sessions_planned", [](y s) { return table_cell(s.sessions_planned); }},
-      year_column{"sessions_held", [](y s) { return table_cell(s.sessions_held); }},
-      year_column{"coaches_left", [](y s) { return table_cell(s.coaches_left); }},
-      year_column{"mean_effect", [](y s) { return table_cell(s.mean_effect); }},
-      year_column{"support", [](y s) { return table_cell(s.support); }},
-  };
-  return columns;
-}
 
 /// The runs of shard `shard` (0 ≤ shard < shards) of an experiment of `runs` runs:
 /// contiguous slices in shard order whose sizes differ by at most one, the first
@@ -234,8 +197,6 @@ class streamed_table {
   std::ostringstream text_;
   table_writer writer_;
 };
-
-inline std::string iso_date(date d) { return boost::gregorian::to_iso_extended_string(d); }
 
 /// What the summary and the charts take from one run, and where the run's rows end in
 /// the runs, pairs and weeks tables: a line of shard.record.
@@ -467,21 +428,9 @@ class simulation_output {
           fill_ / file_name(name), format_, std::move(columns),
           continued ? std::optional<std::uintmax_t>(ends[index]) : std::nullopt);
     };
-    std::vector<std::string> run_columns{"run", "point", "scenario", "replication", "seed", "year"};
-    for (const auto& c : year_columns()) run_columns.emplace_back(c.name);
-    run_columns.emplace_back("error");
-    runs_ = table("runs", std::move(run_columns), 0);
-    if (outputs_.pairs)
-      pairs_ = table(
-          "pairs",
-          {"run", "point", "replication", "year", "pair_index", "pair", "role", "started", "ended",
-           "reason", "early", "rematch", "meetings_planned", "meetings_held", "closeness"},
-          1);
-    if (outputs_.weeks)
-      weeks_ = table("weeks",
-                     {"run", "point", "replication", "year", "monday", "active_pairs",
-                      "meetings_held", "mean_closeness"},
-                     2);
+    runs_ = table("runs", runs_columns(), 0);
+    if (outputs_.pairs) pairs_ = table("pairs", pairs_columns(), 1);
+    if (outputs_.weeks) weeks_ = table("weeks", weeks_columns(), 2);
     record_ = std::make_unique<detail::output_stream>(fill_ / shard_record_file, record_size);
   }
 
@@ -503,47 +452,18 @@ class simulation_output {
 
   /// Writes one run; runs come in run order.
   void add(const run_outcome<simulation_run>& r) {
-    const auto replications = static_cast<std::size_t>(std::max(1, sweep_.replications));
-    const std::size_t point = r.run / replications;
-    const std::size_t replication = r.run % replications;
-    const auto& name = sweep_.points[point].name;
+    write_run_rows(sweep_, r, *runs_, pairs_.get(), weeks_.get());
     detail::run_record record{r.run, {}, !r.result, {}, {}, {}};
-    if (!r.result) {
-      std::vector<table_cell> row{r.run, point, name, replication, seed_cell(), {}};
-      row.resize(row.size() + year_columns().size());
-      row.emplace_back(r.error);
-      runs_->write_row(row);
-      commit(std::move(record));
-      return;
-    }
-    const bool charted = outputs_.charts && replication < chart_replications;
-    for (const auto& y : r.result->years) {
-      std::vector<table_cell> row{r.run, point, name, replication, seed_cell(), y.summary.year};
-      for (const auto& c : year_columns()) row.push_back(c.of(y.summary));
-      row.emplace_back();
-      runs_->write_row(row);
-      record.years.push_back(y.summary);
-      for (const auto& p : y.pairs) {
-        if (pairs_)
-          pairs_->write_row({r.run, point, replication, y.summary.year, p.pair_index, p.id.value(),
-                             key_of(p.role), detail::iso_date(p.started), detail::iso_date(p.ended),
-                             key_of(p.reason), int{p.early}, int{p.rematch}, p.meetings_planned,
-                             p.meetings_held, p.closeness});
-        if (charted)
+    if (r.result) {
+      const auto replications = static_cast<std::size_t>(std::max(1, sweep_.replications));
+      const bool charted = outputs_.charts && r.run % replications < chart_replications;
+      for (const auto& y : r.result->years) {
+        record.years.push_back(y.summary);
+        if (!charted) continue;
+        for (const auto& p : y.pairs)
           record.survival.push_back(
               {static_cast<double>((p.ended - p.started).days()) / 7, p.early});
-      }
-      if (charted) record.effects.insert(record.effects.end(), y.effects.begin(), y.effects.end());
-    }
-    if (weeks_) {
-      // Every year runs over the same school calendar: a week that is not after the one
-      // before starts the next year.
-      int year = 0;
-      for (std::size_t i = 0; i < r.result->weeks.size(); ++i) {
-        const auto& w = r.result->weeks[i];
-        if (i > 0 && w.monday <= r.result->weeks[i - 1].monday) ++year;
-        weeks_->write_row({r.run, point, replication, year, detail::iso_date(w.monday),
-                           w.active_pairs, w.meetings_held, w.mean_closeness});
+        record.effects.insert(record.effects.end(), y.effects.begin(), y.effects.end());
       }
     }
     commit(std::move(record));
@@ -636,13 +556,6 @@ class simulation_output {
 
   [[nodiscard]] std::size_t run_count() const noexcept {
     return sweep_.points.size() * static_cast<std::size_t>(std::max(0, sweep_.replications));
-  }
-
-  /// The sweep's seed: a number, or text when it does not fit a signed 64-bit integer.
-  [[nodiscard]] table_cell seed_cell() const {
-    if (sweep_.seed <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-      return sweep_.seed;
-    return std::to_string(sweep_.seed);
   }
 
   [[nodiscard]] std::string file_name(std::string_view table) const {
@@ -819,44 +732,16 @@ class simulation_output {
   }
 
   [[nodiscard]] std::string points_table() const {
-    std::vector<std::string> columns{"point", "name"};
-    for (const auto& p : parameter_table()) columns.emplace_back(p.name);
     std::ostringstream text;
-    table_writer writer(text, format_, std::move(columns));
-    for (std::size_t i = 0; i < sweep_.points.size(); ++i) {
-      std::vector<table_cell> row{i, sweep_.points[i].name};
-      for (const auto& p : parameter_table())
-        row.emplace_back(sweep_.points[i].parameters.*(p.field));
-      writer.write_row(row);
-    }
+    table_writer writer(text, format_, points_columns());
+    write_points(sweep_, writer);
     return std::move(text).str();
   }
 
   [[nodiscard]] std::string summary_table() const {
     std::ostringstream text;
-    table_writer writer(text, format_,
-                        {"point", "name", "year", "figure", "n", "mean", "sd", "ci_low", "ci_high",
-                         "difference", "difference_ci_low", "difference_ci_high"});
-    const auto spread = [](const running_summary& s, std::vector<table_cell>& row, bool sd) {
-      row.emplace_back(s.mean());
-      if (sd) row.emplace_back(s.count() >= 2 ? table_cell(s.sd()) : table_cell());
-      if (s.count() >= 2) {
-        const auto ci = confidence_interval(s);
-        row.insert(row.end(), {ci.low, ci.high});
-      } else {
-        row.resize(row.size() + 2);
-      }
-    };
-    for (const auto& r : summary_.rows()) {
-      std::vector<table_cell> row{r.point, sweep_.points[r.point].name, r.year, r.figure,
-                                  r.values.count()};
-      spread(r.values, row, true);
-      if (r.difference)
-        spread(*r.difference, row, false);
-      else
-        row.resize(row.size() + 3);
-      writer.write_row(row);
-    }
+    table_writer writer(text, format_, summary_columns());
+    write_summary(sweep_, summary_, writer);
     return std::move(text).str();
   }
 
