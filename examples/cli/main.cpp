@@ -6,27 +6,28 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
-#include <unistd.h>  // isatty
+#include <fcntl.h>     // O_RDONLY
+#include <spawn.h>     // posix_spawnp: Graphviz without a shell
+#include <sys/wait.h>  // waitpid
+#include <unistd.h>    // isatty, environ
 
-#include <boost/date_time/posix_time/posix_time.hpp>
-
-#include <peerkit/calendar/icalendar.hpp>
 #include <peerkit/io/contact_csv.hpp>
 #include <peerkit/io/holiday_json.hpp>
 #include <peerkit/io/output_files.hpp>
 #include <peerkit/io/programme_json.hpp>
 #include <peerkit/io/record_json.hpp>
+#include <peerkit/io/result_files.hpp>
 #include <peerkit/io/run_json.hpp>
 #include <peerkit/io/simulation_output.hpp>
 #include <peerkit/io/status_json.hpp>
 #include <peerkit/io/student_csv.hpp>
 #include <peerkit/io/text_file.hpp>
-#include <peerkit/matching/dot.hpp>
 #include <peerkit/privacy/pseudonymise.hpp>
 #include <peerkit/programme/report.hpp>
 #include <peerkit/programme/status_report.hpp>
@@ -119,6 +120,17 @@ fs::path holidays_file(const options& o) {
   return o.holidays.value_or(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv");
 }
 
+/// The files a run read: no output may replace one of them, forced or not.
+std::vector<fs::path> files_read(const options& o, const fs::path& input) {
+  std::vector<fs::path> read{input, holidays_file(o)};
+  // The school document is read even when --students or --pseudonymise replace it inline.
+  if (const auto school = io::read_programme_file(input).school_file; !school.empty())
+    read.push_back(input.parent_path() / school);
+  for (const auto& f : {o.students_csv, o.pseudonym_key})
+    if (f) read.push_back(*f);
+  return read;
+}
+
 /// The school calendar of `region`: the shipped holidays, updated by --holidays.
 school_calendar calendar_of(const options& o, holiday_region region) {
   // A given file updates the shipped dates, so a newer year's open data is enough.
@@ -128,59 +140,45 @@ school_calendar calendar_of(const options& o, holiday_region region) {
   return {region, std::move(holidays), {}};
 }
 
-/// SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else now. Its value
-/// is whole seconds since 1970 up to the end of the year 9999.
-boost::posix_time::ptime creation_time() {
-  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  if (!epoch) return boost::posix_time::second_clock::universal_time();
-  constexpr long long last_second = 253402300799;  // 9999-12-31T23:59:59Z
-  const std::string_view text(epoch);
-  long long seconds = 0;
-  const auto [end, failed] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-  if (text.empty() || failed != std::errc{} || end != text.data() + text.size() || seconds < 0 ||
-      seconds > last_second)
-    throw error("data.out_of_range", "SOURCE_DATE_EPOCH",
-                "expected whole seconds since 1970 from 0 to " + std::to_string(last_second));
-  return boost::posix_time::from_time_t(static_cast<std::time_t>(seconds));
+/// The SVG picture Graphviz's `dot` draws of `graph`; none when `dot` is not installed or
+/// fails. `dot` runs without a shell, its arguments fixed, reading and writing files in a
+/// directory of its own that only this user can read, so no path or name reaches a command
+/// line.
+std::optional<std::string> drawn_by_graphviz(const std::string& graph) {
+  std::string scratch = (fs::temp_directory_path() / "peerkit-dot-XXXXXX").string();
+  if (::mkdtemp(scratch.data()) == nullptr) return std::nullopt;
+  const fs::path dir = scratch, in = dir / "graph.dot", out = dir / "graph.svg";
+  std::optional<std::string> svg;
+  std::ofstream(in, std::ios::binary) << graph;
+  posix_spawn_file_actions_t files;
+  ::posix_spawn_file_actions_init(&files);
+  ::posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  ::posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  ::posix_spawn_file_actions_addopen(&files, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  std::string format = "-Tsvg", output = "-o" + out.string(), input = in.string();
+  std::string program = "dot";
+  char* argv[] = {program.data(), format.data(), output.data(), input.data(), nullptr};
+  pid_t pid = 0;
+  int status = 0;
+  if (::posix_spawnp(&pid, "dot", &files, nullptr, argv, environ) == 0 &&
+      ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+    svg = io::read_text_file(out);
+  ::posix_spawn_file_actions_destroy(&files);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return svg;
 }
 
-std::vector<io::output_file> result_files(const options& o, const io::programme_document& doc,
-                                          const runtime_programme& prog, const programme_run& run) {
-  std::vector<io::output_file> files;
-  files.push_back({"report.md", markdown_report(prog, run)});
-  files.push_back({"result.json", io::to_json(run, prog.school_data()).dump(1) + "\n"});
-  io::export_access access;
-  if (o.reveal_purpose) access.special_category = access_purpose{*o.reveal_purpose};
-  auto state = doc;
-  state.data.applications = run.applications;  // the selection's decisions, recorded
-  state.data.support_requests = run.requests;  // who asked for support, without the needs behind it
-  state.school_file.clear();
-  files.push_back({"programme.json", io::to_json(state, access).dump(1) + "\n"});
-  const auto settings = prog.matching().settings();
-  const dot_options dot{.label = o.pseudonym_key ? dot_label::student_ids : dot_label::names};
-  for (const auto& rp : run.pairing.roles) {
-    const pairing_graph graph(prog.school_data(), rp.request, settings);
-    files.push_back(
-        {"pairing-" + std::string(key_of(rp.role.kind)) + ".dot", to_dot(graph, rp.result, dot)});
-  }
-  if (run.year.outcome == schedule_outcome::scheduled)
-    files.push_back(
-        {"year.ics", to_icalendar(to_calendar_events(run.year),
-                                  {creation_time(), "peerkit",
-                                   prog.school_data().name + " " + run.year.year.to_string()})});
-  return files;
-}
-
-/// Pictures of the pairing graphs, where Graphviz is installed.
-void draw_pictures(const std::vector<fs::path>& written) {
-  if (std::system("command -v dot >/dev/null 2>&1") != 0) return;
-  for (const auto& f : written)
-    if (f.extension() == ".dot") {
-      auto svg = f;
-      svg.replace_extension(".svg");
-      const auto cmd = "dot -Tsvg '" + f.string() + "' -o '" + svg.string() + "'";
-      if (std::system(cmd.c_str()) != 0) std::cerr << "peerkit: dot could not draw " << f << "\n";
-    }
+/// `files` with a picture (.svg) beside each pairing graph (.dot), where Graphviz is
+/// installed: written with the rest, inside the same atomic output.
+void add_pictures(std::vector<io::output_file>& files) {
+  const auto graphs = files.size();
+  for (std::size_t i = 0; i < graphs; ++i)
+    if (files[i].path.extension() == ".dot")
+      if (auto svg = drawn_by_graphviz(files[i].content)) {
+        auto path = files[i].path;
+        files.push_back({path.replace_extension(".svg"), std::move(*svg)});
+      }
 }
 
 /// Throws the problems `e` found in an event read from `file` and added at `where` in
@@ -436,12 +434,12 @@ int run_command(const options& o) {
     std::cout << to_markdown(run.readiness);
   } else {
     if (o.output) {
-      std::vector<fs::path> inputs{input, holidays_file(o)};
-      if (!doc.school_file.empty()) inputs.push_back(input.parent_path() / doc.school_file);
-      if (o.students_csv) inputs.push_back(*o.students_csv);
-      const auto files = result_files(o, doc, prog, run);
-      const auto written = io::write_output_directory(*o.output, files, {inputs, o.force});
-      draw_pictures(written);
+      auto files = io::result_files(
+          doc, prog, run, {io::creation_time(), o.reveal_purpose, o.pseudonym_key.has_value()});
+      add_pictures(files);
+      // The files are about students: readable by the coordinator only.
+      const auto written = io::write_output_directory(
+          *o.output, files, {files_read(o, input), o.force, io::file_access::owner_only});
       std::cout << "wrote " << written.size() << " files to " << o.output->string() << "\n";
     } else {
       std::cout << markdown_report(prog, run);

@@ -1,6 +1,7 @@
 // The command-line tool driven as a user drives it: commands, files, exit codes.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -130,6 +131,47 @@ TEST_CASE("cli: output never overwrites what the user gave") {
   CHECK(onto_input.code == 4);
   CHECK(onto_input.out.find("[io.output_is_input]") != std::string::npos);
   CHECK(peerkit::io::read_text_file(w.dir / "out" / "programme.json") == before);
+}
+
+TEST_CASE("cli: no file the run read is overwritten, the key and the replaced school too") {
+  const workspace w("read");
+  fs::create_directory(w.dir / "out");
+  write(w.dir / "out" / "report.md", "a school secret of enough length");
+  const auto onto_key = tool(
+      "run sample_programme.json --pseudonymise out/report.md -o out --force", w.dir);
+  CHECK(onto_key.code == 4);
+  CHECK(onto_key.out.find("out/report.md: expected a file to write, found an input") !=
+        std::string::npos);
+  CHECK(peerkit::io::read_text_file(w.dir / "out" / "report.md") ==
+        "a school secret of enough length");
+
+  // The school document is read even when the school is written inline, pseudonymised.
+  auto programme = w.load("sample_programme.json");
+  programme["school"] = "out/result.json";
+  w.save("programme.json", programme);
+  fs::copy_file(w.dir / "sample_school.json", w.dir / "out" / "result.json");
+  write(w.dir / "key", "a school secret of enough length");
+  const auto onto_school = tool("run programme.json --pseudonymise key -o out --force", w.dir);
+  CHECK(onto_school.out.find("out/result.json: expected a file to write, found an input") !=
+        std::string::npos);
+  CHECK(peerkit::io::read_text_file(w.dir / "out" / "result.json") ==
+        peerkit::io::read_text_file(w.dir / "sample_school.json"));
+}
+
+TEST_CASE("cli: run's files are the coordinator's only, and no path reaches a shell") {
+  const workspace w("private");
+  // A directory name that would run a command if it were ever put in a shell's command line.
+  const std::string name = "x';touch INJECTED;'";
+  REQUIRE(tool("run sample_programme.json -o \"" + name + "\"", w.dir).code == 0);
+  CHECK_FALSE(fs::exists(w.dir / "INJECTED"));
+  CHECK_FALSE(fs::exists(w.dir / name / "INJECTED"));
+  CHECK(fs::status(w.dir / name).permissions() == fs::perms::owner_all);
+  for (const auto& f : fs::directory_iterator(w.dir / name))
+    CHECK(f.status().permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  // With Graphviz installed, each pairing graph's picture is one of the files written.
+  if (std::system("command -v dot >/dev/null 2>&1") == 0)
+    CHECK(
+        peerkit::io::read_text_file(w.dir / name / "pairing-peer_buddy.svg").starts_with("<?xml"));
 }
 
 TEST_CASE("cli: bad input is reported with file, path and every problem") {

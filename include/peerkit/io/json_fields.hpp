@@ -36,6 +36,15 @@ struct export_access {
   std::optional<access_purpose> special_category;
 };
 
+/// The access that writes special-category values for `purpose`; it refers to `purpose`,
+/// which must outlive it. A purpose that says nothing throws privacy.no_purpose.
+[[nodiscard]] inline export_access revealing_special_category(std::string_view purpose) {
+  if (purpose.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    throw error("privacy.no_purpose", "purpose",
+                "expected why the special-category values are revealed, found nothing");
+  return {access_purpose{purpose}};
+}
+
 /// Whether a field must be in a document, and when it is written.
 enum class presence {
   required,  ///< missing is a problem; always written
