@@ -115,6 +115,15 @@ def test_the_sample_run_is_feasible_and_its_tables_agree(sample, run):
     assert run.report().startswith("# Peer support 2025-2026 at ")
 
 
+def test_the_explanations_are_the_sentences_peerkit_pair_prints(data_dir, run, tool):
+    printed = tool("pair", data_dir / "sample_programme.json").stdout
+    sentences = [line for line in printed.splitlines() if line and not line.startswith("## ")]
+    assert list(run.explanations["text"]) == sentences
+    assert set(run.explanations["role"]) == {"peer_buddy", "newcomer_buddy", "leader_duos"}
+    made = run.explanations[run.explanations["text"].str.contains(" supports ")]
+    assert len(made) == len(run.pairs)
+
+
 def test_files_are_the_bytes_the_tool_writes(data_dir, run, tool, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     files = run.files()

@@ -118,6 +118,19 @@ class Run:
                              "class_score": "Int"})
 
     @cached_property
+    def explanations(self) -> pd.DataFrame:
+        """Why the pairing came out as it did, a sentence a row, as ``peerkit pair`` says
+        it: per role the objective, then why each pair was made and why a student stays
+        unpaired; for the leaders why each duo and each class assignment (role
+        "leader_duos")."""
+        rows = [{"role": role["role"], "text": text} for role in self.result["pairing"]
+                for text in role["explanation"]]
+        if "leaders" in self.result:
+            rows += [{"role": "leader_duos", "text": text}
+                     for text in self.result["leaders"]["explanation"]]
+        return _frame(rows, {"role": "str", "text": "str"})
+
+    @cached_property
     def events(self) -> pd.DataFrame:
         """Every event of the year planned: trainings, meetings, intervision, evaluations."""
         return _frame(self.result["year"]["events"],
