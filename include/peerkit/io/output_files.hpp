@@ -23,9 +23,9 @@
 #include <vector>
 
 #if __has_include(<unistd.h>)
-#include <signal.h>    // kill: is the process that left a temporary directory alive?
 #include <sys/stat.h>  // fchmod
 #include <unistd.h>    // fsync, getpid
+#include <csignal>     // kill (POSIX): is the process that left a temporary directory alive?
 #endif
 
 #include <peerkit/config.hpp>

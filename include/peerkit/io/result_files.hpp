@@ -55,7 +55,7 @@ struct result_options {
 }
 
 /// The files of `run`, the run of `prog`, the programme of `doc`, in the order written:
-/// report.md, result.json, programme.json, pairing-<role>.dot per role paired, and
+/// report.md, result.json, programme.json, `pairing-ROLE.dot` per role paired, and
 /// year.ics when the year was scheduled. Paths are relative, for write_output_directory().
 /// Throws peerkit::error privacy.no_purpose for a blank reveal purpose.
 [[nodiscard]] inline std::vector<output_file> result_files(const programme_document& doc,
