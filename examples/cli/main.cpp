@@ -133,11 +133,10 @@ std::vector<fs::path> files_read(const options& o, const fs::path& input) {
 
 /// The school calendar of `region`: the shipped holidays, updated by --holidays.
 school_calendar calendar_of(const options& o, holiday_region region) {
-  // A given file updates the shipped dates, so a newer year's open data is enough.
-  auto holidays = read_holidays_file(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv");
-  if (o.holidays)
-    holidays = merge_holidays(std::move(holidays), io::read_holiday_file(*o.holidays));
-  return {region, std::move(holidays), {}};
+  return {region,
+          io::read_holidays_updated(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv",
+                                    o.holidays),
+          {}};
 }
 
 /// The SVG picture Graphviz's `dot` draws of `graph`; none when `dot` is not installed or

@@ -167,3 +167,12 @@ TEST_CASE("io: the open data fills a year the holiday data lacks") {
   holidays = merge_holidays(holidays, io::read_holiday_file(fixture));
   CHECK_NOTHROW(require_holidays(holidays, school_year{2025}, holiday_region::midden));
 }
+
+TEST_CASE("io: the shipped holidays are read as they are, or updated by a file of either kind") {
+  CHECK(io::read_holidays_updated(shipped, std::nullopt) == read_holidays_file(shipped));
+  CHECK(io::read_holidays_updated(shipped, fixture) ==
+        merge_holidays(read_holidays_file(shipped),
+                       io::read_holiday_json(io::read_text_file(fixture))));
+  CHECK(problems_of([] { (void)io::read_holidays_updated(shipped, "holidays.txt"); }) ==
+        problems_of([] { (void)io::read_holiday_file("holidays.txt"); }));
+}

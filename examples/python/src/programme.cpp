@@ -43,9 +43,7 @@ io::export_access access_for(const std::optional<std::string>& purpose) {
 /// file the user gives, as the tool's --holidays updates them.
 school_calendar calendar_of(holiday_region region, const fs::path& shipped,
                             const std::optional<fs::path>& update) {
-  auto holidays = read_holidays_file(shipped);
-  if (update) holidays = merge_holidays(std::move(holidays), io::read_holiday_file(*update));
-  return {region, std::move(holidays), {}};
+  return {region, io::read_holidays_updated(shipped, update), {}};
 }
 
 /// The holiday files a calendar was read from: inputs, never to be overwritten.

@@ -141,9 +141,11 @@ py::dict simulate(const std::string& file, const std::optional<std::string>& tex
   auto doc = text ? io::read_simulation(*text, file) : io::read_simulation_file(file);
   // The shipped holidays, updated by the given file and then by the document's own.
   auto& cal = doc.calendar;
-  auto known = read_holidays_file(shipped_holidays);
-  if (holidays) known = merge_holidays(std::move(known), io::read_holiday_file(*holidays));
-  cal.holidays = merge_holidays(std::move(known), cal.holidays);
+  cal.holidays = merge_holidays(
+      io::read_holidays_updated(
+          shipped_holidays,
+          holidays ? std::optional<std::filesystem::path>(*holidays) : std::nullopt),
+      cal.holidays);
   require_holidays(
       cal.holidays,
       doc.programme ? doc.programme->data.year : school_year_of(doc.synthetic->first_day),

@@ -257,4 +257,14 @@ class holiday_json_reader {
                   in_quotes(path.filename().string()));
 }
 
+/// The holidays of the peerkit CSV `shipped`, updated by the holiday file `update` when
+/// given (either kind, merge_holidays()): a newer year's open data or a school's own days
+/// are enough to plan with.
+[[nodiscard]] inline std::vector<holiday_period> read_holidays_updated(
+    const std::filesystem::path& shipped, const std::optional<std::filesystem::path>& update) {
+  auto holidays = read_holidays_file(shipped);
+  if (update) holidays = merge_holidays(std::move(holidays), read_holiday_file(*update));
+  return holidays;
+}
+
 }  // namespace peerkit::io
