@@ -109,7 +109,8 @@ io::programme_document load(const options& o, const fs::path& input) {
     doc.school_file.clear();
   }
   if (o.pseudonym_key) {
-    const pseudonymiser p(io::read_text_file(*o.pseudonym_key));
+    const auto p = pseudonymiser::from_key_file(io::read_text_file(*o.pseudonym_key),
+                                                o.pseudonym_key->string());
     std::tie(doc.the_school, doc.data) = pseudonymise(doc.the_school, doc.data, p);
     doc.school_file.clear();
   }
@@ -144,8 +145,10 @@ school_calendar calendar_of(const options& o, holiday_region region) {
 /// directory of its own that only this user can read, so no path or name reaches a command
 /// line.
 std::optional<std::string> drawn_by_graphviz(const std::string& graph) {
-  std::string scratch = (fs::temp_directory_path() / "peerkit-dot-XXXXXX").string();
-  if (::mkdtemp(scratch.data()) == nullptr) return std::nullopt;
+  std::error_code no_temp;
+  const auto temp = fs::temp_directory_path(no_temp);
+  std::string scratch = (temp / "peerkit-dot-XXXXXX").string();
+  if (no_temp || ::mkdtemp(scratch.data()) == nullptr) return std::nullopt;
   const fs::path dir = scratch, in = dir / "graph.dot", out = dir / "graph.svg";
   std::optional<std::string> svg;
   std::ofstream(in, std::ios::binary) << graph;
@@ -408,6 +411,12 @@ int run_command(const options& o) {
   const auto doc = load(o, input);
   const auto prog = doc.programme();
   if (o.command == "validate") {
+    // Valid is what `run` accepts: the holidays it plans with and every step of the year.
+    const auto cal = calendar_of(o, doc.the_school.region);
+    problem_list problems;
+    collect_problems(problems, [&] { require_holidays(cal.holidays, doc.data.year, cal.region); });
+    collect_problems(problems, [&] { prog.check(cal); });
+    problems.throw_if_any();
     std::cout << input.string() << ": valid: " << doc.the_school.students.size() << " students, "
               << doc.the_school.classes.size() << " classes, " << doc.the_school.staff.size()
               << " staff, " << doc.data.applications.size() << " applications\n";
@@ -454,6 +463,9 @@ int run_command(const options& o) {
 
 }  // namespace
 
+/// Every failure ends in lines on standard error and an exit code, never in an abort. What
+/// no reader turned into a peerkit::error is said without the exception's own text where
+/// that may quote an input, which may hold names and special-category values.
 int main(int argc, char** argv) {
   options o;
   try {
@@ -476,10 +488,21 @@ int main(int argc, char** argv) {
     return usage_error;
   } catch (const error& e) {
     const bool output = std::all_of(e.problems().begin(), e.problems().end(), [](const problem& p) {
-      return p.id.starts_with("io.") && p.id != "io.cannot_read";
+      return p.id.starts_with("io.") && p.id != "io.cannot_read" && p.id != "io.encoding";
     });
     for (const auto& p : e.problems())
       std::cerr << "peerkit: " << p.to_string() << " [" << p.id << "]\n";
     return output ? output_refused : bad_input;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "peerkit: out of memory: an input is too large for this machine\n";
+  } catch (const fs::filesystem_error& e) {
+    std::cerr << "peerkit: " << e.what() << "\n";  // the operation, the paths and why
+  } catch (const io::json::exception& e) {
+    std::cerr << "peerkit: stopped by an unexpected JSON error (nlohmann/json error " << e.id
+              << "); no input is quoted, as it may hold personal data\n";
+  } catch (...) {
+    std::cerr << "peerkit: stopped by an unexpected error; no input is quoted, as it may hold "
+                 "personal data\n";
   }
+  return bad_input;
 }

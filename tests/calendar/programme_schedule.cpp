@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -335,6 +336,33 @@ TEST_CASE("calendar: a programme year rejects invalid roles and options") {
   }
   CHECK_THROWS_AS(
       schedule_programme_year(calendar_for(holiday_region::zuid), school_year{2025}, {}), error);
+}
+
+TEST_CASE("calendar: a programme year counts weeks without overflow at the largest settings") {
+  constexpr int most = std::numeric_limits<int>::max();
+  const auto cal = calendar_for(holiday_region::midden);
+  programme_options options;
+  options.intervision_group_size = most;
+  options.bonding_weeks = most;
+  options.project_week_interval = most;
+  options.final_evaluation_weeks_before_end = 0;
+  auto rare = scheduled_role_of<peer_buddy>(most, most);
+  rare.role.parameters.intervision = {most, most, {most, most}};
+  const auto year = schedule_programme_year(cal, school_year{2025}, {rare}, options);
+  REQUIRE(year.outcome == schedule_outcome::scheduled);
+  CHECK(year.groups.size() == 1);
+  CHECK(of(year, k::intervision).empty());
+  CHECK(of(year, k::project_week).empty());
+  CHECK_FALSE(of(year, k::bonding_activity).empty());
+
+  options.bonding_interval_weeks = most - 1;
+  CHECK(of(schedule_programme_year(cal, school_year{2025}, {rare}, options), k::bonding_activity)
+            .size() == 1);
+
+  auto long_training = scheduled_role_of<peer_buddy>(5);
+  long_training.role.parameters.training.sessions = most;
+  CHECK(schedule_programme_year(cal, school_year{2025}, {long_training}).outcome ==
+        schedule_outcome::year_too_short);
 }
 
 TEST_CASE("calendar: a programme year exports to iCalendar with one event each and stable UIDs") {

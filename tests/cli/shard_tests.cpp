@@ -62,7 +62,9 @@ struct scratch {
 std::map<std::string, std::string> files_of(const fs::path& dir) {
   std::map<std::string, std::string> out;
   for (const auto& entry : fs::directory_iterator(dir))
-    out[entry.path().filename().string()] = peerkit::io::read_text_file(entry.path());
+    out[entry.path().filename().string()] = entry.is_directory()
+                                                ? ""
+                                                : peerkit::io::read_text_file(entry.path());
   return out;
 }
 

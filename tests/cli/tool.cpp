@@ -124,7 +124,9 @@ TEST_CASE("cli: output never overwrites what the user gave") {
   const auto again = tool("run sample_programme.json -o out", w.dir);
   CHECK(again.code == 4);
   CHECK(again.out.find("[io.directory_not_empty]") != std::string::npos);
-  CHECK(tool("run sample_programme.json -o out --force", w.dir).code == 0);
+  CHECK(tool("run sample_programme.json -o out --force --reveal-special-category 'state backup'",
+             w.dir)
+            .code == 0);
   // out/programme.json is the input now: not even --force writes over it
   const auto before = peerkit::io::read_text_file(w.dir / "out" / "programme.json");
   const auto onto_input = tool("run out/programme.json -o out --force", w.dir);
@@ -405,4 +407,76 @@ TEST_CASE("cli: status reports the day as text and as JSON") {
   const auto today = tool("status record.json", w.dir);
   CHECK(today.code == 2);
   CHECK(today.out.find("is outside the school year 2025-08-01..2026-07-31") != std::string::npos);
+}
+
+TEST_CASE("cli: validate refuses what run refuses, with every problem together") {
+  const workspace w("validate");
+  const auto refused_by_both = [&](const json& prog, const std::string& expected) {
+    w.save("changed.json", prog);
+    for (const char* command : {"validate", "run"}) {
+      const auto o = tool(std::string(command) + " changed.json", w.dir);
+      CHECK(o.code == 2);
+      CHECK(o.out.find(expected) != std::string::npos);
+    }
+  };
+  const auto sample = w.load("sample_programme.json");
+  SECTION("a progress item that is not in the plan") {
+    auto prog = sample;
+    prog["checklist"]["progress"]["no_such_item"] = {{"state", "not_started"}};
+    refused_by_both(prog,
+                    "progress.no_such_item: no_such_item is not an item of 7-step plan "
+                    "[checklist.unknown_item]");
+  }
+  SECTION("an interview rating outside the scale") {
+    auto prog = sample;
+    prog["applications"][0]["interviews"][0]["ratings"]["empathy"] = 9;
+    refused_by_both(prog,
+                    "applications[0].interviews[0].ratings.empathy: rating 9 for empathy is "
+                    "outside the school's scale 1..5 [selection.rating_out_of_scale]");
+  }
+  SECTION("intervision groups of no one") {
+    auto prog = sample;
+    prog["schedule"]["intervision_group_size"] = 0;
+    refused_by_both(prog, "intervision_group_size");
+  }
+  SECTION("two applications with one id") {
+    auto prog = sample;
+    prog["applications"][1]["id"] = prog["applications"][0]["id"];
+    refused_by_both(prog,
+                    "applications[1].id: id 1 is already used by applications[0] "
+                    "[data.duplicate_id]");
+  }
+  SECTION("the problems of selection and checklist at once") {
+    auto prog = sample;
+    prog["checklist"]["progress"]["no_such_item"] = {{"state", "not_started"}};
+    prog["applications"][0]["interviews"][0]["ratings"]["empathy"] = 9;
+    refused_by_both(prog, "[selection.rating_out_of_scale]\npeerkit: progress.no_such_item");
+  }
+  SECTION("a year without the holidays to plan it") {
+    auto prog = sample;
+    prog["year"] = "2040-2041";
+    prog.erase("pairing_date");
+    prog["schedule"].erase("start");
+    refused_by_both(prog, "[calendar.missing_holidays]");
+  }
+  SECTION("a pairing date outside the school year") {
+    auto prog = sample;
+    prog["pairing_date"] = "2030-01-01";
+    refused_by_both(prog,
+                    "pairing_date: expected a day within the school year 2025-08-01.."
+                    "2026-07-31, found 2030-01-01 [data.out_of_range]");
+  }
+}
+
+TEST_CASE("cli: a written programme without its special-category values is not run again") {
+  const workspace w("left-out");
+  REQUIRE(tool("run sample_programme.json --output out", w.dir).code == 0);
+  CHECK(w.load("out/programme.json")["school"]["special_category_left_out"] == true);
+  for (const char* command : {"validate", "run"}) {
+    const auto o = tool(std::string(command) + " out/programme.json", w.dir);
+    CHECK(o.code == 2);
+    CHECK(o.out.find("school: the school was written without its special-category values; run "
+                     "the original document or one written with --reveal-special-category "
+                     "[privacy.values_left_out]") != std::string::npos);
+  }
 }

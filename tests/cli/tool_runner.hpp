@@ -18,12 +18,13 @@ struct outcome {
 };
 
 /// Runs the tool with `args` (a shell-quoted string) in `dir`, with SOURCE_DATE_EPOCH set
-/// to `epoch` (shell-quoted).
+/// to `epoch` (shell-quoted), after the shell commands `setup` (such as a ulimit).
 outcome tool(const std::string& args,
              const std::filesystem::path& dir = std::filesystem::temp_directory_path(),
-             const std::string& epoch = "1756684800") {
-  const std::string cmd = "cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=" + epoch + " '" +
-                          PEERKIT_TOOL + "' " + args + " 2>&1";
+             const std::string& epoch = "1756684800", const std::string& setup = "true") {
+  const std::string cmd = "cd '" + dir.string() + "' && " + setup +
+                          " && SOURCE_DATE_EPOCH=" + epoch + " '" + PEERKIT_TOOL + "' " + args +
+                          " 2>&1";
   outcome o;
   FILE* pipe = popen(cmd.c_str(), "r");
   REQUIRE(pipe);

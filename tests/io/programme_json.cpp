@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <vector>
+
 #include "../problems.hpp"
 
 #include <peerkit/calendar/holiday_reader.hpp>
@@ -152,7 +157,7 @@ TEST_CASE("io: problems in the supervision settings are located") {
             "'rematch'?",
             "json.wrong_type supervision.rules.min_meeting_rate: expected a share from 0 to 1, "
             "found a number",
-            "data.out_of_range supervision.rules.follow_up_days: expected 0 or more, found -1",
+            "data.out_of_range supervision.rules.follow_up_days: -1 is outside 0..365",
             "data.out_of_range supervision.escalation.urgent.route: expected 1..3 steps, found 0",
             "data.out_of_range supervision.escalation.safety: a route tells staff whose roles "
             "receive escalations, within 0 or more days, and expects a response within 0 or "
@@ -207,14 +212,11 @@ TEST_CASE("io: problems in a role's eligible supporters are located") {
           {"role": "peer_buddy", "eligible_supporters": {"min_year": 7, "newcomers": "yes"}},
           {"role": "newcomer_buddy", "eligible_supporters": {"min_years": 3}}]})") ==
         std::vector<std::string>{
-            "data.out_of_range roles[0].eligible_supporters.min_year: expected a year from 1 to 6, "
-            "found 0",
-            "data.out_of_range roles[0].eligible_supporters.min_newcomer_year: expected a year "
-            "from 1 to 3, found 4",
+            "data.out_of_range roles[0].eligible_supporters.min_year: 0 is outside 1..6",
+            "data.out_of_range roles[0].eligible_supporters.min_newcomer_year: 4 is outside 1..3",
+            "data.out_of_range roles[1].eligible_supporters.min_year: 7 is outside 1..6",
             "json.wrong_type roles[1].eligible_supporters.newcomers: expected true or false, "
             "found a string",
-            "data.out_of_range roles[1].eligible_supporters.min_year: expected a year from 1 to 6, "
-            "found 7",
             "json.unknown_field roles[2].eligible_supporters.min_years: unknown field "
             "'min_years'; did you mean 'min_year'?"});
 }
@@ -240,4 +242,169 @@ TEST_CASE("io: the matching weights read can_meet, and availability is a prefere
           R"({"school": "sample_school.json", "matching": {"weights": {"can_meet": "often"}}})") ==
       std::vector<std::string>{
           "json.wrong_type matching.weights.can_meet: expected a whole number, found a string"});
+}
+
+namespace {
+/// A whole number of a programme document: the fields around it, with `%` where the
+/// number goes (a range gives it twice), its path and its bounds.
+struct bounded_field {
+  std::string fields;
+  std::string path;
+  int low;
+  int high;
+};
+
+std::string with_number(std::string fields, long long n) {
+  for (auto at = fields.find('%'); at != std::string::npos; at = fields.find('%'))
+    fields.replace(at, 1, std::to_string(n));
+  return R"({"school": "sample_school.json", )" + fields + "}";
+}
+}  // namespace
+
+TEST_CASE("io: every whole number of a programme document lies within a school's bounds") {
+  const std::vector<bounded_field> fields{
+      {R"("roles": [{"role": "peer_buddy", "supportees_per_supporter": [%, %]}])",
+       "roles[0].supportees_per_supporter", 0, 40},
+      {R"("roles": [{"role": "peer_buddy", "supporters_per_unit": [%, %]}])",
+       "roles[0].supporters_per_unit", 1, 10},
+      {R"("roles": [{"role": "peer_buddy", "eligible_supporters": {"min_year": %}}])",
+       "roles[0].eligible_supporters.min_year", 1, 6},
+      {R"("roles": [{"role": "peer_buddy", "training": {"sessions": %}}])",
+       "roles[0].training.sessions", 0, 10},
+      {R"("roles": [{"role": "peer_buddy", "training": {"minutes_per_session": %}}])",
+       "roles[0].training.minutes_per_session", 1, 480},
+      {R"("roles": [{"role": "peer_buddy", "intervision": {"initial_sessions": %}}])",
+       "roles[0].intervision.initial_sessions", 0, 52},
+      {R"("roles": [{"role": "peer_buddy", "intervision": {"initial_interval_weeks": %}}])",
+       "roles[0].intervision.initial_interval_weeks", 0, 52},
+      {R"("roles": [{"role": "peer_buddy", "intervision": {"interval_weeks": [%, %]}}])",
+       "roles[0].intervision.interval_weeks", 1, 52},
+      {R"("selection": {"scale": [%, %]})", "selection.scale", 0, 100},
+      {R"("selection": {"rules": [{"role": "peer_buddy", "reserves": %}]})",
+       "selection.rules[0].reserves", 0, 100},
+      {R"("selection": {"rules": [{"role": "peer_buddy", "capacity": %}]})",
+       "selection.rules[0].capacity", 1, 40},
+      {R"("selection": {"rules": [{"role": "peer_buddy", "profile": {"required": {"calm": {"minimum": %}}}}]})",
+       "selection.rules[0].profile.required.calm.minimum", 0, 100},
+      {R"("selection": {"rules": [{"role": "peer_buddy", "profile": {"required": {"calm": {"minimum": 3, "weight": %}}}}]})",
+       "selection.rules[0].profile.required.calm.weight", 0, 100},
+      {R"("selection": {"rules": [{"role": "peer_buddy", "profile": {"welcome": {"kind": %}}}]})",
+       "selection.rules[0].profile.welcome.kind", 0, 100},
+      {R"("selection": {"rules": [{"role": "peer_buddy", "profile": {"gates": {"max_fail_marks": %}}}]})",
+       "selection.rules[0].profile.gates.max_fail_marks", 0, 30},
+      {R"("matching": {"weights": {"offers_wants": %}})", "matching.weights.offers_wants", 0, 100},
+      {R"("schedule": {"intervision_group_size": %})", "schedule.intervision_group_size", 1, 30},
+      {R"("schedule": {"bonding_weeks": %})", "schedule.bonding_weeks", 0, 52},
+      {R"("schedule": {"project_week_interval": %})", "schedule.project_week_interval", 0, 52},
+      {R"("applications": [{"id": 1, "student": 1059, "role": "peer_buddy", "interviews": [{"ratings": {"calm": %}}]}])",
+       "applications[0].interviews[0].ratings.calm", 0, 100},
+      {R"("training": [{"student": 1059, "role": "peer_buddy", "minutes": %}])",
+       "training[0].minutes", 1, 480},
+      {R"("observed_duos": [{"first": 1059, "second": 1060, "rating": %}])",
+       "observed_duos[0].rating", 0, 100},
+      {R"("class_wishes": [{"leader": 1059, "class": 1, "points": %}])", "class_wishes[0].points",
+       0, 100},
+      {R"("supervision": {"rules": {"rate_after_days": %}})", "supervision.rules.rate_after_days",
+       0, 365},
+      {R"("supervision": {"rules": {"max_missed_sessions": %}})",
+       "supervision.rules.max_missed_sessions", 0, 52},
+      {R"("supervision": {"escalation": {"concern": {"route": [{"any_of": ["class_mentor"], "within_days": %}]}}})",
+       "supervision.escalation.concern.route[0].within_days", 0, 365},
+      {R"("supervision": {"rematch": {"max_rematches_per_year": %}})",
+       "supervision.rematch.max_rematches_per_year", 0, 10},
+      {R"("supervision": {"rematch": {"pause_days": %}})", "supervision.rematch.pause_days", 0,
+       365},
+  };
+  for (const auto& f : fields) {
+    CAPTURE(f.path);
+    const auto numbers = std::count(f.fields.begin(), f.fields.end(), '%');
+    const auto refused = [&](long long n) {
+      const auto found = problems_of(with_number(f.fields, n));
+      const std::string expected = "data.out_of_range " + f.path + ": " + std::to_string(n) +
+                                   " is outside " + std::to_string(f.low) + ".." +
+                                   std::to_string(f.high);
+      CAPTURE(n, found);
+      CHECK(std::count(found.begin(), found.end(), expected) == numbers);
+    };
+    CHECK(problems_of(with_number(f.fields, f.low)).empty());
+    CHECK(problems_of(with_number(f.fields, f.high)).empty());
+    refused(f.low - 1);
+    refused(f.high + 1);
+    refused(std::numeric_limits<int>::max());
+  }
+}
+
+TEST_CASE("io: every default lies within the bounds of a programme document") {
+  auto doc = io::read_programme_file(data_dir + "/sample_programme.json");
+  doc.roles.clear();
+  for (std::size_t i = 0; i < enum_keys<supporter_role>::keys.size(); ++i) {
+    const auto kind = static_cast<supporter_role>(i);
+    doc.roles.push_back({std::string(name_of(kind)), kind, default_parameters(kind)});
+  }
+  doc.selection_rules = {{supporter_role::peer_buddy, default_profile(supporter_role::peer_buddy)}};
+  doc.schedule = {};
+  doc.data.supervision = {};
+  CHECK(problems_of(io::to_json(doc).dump()).empty());
+}
+
+TEST_CASE("io: the schedule's problems are located at the document's own paths") {
+  CHECK(problems_of(with_number(R"("schedule": {"intervision_group_size": %})", 0)) ==
+        std::vector<std::string>{
+            "data.out_of_range schedule.intervision_group_size: 0 is outside 1..30"});
+  CHECK(problems_of(R"({"school": "sample_school.json", "year": "2025-2026",
+                        "schedule": {"start": "2024-09-01"}})") ==
+        std::vector<std::string>{"schedule.out_of_range schedule.start: expected a day within "
+                                 "school year 2025-2026, found 2024-09-01"});
+  // What the document accepts, the year planner accepts too.
+  const auto doc = io::read_programme(
+      with_number(R"("year": "2025-2026", "schedule": {"intervision_group_size": 1,
+                    "bonding_weeks": %, "project_week_interval": %})",
+                  52),
+      "programme.json", data_dir);
+  const school_calendar cal{
+      doc.the_school.region, read_holidays_file(data_dir + "/school_holidays_nl.csv"), {}};
+  CHECK(doc.programme().plan_year(cal, doc.data.applications).outcome ==
+        schedule_outcome::scheduled);
+}
+
+TEST_CASE("io: a number beyond its kind says the range") {
+  CHECK(
+      problems_of(
+          R"({"school": "sample_school.json", "applications": [{"id": 4294967296, "student": -1, "role": "peer_buddy"}]})") ==
+      std::vector<std::string>{
+          "data.out_of_range applications[0].id: 4294967296 is above the largest id, "
+          "4294967295",
+          "data.out_of_range applications[0].student: -1 is below the smallest id, 0"});
+  CHECK(problems_of(with_number(R"("schedule": {"bonding_weeks": %})", 2147483648LL)) ==
+        std::vector<std::string>{"data.out_of_range schedule.bonding_weeks: 2147483648 is outside "
+                                 "-2147483648..2147483647"});
+  CHECK(problems_of(with_number(R"("schedule": {"bonding_weeks": %})", -2147483649LL)) ==
+        std::vector<std::string>{"data.out_of_range schedule.bonding_weeks: -2147483649 is outside "
+                                 "-2147483648..2147483647"});
+}
+
+TEST_CASE("io: a wrong format is shown cut short") {
+  const auto found = problems_of(R"({"school": "sample_school.json", "peerkit": ")" +
+                                 std::string(60'000, 'x') + "\"}");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] == "json.unknown_value peerkit: expected \"programme/1\", found \"" +
+                        std::string(39, 'x') + "…");
+}
+
+TEST_CASE("io: a programme written without its special-category values reads but does not run") {
+  auto doc = io::read_programme_file(data_dir + "/sample_programme.json");
+  doc.school_file.clear();  // inline, as a run's output writes it
+  const auto left_out = io::read_programme(io::to_json(doc).dump(), "programme.json", data_dir);
+  CHECK(left_out.the_school.special_category_left_out);
+  CHECK(left_out.data == doc.data);
+  CHECK(peerkit_test::problems_of([&] { (void)left_out.programme(); }) ==
+        std::vector<std::string>{
+            "privacy.values_left_out school: the school was written without its "
+            "special-category values; run the original document or one written with "
+            "--reveal-special-category"});
+  const access_purpose rerun{"test: a run of the written programme"};
+  const auto revealed = io::read_programme(io::to_json(doc, {rerun}).dump(), "programme.json",
+                                           data_dir);
+  CHECK(revealed.the_school == doc.the_school);
+  CHECK_NOTHROW(revealed.programme());
 }

@@ -49,6 +49,7 @@ io::programme_document complete_programme() {
   d.class_wishes.push_back({a, class_id{1}, 2});
   d.supervision.end_reasons.custom.push_back(
       {"moved_to_other_site", closure_kind::unplanned, true});
+  doc.special_category_revealed = io::special_category_release{"backup", date(2025, 9, 1)};
   return doc;
 }
 
@@ -91,6 +92,7 @@ TEST_CASE("io: programme schema has every field the reader knows") {
   auto doc = complete_programme();
   const auto j = io::to_json(doc);
   CHECK(properties_of(s, "") == keys_of(j));
+  CHECK(properties_of(s, "special_category_release") == keys_of(j.at("special_category_revealed")));
   CHECK(has_all(properties_of(s, "role"), keys_of(j.at("roles").at(0))));
   CHECK(has_all(properties_of(s, "training_requirement"),
                 keys_of(j.at("roles").at(0).at("training"))));
@@ -172,6 +174,12 @@ TEST_CASE("io: programme schema and reader agree on documents at the edges") {
           R"(, "roles": [{"role": "peer_buddy", "eligible_supporters": {"min_year": 6, "newcomers": true, "min_newcomer_year": 3}}])"),
       with(R"(, "roles": [{"role": "newcomer_buddy", "eligible_supporters": {"min_year": 1}}])"),
       with(R"(, "matching": {"rules": {"availability": true}, "weights": {"can_meet": 0}})"),
+      with(
+          R"(, "selection": {"rules": [{"role": "peer_buddy", "reserves": 100, "capacity": 40}]})"),
+      with(
+          R"(, "schedule": {"intervision_group_size": 30, "bonding_weeks": 52, "project_week_interval": 0})"),
+      with(
+          R"(, "roles": [{"role": "peer_buddy", "supportees_per_supporter": [0, 40], "training": {"sessions": 10, "minutes_per_session": 480}}])"),
       R"({"school": {"name": "X", "region": "midden"}, "applications": []})",
       with(
           R"(, "supervision": {"rules": {"min_meeting_rate": 0.5}, "rematch": {"after_reasons": []},
@@ -206,6 +214,12 @@ TEST_CASE("io: programme schema and reader agree on documents at the edges") {
       with(R"(, "training": [{"student": 1059, "role": "peer_buddy", "minutes": 0}])"),
       with(R"(, "schedule": {"cadence": "weekly"})"),
       with(R"(, "schedule": {"bonding_weeks": 2.5})"),
+      with(R"(, "schedule": {"intervision_group_size": 31})"),
+      with(R"(, "selection": {"rules": [{"role": "peer_buddy", "reserves": 2147483647}]})"),
+      with(R"(, "selection": {"rules": [{"role": "peer_buddy", "capacity": 0}]})"),
+      with(R"(, "roles": [{"role": "peer_buddy", "supportees_per_supporter": [1, 41]}])"),
+      with(R"(, "roles": [{"role": "peer_buddy", "intervision": {"interval_weeks": [1, 53]}}])"),
+      with(R"(, "supervision": {"rules": {"follow_up_days": 366}})"),
       with(R"(, "pinned_pairs": [{"supporter": 1059}])"),
       with(R"(, "rankings": [{"student": 1059, "best_first": ["1060"]}])"),
       with(R"(, "class_wishes": [{"leader": 1059, "class": 1, "wish": 2}])"),

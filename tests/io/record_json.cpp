@@ -208,8 +208,8 @@ TEST_CASE("io: a record's structure problems are located in its file") {
           "json.unknown_field year.json: events[0].answers.supportee.self_confidense: unknown "
           "question 'supportee.self_confidense' for a supportee; did you mean "
           "'supportee.self_confidence'?",
-          "data.out_of_range year.json: events[0].answers.supportee.feeling_safe: expected an "
-          "answer on the question's scale, found 400",
+          "data.out_of_range year.json: events[0].answers.supportee.feeling_safe: 400 is outside "
+          "-128..127",
           "json.missing_field year.json: events[0]: an evaluation names one respondent: "
           "student or staff"});
 }
@@ -341,4 +341,32 @@ TEST_CASE("io: record schema accepts the fixture and what peerkit writes, and re
     CHECK_FALSE(record_problems(event).empty());
     CHECK_FALSE(validator.errors(json::parse(record_with(event))).empty());
   }
+}
+
+TEST_CASE("io: a record's whole numbers lie within a school's bounds") {
+  CHECK(record_problems(R"({"event": "contact", "on": "2025-10-08", "pair": 1, "minutes": 480},
+                           {"event": "contact", "on": "2025-10-08", "pair": 1, "minutes": 481},
+                           {"event": "contact", "on": "2025-10-08", "pair": 1, "minutes": 2147483647},
+                           {"event": "training", "on": "2025-09-17", "student": 1001, "role": "peer_buddy", "minutes": 0},
+                           {"event": "group", "on": "2025-10-01", "group": 1, "role": "peer_buddy", "coach": 104,
+                            "members": [1001], "number": 1001},
+                           {"event": "notice", "on": "2025-10-06", "pair": 4294967296})") ==
+        std::vector<std::string>{
+            "data.out_of_range year.json: events[1].minutes: 481 is outside 1..480",
+            "data.out_of_range year.json: events[2].minutes: 2147483647 is outside 1..480",
+            "data.out_of_range year.json: events[3].minutes: 0 is outside 1..480",
+            "data.out_of_range year.json: events[4].number: 1001 is outside 0..1000",
+            "data.out_of_range year.json: events[5].pair: 4294967296 is above the largest id, "
+            "4294967295"});
+}
+
+TEST_CASE("io: a record's wrong format is shown cut short") {
+  const auto found = problems_of([&] {
+    (void)io::read_record(
+        R"({"peerkit": ")" + std::string(60'000, 'x') + R"(", "programme": "programme.json"})",
+        record_dir, "year.json");
+  });
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] == "json.unknown_value year.json: peerkit: expected \"record/1\", found \"" +
+                        std::string(39, 'x') + "…");
 }

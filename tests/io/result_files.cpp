@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -112,10 +113,61 @@ TEST_CASE("io: special-category values are in the written state only when reveal
   CHECK(revealed.at("result.json") == hidden.at("result.json"));
   CHECK(revealed.at("report.md") == hidden.at("report.md"));
 
+  // The state says that it holds them, for which purpose and since when, and reads back;
+  // written again without the purpose it holds neither them nor the note.
+  CHECK_FALSE(contains(hidden.at("programme.json"), "special_category_revealed"));
+  CHECK(io::json::parse(revealed.at("programme.json")).at("special_category_revealed") ==
+        io::json{{"purpose", "research into needs and pairing"}, {"on", "2025-09-01"}});
+  sample_run again;
+  again.doc = io::read_programme(revealed.at("programme.json"), "programme.json", data_dir);
+  CHECK(again.doc.special_category_revealed ==
+        io::special_category_release{"research into needs and pairing", date(2025, 9, 1)});
+  CHECK(again.files({.created = created}).at("programme.json") == hidden.at("programme.json"));
+  const auto later = boost::posix_time::from_time_t(1759276800);  // 2025-10-01
+  CHECK(io::json::parse(
+            again.files({.created = later, .reveal_purpose = "state backup"}).at("programme.json"))
+            .at("special_category_revealed") ==
+        io::json{{"purpose", "state backup"}, {"on", "2025-10-01"}});
+
   for (const char* blank : {"", "  ", "\t\n"})
     CHECK(problems_of([&] { (void)s.files({.created = created, .reveal_purpose = blank}); }) ==
           std::vector<std::string>{"privacy.no_purpose purpose: expected why the "
                                    "special-category values are revealed, found nothing"});
+}
+
+TEST_CASE("io: the result gives the special-category criteria only as their sum") {
+  const sample_run s;
+  const auto files = s.files({.created = created});
+  const auto result = io::json::parse(files.at("result.json"));
+  const std::set<std::string> keys{"shared_interests", "offers_wants", "special_category",
+                                   "personality_fit", "can_meet"};
+  std::size_t pairs = 0;
+  score_points special = 0;
+  for (const auto& role : result.at("pairing"))
+    for (const auto& pair : role.at("pairs")) {
+      const auto& criteria = pair.at("score").at("criteria");
+      std::set<std::string> found;
+      score_points sum = 0;
+      for (const auto& [key, points] : criteria.items()) {
+        found.insert(key);
+        sum += points.get<score_points>();
+      }
+      CHECK(found == keys);
+      CHECK(sum == pair.at("score").at("total").get<score_points>());
+      special += criteria.at("special_category").get<score_points>();
+      ++pairs;
+    }
+  CHECK(pairs == 28);
+  CHECK(special > 0);  // the sample pairs on languages and origins, and says only how much
+
+  // Neither a criterion nor a rule of a special category is named, nor a value.
+  for (const auto& name : {"result.json", "report.md"})
+    for (const char* named :
+         {"common_language", "origin_knowledge", "language in common", "country of origin",
+          "conflicting group", "Eritrea", "tigrinya", "syria_group_a"}) {
+      INFO(name << ": " << named);
+      CHECK_FALSE(contains(files.at(name), named));
+    }
 }
 
 TEST_CASE("io: the pairing graphs of a pseudonymised programme are labelled by number") {

@@ -175,3 +175,31 @@ TEST_CASE("io: duplicate ids and unknown references are errors") {
                         "data.unknown_reference classes[0].mentor: no staff member has id 9",
                         "data.unknown_reference students[1].class: no class has id 2"});
 }
+
+TEST_CASE("io: consent withdrawn before it was given is an error at its withdrawal") {
+  const auto withdrawn_on = [](const std::string& day) {
+    return minimal(R"(, "consent": {"given_by": "parent", "given_on": "2025-09-01", )"
+                   R"("withdrawn_on": ")" +
+                   day + "\"}");
+  };
+  CHECK(problems_of(withdrawn_on("2025-08-31")) ==
+        std::vector<std::string>{
+            "data.out_of_range students[0].consent.withdrawn_on: consent is withdrawn on "
+            "2025-08-31, before it was given on 2025-09-01"});
+  CHECK(problems_of(withdrawn_on("2025-09-01")).empty());
+}
+
+TEST_CASE("io: a school written without its special-category values says so") {
+  const auto s = io::read_school(sample_text());
+  CHECK_FALSE(s.special_category_left_out);
+  const auto plain = io::to_json(s);
+  CHECK(plain.at("special_category_left_out") == true);
+  CHECK_FALSE(io::to_json(s, {round_trip}).contains("special_category_left_out"));
+  // Read back, the school knows, and keeps saying so even when written with access.
+  const auto read_back = io::read_school(plain.dump());
+  CHECK(read_back.special_category_left_out);
+  CHECK(io::to_json(read_back, {round_trip}).at("special_category_left_out") == true);
+  // A school without such values loses nothing and says nothing.
+  const auto none = io::read_school(minimal(""));
+  CHECK_FALSE(io::to_json(none).contains("special_category_left_out"));
+}

@@ -301,6 +301,11 @@ TEST_CASE("simulation: every problem is located in the document", "[simulation]"
                                       "\"scenario/1\" or \"sweep/1\""));
     }
     auto doc = with_programme();
+    doc["peerkit"] = std::string(60'000, 'x');
+    CHECK(problems(doc) == std::vector<std::string>{
+                               "json.unknown_value whatif.json: peerkit: expected \"scenario/1\" "
+                               "or \"sweep/1\", found \"" +
+                               std::string(39, 'x') + "…"});
     doc.erase("peerkit");
     CHECK_THAT(problems(doc).at(0), StartsWith("json.missing_field whatif.json: "));
   }
@@ -364,6 +369,13 @@ TEST_CASE("simulation: every problem is located in the document", "[simulation]"
     doc["population"]["pairs"] = -5;
     CHECK(first(doc) ==
           "data.out_of_range whatif.json: population.pairs: -5 is outside 0..1000000");
+    doc["population"]["pairs"] = 1'000'001;
+    CHECK(first(doc) ==
+          "data.out_of_range whatif.json: population.pairs: 1000001 is outside 0..1000000");
+    doc["population"]["pairs"] = 1'000'000;
+    doc["population"]["coaches"] = 1001;
+    CHECK(first(doc) ==
+          "data.out_of_range whatif.json: population.coaches: 1001 is outside 1..1000");
     doc = with_population();
     doc["population"]["waiting"] = std::uint64_t{1} << 63;
     CHECK_THAT(first(doc), StartsWith("data.out_of_range whatif.json: population.waiting: "));

@@ -129,9 +129,10 @@ TEST_CASE("matching: duo rules, forbidden and pinned duos") {
   CHECK(contains(
       words,
       "Anna is a reserve: no other candidate can form a duo with Anna. Excluded by a rule: "
-      "Ben (never pair students of conflicting groups); Carla (consent on both sides); "
+      "Ben (a rule on special-category data); Carla (consent on both sides); "
       "Dirk (forbidden by the coordinator)."));
   CHECK(!contains(words, "group_a"));
+  CHECK(!contains(words, "conflicting group"));
 
   duo_request pinned{ids({1, 2, 4}), pairing_day, {}, {{student_id{4}, student_id{2}}}, {}};
   pinned.candidates.push_back(student_id{3});

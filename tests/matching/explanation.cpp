@@ -104,10 +104,12 @@ TEST_CASE("matching: explanations give each pair's score and why others stay unp
                  "3 = 3 (in school hours)."));
   CHECK(contains(words, "Ben supports Bilal (score 7)"));
   CHECK(contains(words, "both free when the role meets 1 x 3 = 3 (after school)"));
-  CHECK(contains(words, "a language in common 1 x 2 = 2"));
+  CHECK(contains(words,
+                 "Ben supports Bilal (score 7): shared interests 1 x 2 = 2 (football); "
+                 "special-category criteria = 2; both free when the role meets 1 x 3 = 3"));
   CHECK(contains(words,
                  "Eva is not paired: no supporter can be paired with Eva. Excluded by a rule: "
-                 "Anna (consent on both sides; never pair students of conflicting groups)"));
+                 "Anna (consent on both sides; a rule on special-category data)"));
   CHECK(contains(words,
                  "Carla supports nobody: every compatible supportee is with a supporter who "
                  "scores at least as high: Bilal (0 with Carla) is with Ben (7); Daan (5 with "
@@ -116,8 +118,41 @@ TEST_CASE("matching: explanations give each pair's score and why others stay unp
   for (auto secret : {"arabic", "Syria", "group_a", "group_b"}) CHECK(!contains(words, secret));
 
   const auto detailed = describe(why, sch, access_purpose{"coordinator reviews the pairing"});
+  CHECK(contains(detailed, "a language in common 1 x 2 = 2"));
   CHECK(contains(detailed, "Details: language in common: arabic."));
   CHECK(contains(detailed, "never pair students of conflicting groups: group_b and group_a"));
+}
+
+TEST_CASE("matching: without the access step no explanation tells which special category applied") {
+  auto sch = small_school();
+  for (auto& s : sch.students)
+    if (s.id == student_id{2}) s.interests.push_back("Syria");  // Ben knows Bilal's country
+  pairing_graph g(sch, small_request(), matching_settings{});
+  const auto why = explain(g, pair_buddies(g));
+  REQUIRE(why.pairs.size() == 2);
+  const auto& ben_bilal = why.pairs[1];
+  REQUIRE(ben_bilal.supporter == student_id{2});
+  CHECK(ben_bilal.score[criterion::common_language].points == 2);
+  CHECK(ben_bilal.score[criterion::origin_knowledge].points == 2);
+
+  const auto words = describe(why, sch);
+  INFO(words);
+  // Both criteria as one part, their sum, where the first would be.
+  CHECK(contains(words,
+                 "Ben supports Bilal (score 9): shared interests 1 x 2 = 2 (football); "
+                 "special-category criteria = 4; both free when the role meets 1 x 3 = 3 (after "
+                 "school)."));
+  CHECK(contains(words, describe(ben_bilal, sch)));  // one pair's words are the same
+  const auto detailed = describe(why, sch, access_purpose{"coordinator reviews the pairing"});
+  INFO(detailed);
+  for (auto named : {"language in common", "country of origin", "conflicting group", "arabic",
+                     "Syria", "group_a", "group_b"}) {
+    CHECK(!contains(words, named));
+    CHECK(contains(detailed, named));
+  }
+  CHECK(
+      contains(detailed, "a language in common 1 x 2 = 2; knows the country of origin 1 x 2 = 2"));
+  CHECK(contains(detailed, "Details: language in common: arabic; Ben knows Syria."));
 }
 
 TEST_CASE("matching: an unpaired supportee is told every compatible supporter is full") {

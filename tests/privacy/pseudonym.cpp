@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 
 #include <peerkit/privacy/pseudonymise.hpp>
 
@@ -72,6 +73,32 @@ TEST_CASE("privacy: pseudonyms are stable, keyed and distinct per kind of id") {
   } catch (const peerkit::error& e) {
     CHECK(e.id() == "privacy.weak_key");
     CHECK(e.problems()[0].message == "expected a key of at least 16 bytes, found 9");
+  }
+}
+
+TEST_CASE("privacy: a key file is its bytes without one final line ending, a weak one named") {
+  const std::string key = "0123456789abcdef0123456789abcdef";
+  const auto expected = pseudonymiser(key).of(student_id{101});
+  for (const auto& text : {key, key + "\n", key + "\r\n"}) {
+    INFO(text.size());
+    CHECK(pseudonymiser::from_key_file(text, "key.txt").of(student_id{101}) == expected);
+  }
+  // Only one line ending goes: anything else is part of the key.
+  for (const auto& text : {key + "\n\n", key + " \n", key + "\r", "\n" + key})
+    CHECK(pseudonymiser::from_key_file(text, "key.txt").of(student_id{101}) != expected);
+  const std::pair<std::string, std::string> weak_keys[] = {
+      {"", "0"}, {"\n", "0"}, {"0123456789abcde\n", "15"}, {"0123456789abcde\r\n", "15"}};
+  for (const auto& [text, found] : weak_keys) {
+    INFO(text.size());
+    try {
+      (void)pseudonymiser::from_key_file(text, "keys/key.txt");
+      FAIL("expected peerkit::error");
+    } catch (const peerkit::error& e) {
+      REQUIRE(e.problems().size() == 1);
+      CHECK(e.id() == "privacy.weak_key");
+      CHECK(e.problems()[0].location == "keys/key.txt");
+      CHECK(e.problems()[0].message == "expected a key of at least 16 bytes, found " + found);
+    }
   }
 }
 

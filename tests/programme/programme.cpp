@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "../problems.hpp"
+
 #include <peerkit/calendar/holiday_reader.hpp>
 #include <peerkit/programme/presets.hpp>
 #include <peerkit/programme/report.hpp>
@@ -175,4 +177,65 @@ TEST_CASE("programme: the README's programme runs") {
   CHECK(run.pairing.roles[0].result.goal == objective::fairest);
   CHECK(run.selection.roles[1].reserves == 2);
   CHECK(markdown_report(prog, run).find("# Peer support 2025-2026 at Test") == 0);
+}
+
+TEST_CASE("programme: a run reports the problems of every step together") {
+  auto d = small_data();
+  d.applications[0].interviews[0].ratings = {{"empathy", 9}};  // selection
+  d.checklist_progress["no_such_item"] = item_progress{};      // checklist
+  programme_options options;
+  options.intervision_group_size = 0;  // schedule
+  const basic_programme<runtime_schedule> prog(small_school(), d, runtime_schedule(options));
+  const auto cal = calendar_for(holiday_region::midden);
+  const std::vector<std::string> all{
+      "selection.rating_out_of_scale applications[0].interviews[0].ratings.empathy: rating 9 for "
+      "empathy is outside the school's scale 1..5",
+      "schedule.out_of_range options.intervision_group_size: expected 1 or more, found 0",
+      "checklist.unknown_item progress.no_such_item: no_such_item is not an item of 7-step plan"};
+  CHECK(peerkit_test::problems_of([&] { (void)prog.run(cal); }) == all);
+  CHECK(peerkit_test::problems_of([&] { prog.check(cal); }) == all);
+}
+
+TEST_CASE("programme: check accepts what run runs, short or not") {
+  auto d = small_data();
+  const auto cal = calendar_for(holiday_region::noord);
+  CHECK_NOTHROW(programme(small_school(), d).check(cal));
+  d.applications.erase(d.applications.begin() + 1, d.applications.end());
+  const programme short_of_supporters(small_school(), d);
+  CHECK_FALSE(short_of_supporters.run(cal).feasible());
+  CHECK_NOTHROW(short_of_supporters.check(cal));
+}
+
+TEST_CASE("programme: data that contradicts itself is refused when the programme is made") {
+  auto d = small_data();
+  d.pairing_date = date(2030, 1, 1);
+  d.rankings = {{student_id{10}, {student_id{102}, student_id{999}}}};
+  d.pinned_pairs = {{student_id{102}, student_id{102}}};
+  d.forbidden_pairs = {{student_id{10}, student_id{10}}};
+  d.pinned_duos = {{student_id{100}, student_id{100}}};
+  d.forbidden_duos = {{student_id{101}, student_id{101}}};
+  CHECK(peerkit_test::problems_of([&] { programme(small_school(), d); }) ==
+        std::vector<std::string>{
+            "data.out_of_range pairing_date: expected a day within the school year "
+            "2025-08-01..2026-07-31, found 2030-01-01",
+            "data.inconsistent pinned_pairs[0].supportee: student 102 cannot be paired with "
+            "themselves",
+            "data.inconsistent forbidden_pairs[0].supportee: student 10 cannot be paired with "
+            "themselves",
+            "data.unknown_reference rankings[0].best_first[1]: no student has id 999",
+            "data.inconsistent pinned_duos[0].second: student 100 cannot be paired with themselves",
+            "data.inconsistent forbidden_duos[0].second: student 101 cannot be paired with "
+            "themselves"});
+}
+
+TEST_CASE("programme: a school whose special-category values were left out is not run") {
+  auto s = small_school();
+  s.special_category_left_out = true;
+  s.students[0].grades.push_back({"history", 0.5});  // reported with it
+  const auto problems = peerkit_test::problems_of([&] { programme(s, small_data()); });
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0] ==
+        "privacy.values_left_out school: the school was written without its special-category "
+        "values; run the original document or one written with --reveal-special-category");
+  CHECK(problems[1].starts_with("data.out_of_range students[0].grades.history"));
 }

@@ -58,6 +58,9 @@ def test_no_table_document_or_file_holds_them_unless_revealed(inline, secrets, m
     run = inline.run()
     assert leaks(json.dumps(run.result), secrets) == []
     assert leaks(run.report(), secrets) == []
+    # nor which special-category criterion scored: only their sum
+    assert not {"common_language", "origin_knowledge"} & set(run.pairs.columns)
+    assert "special_category" in run.pairs.columns
     for frame in (run.selection, run.pairs, run.unpaired, run.duos, run.events, run.checklist):
         assert leaks(frame.to_json(), secrets) == []
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -69,6 +72,12 @@ def test_no_table_document_or_file_holds_them_unless_revealed(inline, secrets, m
     assert leaks(revealed, secrets) == sorted(secrets)
     shown = run.files(reveal_special_category=PURPOSE)
     assert leaks(shown["programme.json"].decode(), secrets) == sorted(secrets)
+    # what holds them says for which purpose they were revealed, and when
+    note = {"purpose": PURPOSE, "on": "2025-09-01"}
+    assert json.loads(revealed)["special_category_revealed"] == note
+    assert json.loads(shown["programme.json"])["special_category_revealed"] == note
+    assert "special_category_revealed" not in json.loads(files["programme.json"])
+    assert "special_category_revealed" not in inline.to_dict()
     assert {n: c for n, c in shown.items() if n != "programme.json"} == {
         n: c for n, c in files.items() if n != "programme.json"}
 

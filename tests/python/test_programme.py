@@ -83,9 +83,11 @@ def test_the_sample_run_is_feasible_and_its_tables_agree(sample, run):
 
     pairs = run.pairs
     assert len(pairs) == 28
-    criteria = ["shared_interests", "offers_wants", "common_language", "origin_knowledge",
-                "personality_fit", "can_meet"]
+    criteria = ["shared_interests", "offers_wants", "special_category", "personality_fit",
+                "can_meet"]
+    assert list(pairs.columns) == ["role", "supporter", "supportee", "pinned", "score"] + criteria
     assert (pairs[criteria].sum(axis=1) == pairs["score"]).all()
+    assert (pairs["special_category"] > 0).any()  # the sample pairs on language or origin
     assert pairs["supportee"].is_unique
     for role, of_role in pairs.groupby("role"):
         chosen = set(accepted[accepted["role"] == role]["student"])

@@ -101,7 +101,7 @@ programme_state with_students_csv(const programme_state& p, const fs::path& csv,
 
 /// Every identity replaced under `key`, as the tool's --pseudonymise with a file of it.
 programme_state pseudonymised(const programme_state& p, const py::bytes& key) {
-  const pseudonymiser under{std::string_view(key)};
+  const auto under = pseudonymiser::from_key_file(std::string_view(key), "key");
   auto next = p;
   std::tie(next.doc.the_school, next.doc.data) = pseudonymise(next.doc.the_school, next.doc.data,
                                                               under);
@@ -111,7 +111,8 @@ programme_state pseudonymised(const programme_state& p, const py::bytes& key) {
 }
 
 std::string document_json(const programme_state& p, const std::optional<std::string>& reveal) {
-  return io::to_json(p.doc, access_for(reveal)).dump(1);
+  const auto access = access_for(reveal);
+  return io::to_json(io::noting_reveal(p.doc, access, io::creation_time().date()), access).dump(1);
 }
 
 std::string school_json(const programme_state& p, const std::optional<std::string>& reveal) {

@@ -108,7 +108,9 @@ PEERKIT_INLINE programme_window window_of(const std::vector<teaching_week>& week
   w.last = static_cast<int>(weeks.size()) - 1;
   int sessions = 0;
   for (const auto& r : roles) sessions = std::max(sessions, r.role.parameters.training.sessions);
-  w.first_round = w.first + sessions;
+  // Training beyond the year's end leaves no room; counted in 64 bits, it cannot overflow.
+  w.first_round = static_cast<int>(
+      std::min<std::int64_t>(std::int64_t{w.first} + sessions, std::int64_t{w.last} + 1));
   w.final_week = w.last - o.final_evaluation_weeks_before_end;
   return w;
 }
@@ -219,8 +221,8 @@ PEERKIT_INLINE std::vector<intervision_group> intervision_groups(const scheduled
   if (p.form == support_form::duo_for_class) {
     groups.push_back({role, false, 1, 1, r.supporters});
   } else {
-    const int count = std::max(
-        1, (r.supporters + o.intervision_group_size / 2) / o.intervision_group_size);
+    const int count = static_cast<int>(std::max<std::int64_t>(
+        1, (std::int64_t{r.supporters} + o.intervision_group_size / 2) / o.intervision_group_size));
     const auto sizes = group_sizes(r.supporters, count);
     for (int g = 0; g < count; ++g)
       groups.push_back(
@@ -242,7 +244,9 @@ PEERKIT_INLINE void schedule_intervision(event_list& events, const scheduled_rol
   const auto& c = r.role.parameters.intervision;
   const int regular = o.cadence == cadence_choice::most_often ? c.interval_weeks.min
                                                               : c.interval_weeks.max;
-  std::vector<int> groups_of_coach(static_cast<std::size_t>(r.teacher_coaches) + 1, 0);
+  // Coaches are numbered from 1 and take the groups in turn: no more coaches than groups.
+  std::vector<int> groups_of_coach(
+      std::min(static_cast<std::size_t>(r.teacher_coaches), groups.size()) + 1, 0);
   for (const auto& g : groups) {
     // A coach's second group meets right after the first, and so on: never two at once.
     const weekly_slot slot{
@@ -252,8 +256,9 @@ PEERKIT_INLINE void schedule_intervision(event_list& events, const scheduled_rol
         o.intervision.duration};
     int week = round;
     for (int n = 1;; ++n) {
-      week += n <= c.initial_sessions ? c.initial_interval_weeks : regular;
-      if (week > last) break;
+      const int interval = n <= c.initial_sessions ? c.initial_interval_weeks : regular;
+      if (interval > last - week) break;  // compared so that no interval overflows
+      week += interval;
       const std::string title =
           g.newcomers ? "Intervision: newcomers (teacher coach " + std::to_string(g.coach) + ")"
                       : "Intervision: " + r.role.name + ", group " + std::to_string(g.number) +
@@ -268,12 +273,15 @@ PEERKIT_INLINE void schedule_intervision(event_list& events, const scheduled_rol
 /// Bonding activities in the first weeks after the first meeting round.
 PEERKIT_INLINE void schedule_bonding(event_list& events, const programme_window& w,
                                      const programme_options& o) {
-  const int total = (o.bonding_weeks + o.bonding_interval_weeks - 1) / o.bonding_interval_weeks;
+  const int total = o.bonding_weeks / o.bonding_interval_weeks +
+                    (o.bonding_weeks % o.bonding_interval_weeks != 0 ? 1 : 0);
   for (int n = 1; n <= total; ++n) {
-    const int week = w.first_round + 1 + (n - 1) * o.bonding_interval_weeks;
+    // In 64 bits: no count of weeks overflows.
+    const std::int64_t week = std::int64_t{w.first_round} + 1 +
+                              std::int64_t{n - 1} * o.bonding_interval_weeks;
     if (week > w.last) break;
-    events.add(programme_event_kind::bonding_activity, std::nullopt, 0, n, week, o.bonding_activity,
-               "Bonding activity" + of_total(n, total),
+    events.add(programme_event_kind::bonding_activity, std::nullopt, 0, n, static_cast<int>(week),
+               o.bonding_activity, "Bonding activity" + of_total(n, total),
                "A shared activity in the first months, for pairs who find contact hard to make "
                "on their own.");
   }
@@ -286,7 +294,7 @@ PEERKIT_INLINE void schedule_project_weeks(event_list& events,
                                            const std::vector<teaching_week>& weeks,
                                            const programme_window& w, const programme_options& o) {
   using k = programme_event_kind;
-  if (o.project_week_interval <= 0) return;
+  if (o.project_week_interval <= 0 || o.project_week_interval - 1 > w.last - w.first) return;
   int n = 0;
   for (int week = w.first + o.project_week_interval - 1; week <= w.last;) {
     while (week <= w.last && weeks[static_cast<std::size_t>(week)].days.size() < 5) ++week;
@@ -305,6 +313,7 @@ PEERKIT_INLINE void schedule_project_weeks(event_list& events,
     events.add(k::shared_half_day, std::nullopt, 0, n, week, o.shared_half_day,
                "Project week: shared half-day",
                "Supporters and supportees together: activities to strengthen the bond.");
+    if (o.project_week_interval > w.last - week) break;  // compared so that no week overflows
     week += o.project_week_interval;
   }
 }

@@ -47,6 +47,10 @@ struct school {
   std::vector<student> students;
   std::vector<staff_member> staff;
   conflict_data conflicting_groups;
+  /// True for a school read from a document written without its special-category values
+  /// (io/school_json.hpp): a programme refuses it, since the rules that need those values
+  /// (conflicting groups above all) cannot be followed without them.
+  bool special_category_left_out = false;
 
   [[nodiscard]] const student* find(student_id id) const noexcept { return find_in(students, id); }
   [[nodiscard]] const staff_member* find(staff_id id) const noexcept { return find_in(staff, id); }

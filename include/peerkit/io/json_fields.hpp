@@ -9,6 +9,12 @@
 //         field("mentor", &class_group::mentor, presence::when_set)};
 //   };
 //
+// A field of whole numbers says which ones make sense with within(): reading a value
+// outside them is a data.out_of_range problem at its path that states the range, e.g.
+// `schedule.bonding_weeks: 900 is outside 0..52`.
+//
+//   field("reserves", &selection_rule::reserves).within({0, 100})
+//
 // A value that is not an object of fields (a range written as [lowest, highest], an
 // object keyed by subject) gets a json_value<T> with its own read() and write().
 
@@ -49,14 +55,27 @@ struct export_access {
 enum class presence {
   required,  ///< missing is a problem; always written
   optional,  ///< may be missing; always written
-  when_set,  ///< may be missing; written only when set (not empty, not an unknown date)
+  when_set,  ///< may be missing; written only when set (not empty, not an unknown date,
+             ///< not null from write_with)
+};
+
+/// The whole numbers a field may hold, both ends included.
+struct whole_range {
+  int low = 0;
+  int high = 0;
+  [[nodiscard]] constexpr bool contains(int n) const noexcept { return low <= n && n <= high; }
+  /// "0..52", for messages.
+  [[nodiscard]] std::string to_string() const {
+    return std::to_string(low) + ".." + std::to_string(high);
+  }
 };
 
 /// One field of a JSON object: its name and how its value is reached from the object
 /// (a data member pointer, or a function of the object returning the value). A field
 /// whose reading or writing involves more than its value says so with read_with() or
-/// write_with().
-template <class Get, class Read = std::nullptr_t, class Write = std::nullptr_t>
+/// write_with(); a field of whole numbers gives their bounds with within().
+template <class Get, class Read = std::nullptr_t, class Write = std::nullptr_t,
+          class Bounds = std::nullptr_t>
 struct json_field {
   std::string_view name;
   Get get;
@@ -65,14 +84,20 @@ struct json_field {
   Read read{};
   /// Writes the field instead of writing its value: write(object, access) -> json.
   Write write{};
+  /// The whole_range every number of the value read must lie in.
+  Bounds bounds{};
 
   template <class R>
-  [[nodiscard]] constexpr json_field<Get, R, Write> read_with(R r) const {
-    return {name, get, use, r, write};
+  [[nodiscard]] constexpr json_field<Get, R, Write, Bounds> read_with(R r) const {
+    return {name, get, use, r, write, bounds};
   }
   template <class W>
-  [[nodiscard]] constexpr json_field<Get, Read, W> write_with(W w) const {
-    return {name, get, use, read, w};
+  [[nodiscard]] constexpr json_field<Get, Read, W, Bounds> write_with(W w) const {
+    return {name, get, use, read, w, bounds};
+  }
+  [[nodiscard]] constexpr json_field<Get, Read, Write, whole_range> within(
+      whole_range range) const {
+    return {name, get, use, read, write, range};
   }
 };
 
@@ -153,7 +178,29 @@ bool is_set(const T& v) {
   else
     return !v.empty();
 }
+
+/// The whole numbers of a value, for its bounds: a number, an optional one, or those a
+/// json_value<T> lists with `static auto numbers(const T&)`.
+template <class T>
+std::vector<int> numbers_of(const T& v) {
+  if constexpr (std::same_as<T, int>)
+    return {v};
+  else if constexpr (std::same_as<T, std::optional<int>>)
+    return v ? std::vector<int>{*v} : std::vector<int>{};
+  else {
+    const auto numbers = json_value<T>::numbers(v);
+    return {numbers.begin(), numbers.end()};
+  }
+}
 }  // namespace detail
+
+/// Adds a data.out_of_range problem at `path` for each number of `value` outside `range`.
+template <class T>
+void check_within(json_reader& r, const std::string& path, const T& value, whole_range range) {
+  for (int n : detail::numbers_of(value))
+    if (!range.contains(n))
+      r.problem("data.out_of_range", path, std::to_string(n) + " is outside " + range.to_string());
+}
 
 /// The names of `T`'s fields, in the table's order.
 template <JsonObject T>
@@ -165,9 +212,9 @@ template <class T>
 json write_value(const T& v, const export_access& access);
 
 namespace detail {
-template <class Owner, class Get, class Read, class Write>
+template <class Owner, class Get, class Read, class Write, class Bounds>
 void read_field(json_reader& r, const json& obj, const std::string& path, Owner& out,
-                const json_field<Get, Read, Write>& f) {
+                const json_field<Get, Read, Write, Bounds>& f) {
   auto it = obj.find(f.name);
   if (it == obj.end()) {
     if (f.use == presence::required)
@@ -179,6 +226,8 @@ void read_field(json_reader& r, const json& obj, const std::string& path, Owner&
     read_value(r, *it, where, std::invoke(f.get, out));
   else
     f.read(r, *it, where, out);
+  if constexpr (!std::is_null_pointer_v<Bounds>)
+    check_within(r, where, std::invoke(f.get, out), f.bounds);
 }
 
 template <class Owner, class... Fields>
@@ -191,11 +240,13 @@ void read_field(json_reader& r, const json& obj, const std::string& path, Owner&
   std::apply([&](const auto&... f) { (read_field(r, *it, where, out, f), ...); }, s.fields);
 }
 
-template <class Owner, class Get, class Read, class Write>
-void write_field(json& out, const Owner& owner, const json_field<Get, Read, Write>& f,
+template <class Owner, class Get, class Read, class Write, class Bounds>
+void write_field(json& out, const Owner& owner, const json_field<Get, Read, Write, Bounds>& f,
                  const export_access& access) {
   if constexpr (!std::is_null_pointer_v<Write>) {
-    out[std::string(f.name)] = f.write(owner, access);
+    auto value = f.write(owner, access);
+    if (f.use == presence::when_set && value.is_null()) return;
+    out[std::string(f.name)] = std::move(value);
   } else {
     const auto& v = std::invoke(f.get, owner);
     using V = std::remove_cvref_t<decltype(v)>;

@@ -90,6 +90,9 @@ inline std::string shown_name(std::string_view name) {
   return std::string(name.substr(0, end)) + "…";
 }
 
+/// A value from a document as messages show it: its JSON text, cut like shown_name().
+inline std::string shown_value(const json& j) { return shown_name(j.dump()); }
+
 /// Reads values from one JSON document, collecting every problem with its path.
 class json_reader {
  public:
@@ -142,12 +145,18 @@ class json_reader {
     else
       wrong_kind(path, "true or false", j);
   }
+  /// A whole number beyond an int says the range; a field's own bounds are narrower
+  /// (json_field::within).
   void value(const json& j, const std::string& path, int& out) {
-    if (j.is_number_integer() && j.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
-        j.get<std::int64_t>() <= std::numeric_limits<int>::max())
+    using limits = std::numeric_limits<int>;
+    if (!j.is_number_integer()) return wrong_kind(path, "a whole number", j);
+    if (j.is_number_unsigned() ? j.get<std::uint64_t>() <= limits::max()
+                               : j.get<std::int64_t>() >= limits::min())
       out = j.get<int>();
     else
-      wrong_kind(path, "a whole number", j);
+      problem("data.out_of_range", path,
+              j.dump() + " is outside " + std::to_string(limits::min()) + ".." +
+                  std::to_string(limits::max()));
   }
   /// A grade: a number with one decimal at most, such as 6.5.
   void value(const json& j, const std::string& path, tenths& out) {
@@ -174,10 +183,15 @@ class json_reader {
   }
   template <class Tag, class Rep>
   void value(const json& j, const std::string& path, strong_id<Tag, Rep>& out) {
-    if (j.is_number_unsigned() && j.get<std::uint64_t>() <= std::numeric_limits<Rep>::max())
-      out = strong_id<Tag, Rep>{j.get<Rep>()};
+    if (!j.is_number_integer()) return wrong_kind(path, "an id (a whole number from 0)", j);
+    if (!j.is_number_unsigned())
+      problem("data.out_of_range", path, j.dump() + " is below the smallest id, 0");
+    else if (j.get<std::uint64_t>() > std::numeric_limits<Rep>::max())
+      problem("data.out_of_range", path,
+              j.dump() + " is above the largest id, " +
+                  std::to_string(std::numeric_limits<Rep>::max()));
     else
-      wrong_kind(path, "an id (a whole number from 0)", j);
+      out = strong_id<Tag, Rep>{j.get<Rep>()};
   }
   template <KeyedEnum E>
   void value(const json& j, const std::string& path, E& out) {

@@ -7,6 +7,7 @@
 // docs/schema/programme.schema.json.
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -20,6 +21,7 @@
 #include <peerkit/io/json_fields.hpp>
 #include <peerkit/io/json_reader.hpp>
 #include <peerkit/io/school_json.hpp>
+#include <peerkit/io/special_category_release.hpp>
 #include <peerkit/io/text_file.hpp>
 #include <peerkit/programme/presets.hpp>
 
@@ -40,6 +42,9 @@ struct programme_document {
   programme_options schedule;
   /// "seven_step" (the brochure's 7-step plan) or "five_step" (Peer2Peer's 5-step plan).
   std::string checklist_plan = "seven_step";
+  /// Set when the inline school's special-category values are written, with why and when
+  /// (io::result_files sets it for a revealing run and clears it otherwise).
+  std::optional<special_category_release> special_category_revealed;
 
   /// The programme this document describes. Throws peerkit::error for invalid settings.
   [[nodiscard]] runtime_programme programme() const {
@@ -50,6 +55,25 @@ struct programme_document {
                                                         : definition_of<seven_step_plan>()));
   }
 };
+
+/// The bounds of a programme's whole numbers: what a school's year can hold (the table in
+/// docs/input-formats.md gives each field's).
+namespace bounds {
+/// An interval in teaching weeks: at most a year.
+inline constexpr whole_range weeks{1, 52};
+/// A count of weekly sessions, or of weeks: at most a year's worth.
+inline constexpr whole_range weekly{0, 52};
+/// Days from an event: at most a year (as the simulation's rematch parameters).
+inline constexpr whole_range days{0, 365};
+/// A session or a contact: at most a school day.
+inline constexpr whole_range minutes{1, 480};
+/// A rating scale and the ratings and minimums on it.
+inline constexpr whole_range ratings{0, 100};
+/// A weight of a score, or points of a wish.
+inline constexpr whole_range weights{0, 100};
+/// Supportees (classes, for leader duos) one supporter serves: at most a large class.
+inline constexpr whole_range supportees{0, 40};
+}  // namespace bounds
 
 namespace detail {
 /// Reads `[lowest, highest]`.
@@ -72,6 +96,7 @@ struct json_value<count_range> {
   static json write(count_range range, const export_access&) {
     return json::array({range.min, range.max});
   }
+  static std::array<int, 2> numbers(count_range range) { return {range.min, range.max}; }
 };
 
 template <>
@@ -84,6 +109,7 @@ struct json_value<rating_scale> {
   static json write(rating_scale scale, const export_access&) {
     return json::array({scale.lowest, scale.highest});
   }
+  static std::array<int, 2> numbers(rating_scale scale) { return {scale.lowest, scale.highest}; }
 };
 
 template <>
@@ -95,7 +121,7 @@ struct json_value<school_year> {
       out = *y;
     else if (j.is_string())
       r.problem("json.unknown_value", path,
-                "expected a school year such as \"2025-2026\", found \"" + text + "\"");
+                "expected a school year such as \"2025-2026\", found \"" + shown_name(text) + "\"");
   }
   static json write(school_year year, const export_access&) { return year.to_string(); }
 };
@@ -103,16 +129,21 @@ struct json_value<school_year> {
 template <>
 struct json_fields<training_requirement> {
   static constexpr auto fields = std::tuple{
-      field("sessions", &training_requirement::sessions),
-      field("minutes_per_session", &training_requirement::minutes_per_session)};
+      // Training is one session a week before pairing (as the simulation's
+      // training_half_days, at most 10).
+      field("sessions", &training_requirement::sessions).within({0, 10}),
+      field("minutes_per_session", &training_requirement::minutes_per_session)
+          .within(bounds::minutes)};
 };
 
 template <>
 struct json_fields<intervision_cadence> {
   static constexpr auto fields = std::tuple{
-      field("initial_sessions", &intervision_cadence::initial_sessions),
-      field("initial_interval_weeks", &intervision_cadence::initial_interval_weeks),
-      field("interval_weeks", &intervision_cadence::interval_weeks)};
+      field("initial_sessions", &intervision_cadence::initial_sessions).within(bounds::weekly),
+      // 0 only without initial sessions (role_parameters::valid checks).
+      field("initial_interval_weeks", &intervision_cadence::initial_interval_weeks)
+          .within(bounds::weekly),
+      field("interval_weeks", &intervision_cadence::interval_weeks).within(bounds::weeks)};
 };
 
 namespace detail {
@@ -130,20 +161,11 @@ inline constexpr int last_school_year = [] {
 template <>
 struct json_fields<supporter_eligibility> {
   static constexpr auto fields = std::tuple{
-      field("min_year", &supporter_eligibility::min_year),
+      field("min_year", &supporter_eligibility::min_year).within({1, detail::last_school_year}),
       field("upper_years_only", &supporter_eligibility::upper_years_only),
       field("newcomers", &supporter_eligibility::newcomers),
-      field("min_newcomer_year", &supporter_eligibility::min_newcomer_year)};
-
-  static void check(json_reader& r, const std::string& path, const supporter_eligibility& e) {
-    for (auto [name, year, last] :
-         {std::tuple{"min_year", e.min_year, detail::last_school_year},
-          std::tuple{"min_newcomer_year", e.min_newcomer_year, years_of(school_track::isk)}})
-      if (year < 1 || year > last)
-        r.problem("data.out_of_range", json_reader::join(path, name),
-                  "expected a year from 1 to " + std::to_string(last) + ", found " +
-                      std::to_string(year));
-  }
+      field("min_newcomer_year", &supporter_eligibility::min_newcomer_year)
+          .within({1, years_of(school_track::isk)})};
 };
 
 /// A role starts from its kind's parameters: the document gives only what differs.
@@ -158,9 +180,12 @@ struct json_fields<role_entry> {
           }),
       field("name", &role_entry::name),
       field("supportees_per_supporter",
-            [](auto& e) -> auto& { return e.parameters.supportees_per_supporter; }),
+            [](auto& e) -> auto& { return e.parameters.supportees_per_supporter; })
+          .within(bounds::supportees),
+      // A unit (a class, a conflict) is served by a few supporters.
       field("supporters_per_unit",
-            [](auto& e) -> auto& { return e.parameters.supporters_per_unit; }),
+            [](auto& e) -> auto& { return e.parameters.supporters_per_unit; })
+          .within({1, 10}),
       field("meets", [](auto& e) -> auto& { return e.parameters.meets; }),
       field("eligible_supporters",
             [](auto& e) -> auto& { return e.parameters.eligible_supporters; }),
@@ -173,7 +198,8 @@ struct json_fields<selection_gates> {
   static constexpr auto fields = std::tuple{
       field("motivation_letter", &selection_gates::motivation_letter),
       field("interview", &selection_gates::interview),
-      field("max_fail_marks", &selection_gates::max_fail_marks, presence::when_set),
+      // A report lists at most about 30 subjects.
+      field("max_fail_marks", &selection_gates::max_fail_marks, presence::when_set).within({0, 30}),
       field("min_average", &selection_gates::min_average, presence::when_set)};
 };
 
@@ -181,8 +207,8 @@ struct json_fields<selection_gates> {
 template <>
 struct json_fields<required_trait> {
   static constexpr auto fields = std::tuple{
-      field("minimum", &required_trait::minimum, presence::required),
-      field("weight", &required_trait::weight)};
+      field("minimum", &required_trait::minimum, presence::required).within(bounds::ratings),
+      field("weight", &required_trait::weight).within(bounds::weights)};
 };
 
 template <>
@@ -211,6 +237,7 @@ struct json_value<std::vector<welcome_trait>> {
                [&](const std::string& trait, const json& weight, const std::string& where) {
                  welcome_trait t{trait, 1};
                  r.value(weight, where, t.weight);
+                 check_within(r, where, t.weight, bounds::weights);
                  out.push_back(std::move(t));
                });
   }
@@ -239,7 +266,8 @@ struct json_fields<selection_rule> {
                 read_value(r, j, path, rule.role);
                 rule.profile = default_profile(rule.role);
               }),
-      field("reserves", &selection_rule::reserves),
+      // Spare supporters of a role: a school has far fewer.
+      field("reserves", &selection_rule::reserves).within({0, 100}),
       field("profile", &selection_rule::profile)
           .read_with(
               [](json_reader& r, const json& j, const std::string& path, selection_rule& rule) {
@@ -247,7 +275,8 @@ struct json_fields<selection_rule> {
                 read_value(r, j, path, school_profile);
                 rule.profile = extended(rule.profile, school_profile);
               }),
-      field("capacity", &selection_rule::capacity, presence::when_set)};
+      field("capacity", &selection_rule::capacity, presence::when_set)
+          .within({1, bounds::supportees.high})};
 };
 
 template <>
@@ -263,12 +292,12 @@ struct json_fields<hard_rules> {
 template <>
 struct json_fields<score_weights> {
   static constexpr auto fields = std::tuple{
-      field("shared_interests", &score_weights::shared_interests),
-      field("offers_wants", &score_weights::offers_wants),
-      field("common_language", &score_weights::common_language),
-      field("origin_knowledge", &score_weights::origin_knowledge),
-      field("personality_fit", &score_weights::personality_fit),
-      field("can_meet", &score_weights::can_meet)};
+      field("shared_interests", &score_weights::shared_interests).within(bounds::weights),
+      field("offers_wants", &score_weights::offers_wants).within(bounds::weights),
+      field("common_language", &score_weights::common_language).within(bounds::weights),
+      field("origin_knowledge", &score_weights::origin_knowledge).within(bounds::weights),
+      field("personality_fit", &score_weights::personality_fit).within(bounds::weights),
+      field("can_meet", &score_weights::can_meet).within(bounds::weights)};
 };
 
 template <>
@@ -282,10 +311,12 @@ struct json_fields<pairing_options> {
 template <>
 struct json_fields<programme_options> {
   static constexpr auto fields = std::tuple{
-      field("intervision_group_size", &programme_options::intervision_group_size),
+      // About five a group (source 000); a class at most.
+      field("intervision_group_size", &programme_options::intervision_group_size).within({1, 30}),
       field("cadence", &programme_options::cadence),
-      field("bonding_weeks", &programme_options::bonding_weeks),
-      field("project_week_interval", &programme_options::project_week_interval),
+      field("bonding_weeks", &programme_options::bonding_weeks).within(bounds::weekly),
+      field("project_week_interval", &programme_options::project_week_interval)
+          .within(bounds::weekly),
       field("start", &programme_options::start, presence::when_set)};
 };
 
@@ -323,6 +354,13 @@ struct json_fields<interview> {
       field("format", &interview::format), field("ratings", &interview::ratings),
       field("held_on", &interview::held_on, presence::when_set),
       field("interviewer", &interview::interviewer, presence::when_set)};
+
+  /// Whether a rating lies on the programme's scale is checked when choosing.
+  static void check(json_reader& r, const std::string& path, const interview& i) {
+    for (const auto& rating : i.ratings)
+      check_within(r, json_reader::join(path + ".ratings", rating.trait), rating.value,
+                   bounds::ratings);
+  }
 };
 
 /// The states must follow the application's rules, as if recorded one by one; ratings
@@ -356,11 +394,12 @@ struct json_fields<training_session> {
   static constexpr auto fields = std::tuple{
       field("student", &training_session::supporter, presence::required),
       field("role", &training_session::role, presence::required),
-      field("minutes", &training_session::minutes),
+      field("minutes", &training_session::minutes).within(bounds::minutes),
       field("held_on", &training_session::held_on, presence::when_set)};
 };
 
-/// The sessions, in the order recorded; a session of less than a minute is a problem.
+/// The sessions, in the order recorded; one of no minutes, or of more than a day, is a
+/// problem.
 template <>
 struct json_value<training_log> {
   static void read(json_reader& r, const json& j, const std::string& path, training_log& out) {
@@ -371,11 +410,7 @@ struct json_value<training_log> {
       training_session s;
       if (!r.object(j[i], where, field_names<training_session>)) continue;
       read_fields(r, j[i], where, s);
-      if (s.minutes < 1)
-        r.problem("selection.invalid_session", where + ".minutes",
-                  "expected at least 1 minute, found " + std::to_string(s.minutes));
-      else
-        out.record(s);
+      if (bounds::minutes.contains(s.minutes)) out.record(s);
     }
   }
   static json write(const training_log& log, const export_access& access) {
@@ -416,7 +451,7 @@ struct json_fields<observed_pair> {
   static constexpr auto fields = std::tuple{
       field("first", &observed_pair::first, presence::required),
       field("second", &observed_pair::second, presence::required),
-      field("rating", &observed_pair::rating, presence::required)};
+      field("rating", &observed_pair::rating, presence::required).within(bounds::ratings)};
 };
 
 template <>
@@ -432,13 +467,13 @@ struct json_fields<class_wish> {
   static constexpr auto fields = std::tuple{
       field("leader", &class_wish::leader, presence::required),
       field("class", &class_wish::wanted, presence::required),
-      field("points", &class_wish::points)};
+      field("points", &class_wish::points).within(bounds::weights)};
 };
 
 template <>
 struct json_fields<supervision_rules> {
   static constexpr auto fields = std::tuple{
-      field("contact_grace_days", &supervision_rules::contact_grace_days),
+      field("contact_grace_days", &supervision_rules::contact_grace_days).within(bounds::days),
       field("min_meeting_rate", &supervision_rules::min_meeting_rate)
           .read_with(
               [](json_reader& r, const json& j, const std::string& path, supervision_rules& rules) {
@@ -447,23 +482,12 @@ struct json_fields<supervision_rules> {
                 else
                   r.wrong_kind(path, "a share from 0 to 1", j);
               }),
-      field("rate_after_days", &supervision_rules::rate_after_days),
-      field("intervision_grace_days", &supervision_rules::intervision_grace_days),
-      field("max_missed_sessions", &supervision_rules::max_missed_sessions),
-      field("follow_up_days", &supervision_rules::follow_up_days),
-      field("exit_evaluation_days", &supervision_rules::exit_evaluation_days)};
-
-  static void check(json_reader& r, const std::string& path, const supervision_rules& rules) {
-    for (auto [name, days] : {std::pair{"contact_grace_days", rules.contact_grace_days},
-                              {"rate_after_days", rules.rate_after_days},
-                              {"intervision_grace_days", rules.intervision_grace_days},
-                              {"max_missed_sessions", rules.max_missed_sessions},
-                              {"follow_up_days", rules.follow_up_days},
-                              {"exit_evaluation_days", rules.exit_evaluation_days}})
-      if (days < 0)
-        r.problem("data.out_of_range", json_reader::join(path, name),
-                  "expected 0 or more, found " + std::to_string(days));
-  }
+      field("rate_after_days", &supervision_rules::rate_after_days).within(bounds::days),
+      field("intervision_grace_days", &supervision_rules::intervision_grace_days)
+          .within(bounds::days),
+      field("max_missed_sessions", &supervision_rules::max_missed_sessions).within(bounds::weekly),
+      field("follow_up_days", &supervision_rules::follow_up_days).within(bounds::days),
+      field("exit_evaluation_days", &supervision_rules::exit_evaluation_days).within(bounds::days)};
 };
 
 /// Staff roles: a list of their keys, written in the order of staff_role.
@@ -488,7 +512,7 @@ template <>
 struct json_fields<route_step> {
   static constexpr auto fields = std::tuple{
       field("any_of", &route_step::any_of, presence::required),
-      field("within_days", &route_step::within_days, presence::required)};
+      field("within_days", &route_step::within_days, presence::required).within(bounds::days)};
 };
 
 /// A tier's route is a list of 1 to max_route_steps steps; its roles receive escalations.
@@ -508,7 +532,7 @@ struct json_fields<tier_route> {
             std::copy(steps.begin(), steps.end(), t.steps.begin());
             t.step_count = static_cast<int>(steps.size());
           }),
-      field("respond_within_days", &tier_route::respond_within_days),
+      field("respond_within_days", &tier_route::respond_within_days).within(bounds::days),
       field("encourage_first", &tier_route::encourage_first)};
 
   static void check(json_reader& r, const std::string& path, const tier_route& t) {
@@ -532,9 +556,10 @@ template <>
 struct json_fields<rematch_policy> {
   static constexpr auto fields = std::tuple{
       field("rematching", &rematch_policy::rematching),
-      field("max_rematches_per_year", &rematch_policy::max_rematches_per_year),
-      field("pause_days", &rematch_policy::pause_days),
-      field("min_days_left", &rematch_policy::min_days_left),
+      // New supporters for one supportee in a year: a few at most.
+      field("max_rematches_per_year", &rematch_policy::max_rematches_per_year).within({0, 10}),
+      field("pause_days", &rematch_policy::pause_days).within(bounds::days),
+      field("min_days_left", &rematch_policy::min_days_left).within(bounds::days),
       field("after_reasons", [](const rematch_policy& p) {
         std::vector<end_reason> reasons;
         for (std::size_t i = 0; i < p.after_reason.size(); ++i)
@@ -547,15 +572,6 @@ struct json_fields<rematch_policy> {
         p.after_reason = {};
         for (auto reason : reasons) p.after_reason[static_cast<std::size_t>(reason)] = true;
       })};
-
-  static void check(json_reader& r, const std::string& path, const rematch_policy& p) {
-    for (auto [name, value] : {std::pair{"max_rematches_per_year", p.max_rematches_per_year},
-                               {"pause_days", p.pause_days},
-                               {"min_days_left", p.min_days_left}})
-      if (value < 0)
-        r.problem("data.out_of_range", json_reader::join(path, name),
-                  "expected 0 or more, found " + std::to_string(value));
-  }
 };
 
 template <>
@@ -625,16 +641,21 @@ inline void read_inline_school(json_reader& r, const json& j, const std::string&
 inline void read_school_file(json_reader& r, const std::filesystem::path& base_directory,
                              programme_document& doc) {
   const auto path = base_directory / doc.school_file;
-  if (!std::filesystem::is_regular_file(path)) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(path, ignored)) {
     r.problem("io.cannot_read", "school", "cannot read the school document " + path.string());
     return;
   }
+  const auto name = path.filename().string();
   try {
-    doc.the_school = read_school(read_text_file(path), path.filename().string());
+    doc.the_school = read_school(read_text_file(path), name);
   } catch (const error& e) {
-    for (const auto& p : e.problems())
-      r.problem(p.id, path.filename().string() + (p.location.empty() ? "" : ": " + p.location),
-                p.message);
+    for (const auto& p : e.problems()) {
+      // What is wrong with the file as a whole (a directory, UTF-16, bad syntax) is
+      // located at the file already; the rest within it.
+      const auto& at = p.location == path.string() ? name : p.location;
+      r.problem(p.id, at == name || at.starts_with(name + ":") ? at : name + ": " + at, p.message);
+    }
   }
 }
 }  // namespace detail
@@ -644,13 +665,13 @@ template <>
 struct json_fields<programme_document> {
   static constexpr auto fields = std::tuple{
       field("peerkit", nullptr)
-          .read_with([](json_reader& r, const json& j, const std::string& path,
-                        programme_document&) {
-            if (j != detail::programme_format)
-              r.problem(
-                  "json.unknown_value", path,
-                  "expected \"" + std::string(detail::programme_format) + "\", found " + j.dump());
-          })
+          .read_with(
+              [](json_reader& r, const json& j, const std::string& path, programme_document&) {
+                if (j != detail::programme_format)
+                  r.problem("json.unknown_value", path,
+                            "expected \"" + std::string(detail::programme_format) + "\", found " +
+                                shown_value(j));
+              })
           .write_with([](const programme_document&, const export_access&) {
             return json(detail::programme_format);
           }),
@@ -665,7 +686,7 @@ struct json_fields<programme_document> {
           "pairing_date", [](auto& doc) -> auto& { return doc.data.pairing_date; },
           presence::when_set),
       field("roles", &programme_document::roles),
-      section("selection", field("scale", &programme_document::scale),
+      section("selection", field("scale", &programme_document::scale).within(bounds::ratings),
               field("rules", &programme_document::selection_rules)),
       field("matching", [](auto& doc) -> auto& { return doc.matching.buddies; }),
       field("schedule", &programme_document::schedule),
@@ -676,7 +697,8 @@ struct json_fields<programme_document> {
                     r.value(j, path, doc.checklist_plan);
                     if (doc.checklist_plan != "seven_step" && doc.checklist_plan != "five_step")
                       r.problem("json.unknown_value", path,
-                                "'" + doc.checklist_plan + "' is not one of seven_step, five_step");
+                                "'" + shown_name(doc.checklist_plan) +
+                                    "' is not one of seven_step, five_step");
                   }),
               field("mode", [](auto& doc) -> auto& { return doc.data.checklist_mode; }),
               field("progress", [](auto& doc) -> auto& { return doc.data.checklist_progress; })),
@@ -691,7 +713,20 @@ struct json_fields<programme_document> {
       field("observed_duos", [](auto& doc) -> auto& { return doc.data.observed_duos; }),
       field("class_exclusions", [](auto& doc) -> auto& { return doc.data.class_exclusions; }),
       field("class_wishes", [](auto& doc) -> auto& { return doc.data.class_wishes; }),
-      field("supervision", [](auto& doc) -> auto& { return doc.data.supervision; })};
+      field("supervision", [](auto& doc) -> auto& { return doc.data.supervision; }),
+      field("special_category_revealed", &programme_document::special_category_revealed,
+            presence::when_set)};
+
+  /// The schedule starts within the document's school year; the year planner's own checks
+  /// of the schedule (schedule_programme_year) are met by the fields' bounds.
+  static void check(json_reader& r, const std::string& path, const programme_document& doc) {
+    const auto& start = doc.schedule.start;
+    if (start && !doc.data.year.contains(*start))
+      r.problem("schedule.out_of_range",
+                json_reader::join(json_reader::join(path, "schedule"), "start"),
+                "expected a day within school year " + doc.data.year.to_string() + ", found " +
+                    to_iso_extended_string(*start));
+  }
 };
 
 /// The fields of a programme document.

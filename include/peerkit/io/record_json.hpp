@@ -128,7 +128,7 @@ struct json_fields<record_event<training_session>> {
           "student", [](auto& e) -> auto& { return e.entry.supporter; }, presence::required),
       field(
           "role", [](auto& e) -> auto& { return e.entry.role; }, presence::required),
-      field("minutes", [](auto& e) -> auto& { return e.entry.minutes; })};
+      field("minutes", [](auto& e) -> auto& { return e.entry.minutes; }).within(bounds::minutes)};
 };
 
 /// A pairing starts open: its end is a closure entry.
@@ -171,7 +171,8 @@ struct json_fields<record_event<intervision_roster>> {
           "role", [](auto& e) -> auto& { return e.entry.role; }, presence::required),
       field(
           "coach", [](auto& e) -> auto& { return e.entry.coach; }, presence::required),
-      field("number", [](auto& e) -> auto& { return e.entry.number; }),
+      // A role's groups in a school: far fewer than a thousand.
+      field("number", [](auto& e) -> auto& { return e.entry.number; }).within({0, 1000}),
       field(
           "members", [](auto& e) -> auto& { return e.entry.members; }, presence::required),
       field("newcomers", [](auto& e) -> auto& { return e.entry.newcomers; })};
@@ -211,7 +212,8 @@ struct json_fields<record_event<contact_record>> {
       field(
           "pair", [](auto& e) -> auto& { return e.entry.pair; }, presence::required),
       field(
-          "minutes", [](auto& e) -> auto& { return e.entry.minutes; }, presence::required),
+          "minutes", [](auto& e) -> auto& { return e.entry.minutes; }, presence::required)
+          .within({1, max_contact_minutes}),
       field("kind", [](auto& e) -> auto& { return e.entry.kind; }),
       field("topics", [](auto& e) -> auto& { return e.entry.topics; }),
       field("needs_adult", [](auto& e) -> auto& { return e.entry.needs_adult; })};
@@ -289,7 +291,7 @@ inline void read_school_reason(json_reader& r, const json& j, const std::string&
     if (custom[i].key == key) return void(e.entry.custom_reason = i);
     keys.push_back(custom[i].key);
   }
-  std::string message = in_quotes(key) + " is not one of the school's end reasons";
+  std::string message = in_quotes(shown_name(key)) + " is not one of the school's end reasons";
   if (auto near = nearest_name(key, keys))
     message += "; did you mean '" + std::string(*near) + "'?";
   r.problem("closure.unknown_reason", path, std::move(message));
@@ -345,17 +347,15 @@ inline void read_answers(json_reader& r, const json& j, const std::string& path,
                r.value(value, where, given);
                const auto at = std::find(keys.begin(), keys.end(), key);
                if (at == keys.end()) {
-                 std::string message = "unknown question '" + key + "' for a " +
+                 std::string message = "unknown question '" + shown_name(key) + "' for a " +
                                        std::string(key_of(e.entry.who));
                  if (auto near = nearest_name(key, keys))
                    message += "; did you mean '" + std::string(*near) + "'?";
                  return r.problem("json.unknown_field", where, std::move(message));
                }
-               if (given < std::numeric_limits<std::int8_t>::min() ||
-                   given > std::numeric_limits<std::int8_t>::max())
-                 return r.problem(
-                     "data.out_of_range", where,
-                     "expected an answer on the question's scale, found " + std::to_string(given));
+               using answer_limits = std::numeric_limits<std::int8_t>;
+               constexpr whole_range answers{answer_limits::min(), answer_limits::max()};
+               if (!answers.contains(given)) return check_within(r, where, given, answers);
                e.entry.answers.push_back({static_cast<std::uint16_t>(at - keys.begin()),
                                           static_cast<std::int8_t>(given)});
              });
@@ -459,7 +459,7 @@ inline std::optional<year_entry> read_event(json_reader& r, const json& j, const
   const auto& name = it->get_ref<const std::string&>();
   const auto kind = std::find(kinds.begin(), kinds.end(), name);
   if (kind == kinds.end()) {
-    std::string message = in_quotes(name) + " is not an event kind";
+    std::string message = in_quotes(shown_name(name)) + " is not an event kind";
     if (auto near = nearest_name(name, kinds))
       message += "; did you mean '" + std::string(*near) + "'?";
     r.problem("json.unknown_value", where, std::move(message));
@@ -549,7 +549,7 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
     r.problem("json.missing_field", "", "missing required field 'peerkit'");
   else if (*it != detail::record_format)
     r.problem("json.unknown_value", "peerkit",
-              "expected \"" + std::string(detail::record_format) + "\", found " + it->dump());
+              "expected \"" + std::string(detail::record_format) + "\", found " + shown_value(*it));
   r.field(parsed, "", "programme", doc.programme_file);
   const auto programme_path = base_directory / doc.programme_file;
   if (parsed.contains("programme") && !std::filesystem::is_regular_file(programme_path)) {

@@ -30,7 +30,8 @@ struct result_options {
   /// When the files are made, in UTC: year.ics's DTSTAMP (see creation_time()).
   boost::posix_time::ptime created;
   /// Set to write origin, languages, needs and groups into programme.json, for this purpose
-  /// (which must say why: see revealing_special_category()).
+  /// (which must say why: see revealing_special_category()); programme.json then records
+  /// the purpose and the day of `created` (special_category_revealed).
   std::optional<std::string> reveal_purpose{};
   /// True for a pseudonymised programme: its names are then no more telling than its
   /// student numbers, so the pairing graphs are labelled by number.
@@ -54,6 +55,18 @@ struct result_options {
   return boost::posix_time::from_time_t(static_cast<std::time_t>(seconds));
 }
 
+/// `doc` as written with `access` on `day`: when its inline school's special-category values
+/// are revealed, it says so, for which purpose and on which day (special_category_revealed);
+/// otherwise it says nothing of a reveal, not even one recorded in what it was read from.
+[[nodiscard]] inline programme_document noting_reveal(programme_document doc,
+                                                      const export_access& access, date day) {
+  doc.special_category_revealed.reset();
+  if (access.special_category && doc.school_file.empty())
+    doc.special_category_revealed = special_category_release{
+        std::string(access.special_category->why()), day};
+  return doc;
+}
+
 /// The files of `run`, the run of `prog`, the programme of `doc`, in the order written:
 /// report.md, result.json, programme.json, `pairing-ROLE.dot` per role paired, and
 /// year.ics when the year was scheduled. Paths are relative, for write_output_directory().
@@ -72,6 +85,7 @@ struct result_options {
   state.data.applications = run.applications;  // the selection's decisions, recorded
   state.data.support_requests = run.requests;  // who asked for support, without the needs behind it
   state.school_file.clear();
+  state = noting_reveal(std::move(state), access, options.created.date());
   files.push_back({"programme.json", to_json(state, access).dump(1) + "\n"});
   const auto settings = prog.matching().settings();
   const dot_options dot{.label = options.pseudonymised ? dot_label::student_ids : dot_label::names};

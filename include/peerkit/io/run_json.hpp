@@ -1,8 +1,10 @@
 #pragma once
 // The result of a programme run as JSON, for front ends: selection with reasons, pairs
 // with score breakdowns and explanations, leader duos and classes, the support pairs,
-// the year's events and the readiness report. Students appear by id; names and
-// special-category values do not (a front end has the school for names).
+// the year's events and the readiness report. Students appear by id; names,
+// special-category values and the facts derived from them (which special-category
+// criterion scored, which such rule excluded a pair) do not (a front end has the school
+// for names).
 
 #include <string>
 
@@ -32,9 +34,14 @@ inline json id_list(const std::vector<student_id>& v) {
   for (auto id : v) out.push_back(id.value());
   return out;
 }
+// The special-category criteria are one key, their sum: which of them applied is itself
+// special-category data.
 inline json score_json(const score_breakdown& s) {
   json criteria = json::object();
-  for (const auto& c : s.criteria) criteria[std::string(key_of(c.what))] = c.points;
+  for (const auto& c : s.criteria) {
+    const std::string key(reads_special_category(c.what) ? "special_category" : key_of(c.what));
+    criteria[key] = criteria.value(key, score_points{0}) + c.points;
+  }
   return {{"total", s.total}, {"criteria", criteria}};
 }
 inline json unpaired_json(const std::vector<unpaired_explanation>& list) {

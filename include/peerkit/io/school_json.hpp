@@ -1,8 +1,9 @@
 #pragma once
 // A school as JSON: read strictly (every problem with its path, then the checks of
-// validate()), written with special-category values left out unless the caller names
-// an access purpose for them. Format: docs/schema/school.schema.json.
+// validate()), written with special-category values left out (and marked as left out)
+// unless the caller names an access purpose for them. Format: docs/schema/school.schema.json.
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -116,6 +117,13 @@ struct json_fields<consent> {
       field("given_by", &consent::given_by, presence::required),
       field("given_on", &consent::given_on, presence::required),
       field("withdrawn_on", &consent::withdrawn_on, presence::when_set)};
+
+  static void check(json_reader& r, const std::string& path, const consent& c) {
+    if (c.withdrawn_on && !c.given_on.is_special() && *c.withdrawn_on < c.given_on)
+      r.problem("data.out_of_range", json_reader::join(path, "withdrawn_on"),
+                "consent is withdrawn on " + detail::date_text(*c.withdrawn_on) +
+                    ", before it was given on " + detail::date_text(c.given_on));
+  }
 };
 
 /// Special-category fields (languages, origin, needs, groups) are written only with an
@@ -143,6 +151,24 @@ struct json_fields<student> {
       field("groups", &student::groups)};
 };
 
+namespace detail {
+/// Whether writing `s` with `access` leaves special-category values out: `s` holds some
+/// and `access` has no purpose for them, or they were already left out of the document
+/// `s` was read from.
+inline bool leaves_out_special_category(const school& s, const export_access& access) {
+  if (s.special_category_left_out) return true;
+  if (access.special_category) return false;
+  const access_purpose purpose{"export: whether special-category values are left out"};
+  return !s.conflicting_groups.reveal(purpose).empty() ||
+         std::any_of(s.students.begin(), s.students.end(), [&](const student& st) {
+           return st.origin.reveal(purpose).has_value() || !st.languages.reveal(purpose).empty() ||
+                  !st.needs.reveal(purpose).empty() || !st.groups.reveal(purpose).empty();
+         });
+}
+}  // namespace detail
+
+/// A school written without the special-category values it holds says so
+/// (special_category_left_out), so that no programme runs it as if it had none.
 template <>
 struct json_fields<school> {
   static constexpr auto fields = std::tuple{
@@ -151,7 +177,11 @@ struct json_fields<school> {
       field("classes", &school::classes),
       field("staff", &school::staff),
       field("students", &school::students),
-      field("conflicting_groups", &school::conflicting_groups)};
+      field("conflicting_groups", &school::conflicting_groups),
+      field("special_category_left_out", &school::special_category_left_out, presence::when_set)
+          .write_with([](const school& s, const export_access& access) {
+            return detail::leaves_out_special_category(s, access) ? json(true) : json(nullptr);
+          })};
 };
 
 /// The school's fields, for documents that hold a school among other things.

@@ -207,7 +207,7 @@ class simulation_reader {
     if (*it == sweep_format) return "sweep";
     r_.problem("json.unknown_value", "peerkit",
                "expected \"" + std::string(scenario_format) + "\" or \"" +
-                   std::string(sweep_format) + "\", found " + shown_name(it->dump()));
+                   std::string(sweep_format) + "\", found " + shown_value(*it));
     return {};
   }
 

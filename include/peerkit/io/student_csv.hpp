@@ -143,8 +143,10 @@ class student_csv_reader {
       : source_(source), problems_(problems) {}
 
   /// Maps the header to columns. Rows are read even when a required column is missing,
-  /// so that their problems are reported in the same round.
-  void header(const csv_table& table) {
+  /// so that their problems are reported in the same round. False when the first row
+  /// names no column at all: it is a row of data, whose cells (names, special-category
+  /// values) are not repeated as column names, and there are no columns to read rows by.
+  bool header(const csv_table& table) {
     std::map<std::string_view, std::size_t> seen;
     for (std::size_t k = 0; k < table.header.size(); ++k) {
       const csv_cell& cell = table.header[k];
@@ -186,6 +188,14 @@ class student_csv_reader {
                           0,
                           {"csv.missing_column", text_location(source_, table.header.front().line),
                            "expected a column '" + std::string(required) + "', found none"}});
+    if (!columns_.empty()) return true;
+    const auto line = table.header.front().line;
+    found_.assign(1, {line,
+                      0,
+                      {"csv.empty", text_location(source_, line),
+                       "expected a header row naming the columns (id, name, year, "
+                       "track, class, ...), found a first row that names none"}});
+    return false;
   }
 
   student_row row(const csv_row& cells) {
@@ -504,7 +514,10 @@ inline std::vector<student> read_student_list(std::string_view text, const std::
   const csv_table table = parse_csv(text, source_name, problems, options);
   if (table.header.empty()) return {};
   student_csv_reader reader(source_name, problems);
-  reader.header(table);
+  if (!reader.header(table)) {
+    reader.report();
+    return {};
+  }
   std::vector<student_row> rows;
   rows.reserve(table.rows.size());
   for (const auto& cells : table.rows) rows.push_back(reader.row(cells));

@@ -208,10 +208,38 @@ PEERKIT_INLINE std::string join(const std::vector<std::string>& items,
   return out;
 }
 
-PEERKIT_INLINE std::string rules_words(rule_set rules) {
+PEERKIT_INLINE std::string rules_words(rule_set rules, bool with_access) {
   std::vector<std::string> words;
-  for (auto r : rules.list()) words.emplace_back(describe(r));
+  for (auto r : rules.list())
+    words.emplace_back(with_access ? describe(r) : describe_without_access(r));
   return join(words, "; ");
+}
+
+// The criteria that count, in words. Without the access step the special-category criteria
+// are one part, their sum, in the place of the first: which of them applied is itself
+// special-category data.
+PEERKIT_INLINE std::vector<std::string> criteria_words(const score_breakdown& score,
+                                                       bool with_access) {
+  std::vector<std::string> parts;
+  std::optional<std::size_t> special;  // the place of the combined part
+  score_points special_points = 0;
+  for (const auto& c : score.criteria) {
+    if (c.raw == 0) continue;
+    if (!with_access && reads_special_category(c.what)) {
+      if (!special) {
+        special = parts.size();
+        parts.emplace_back();
+      }
+      special_points += c.points;
+      continue;
+    }
+    auto part = std::string(describe(c.what)) + " " + std::to_string(c.raw) + " x " +
+                std::to_string(c.weight) + " = " + std::to_string(c.points);
+    if (!c.because.empty()) part += " (" + join(c.because) + ")";
+    parts.push_back(std::move(part));
+  }
+  if (special) parts[*special] = "special-category criteria = " + std::to_string(special_points);
+  return parts;
 }
 
 // The sensitive details of a pair, for describe() with an access step.
@@ -260,14 +288,7 @@ PEERKIT_INLINE std::string words(const pair_explanation& p, const school& sch,
   const auto a = name_of(sch, p.supporter);
   const auto b = name_of(sch, p.supportee);
   std::string s = a + " supports " + b + " (score " + std::to_string(p.score.total) + ")";
-  std::vector<std::string> parts;
-  for (const auto& c : p.score.criteria) {
-    if (c.raw == 0) continue;
-    auto part = std::string(describe(c.what)) + " " + std::to_string(c.raw) + " x " +
-                std::to_string(c.weight) + " = " + std::to_string(c.points);
-    if (!c.because.empty()) part += " (" + join(c.because) + ")";
-    parts.push_back(std::move(part));
-  }
+  const auto parts = criteria_words(p.score, why.has_value());
   s += parts.empty() ? ": nothing in common was recorded" : ": " + join(parts, "; ");
   s += ".";
   // A preference the pair misses: they were paired for the rest, and must find a time.
@@ -295,7 +316,7 @@ PEERKIT_INLINE std::string words(const unpaired_explanation& u, bool supporter_s
     const auto other = name_of(sch, n.other);
     switch (n.status) {
       case candidate_status::excluded: {
-        auto item = other + " (" + rules_words(n.rules);
+        auto item = other + " (" + rules_words(n.rules, why.has_value());
         if (why && n.rules.contains(pairing_rule::conflicting_groups))
           if (auto d = group_details(sch, u.who, n.other, *why); !d.empty()) item += ": " + d;
         excluded.push_back(item + ")");

@@ -9,9 +9,11 @@
 //   - for each unused supporter, the same from the supporter's side; with second
 //     supportees last, also whether taking a supportee over would free a holder's
 //     second place.
-// Explanations never contain special-category data. describe() with an access_purpose
-// adds it to the words (languages in common, the country, the conflicting groups): that is
-// the explicit access step, for the coordinator's eyes only.
+// Explanations never contain special-category data, nor facts derived from it: without an
+// access_purpose the words give the special-category criteria only as their sum and a rule
+// that reads such data only as one. describe() with an access_purpose names them and adds
+// the details (languages in common, the country, the conflicting groups): that is the
+// explicit access step, for the coordinator's eyes only.
 
 #include <algorithm>
 #include <cstddef>
@@ -123,14 +125,15 @@ struct pairing_explanation {
 [[nodiscard]] pairing_explanation explain(const pairing_graph& g, const pairing_result& result);
 
 /// The explanation in words, one line per pair, unpaired supportee and unused supporter.
-/// Names come from the school; no special-category data appears.
+/// Names come from the school; no special-category data appears, nor which special-category
+/// criterion scored ("special-category criteria = 4") or which such rule excluded a pair.
 [[nodiscard]] std::string describe(const pairing_explanation& e, const school& sch);
 /// The same, with the special-category details behind the scores and exclusions
 /// (languages in common, the country of origin, the conflicting groups), read for `why`.
 [[nodiscard]] std::string describe(const pairing_explanation& e, const school& sch,
                                    access_purpose why);
 
-/// One pair in words.
+/// One pair in words, as in the explanation without the access step.
 [[nodiscard]] std::string describe(const pair_explanation& p, const school& sch);
 
 }  // namespace peerkit

@@ -299,7 +299,7 @@ PEERKIT_INLINE std::string describe(const duo_explanation& e, const school& sch)
       if (!n.rules.empty()) {
         std::string rules;
         for (auto rule : n.rules.list())
-          rules += (rules.empty() ? "" : "; ") + std::string(describe(rule));
+          rules += (rules.empty() ? "" : "; ") + std::string(describe_without_access(rule));
         excluded += (excluded.empty() ? "" : "; ") + name(n.other) + " (" + rules + ")";
       }
     if (!excluded.empty()) s += " Excluded by a rule: " + excluded + ".";

@@ -63,6 +63,18 @@ inline constexpr std::array<pairing_rule, 7> all_pairing_rules{
   return "";
 }
 
+/// True for the rules that read special-category data (conflicting groups): that such a
+/// rule keeps two named students apart tells which groups they are in.
+[[nodiscard]] constexpr bool reads_special_category(pairing_rule r) noexcept {
+  return r == pairing_rule::conflicting_groups;
+}
+
+/// The rule in words for a reader without the access step: a rule that reads
+/// special-category data is not named.
+[[nodiscard]] constexpr std::string_view describe_without_access(pairing_rule r) noexcept {
+  return reads_special_category(r) ? "a rule on special-category data" : describe(r);
+}
+
 /// Which switchable rules a school applies to buddy pairs. A structural type, so that a
 /// compile-time policy can carry it as a template argument.
 struct hard_rules {

@@ -69,6 +69,13 @@ inline constexpr std::array<criterion, 6> all_criteria{
   return "";
 }
 
+/// True for the criteria that count special-category data (languages, country of origin).
+/// A fact derived from such data is as sensitive as the data: words and documents read
+/// without the access step show these criteria only together, as their sum.
+[[nodiscard]] constexpr bool reads_special_category(criterion c) noexcept {
+  return c == criterion::common_language || c == criterion::origin_knowledge;
+}
+
 /// Weight of each criterion; never negative (matching_policy.hpp checks). Structural, for
 /// compile-time policies.
 struct score_weights {

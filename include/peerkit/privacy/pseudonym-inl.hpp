@@ -111,10 +111,16 @@ PEERKIT_INLINE std::string pseudonym::to_string() const {
   return s;
 }
 
+PEERKIT_INLINE pseudonymiser pseudonymiser::from_key_file(std::string_view text,
+                                                          const std::string& file) {
+  if (text.ends_with('\n')) text.remove_suffix(text.ends_with("\r\n") ? 2 : 1);
+  return {bytes_of(text), file};
+}
+
 PEERKIT_INLINE std::span<const std::uint8_t> pseudonymiser::checked(
-    std::span<const std::uint8_t> key) {
+    std::span<const std::uint8_t> key, const std::string& location) {
   if (key.size() < min_key_bytes)
-    throw error("privacy.weak_key", "pseudonymiser.key",
+    throw error("privacy.weak_key", location,
                 (safe_text{} << "expected a key of at least " << min_key_bytes << " bytes, found "
                              << key.size())
                     .str());

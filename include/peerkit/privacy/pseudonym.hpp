@@ -93,16 +93,28 @@ class pseudonymiser {
   static constexpr std::size_t min_key_bytes = 16;
 
   /// Throws peerkit::error ("privacy.weak_key") for a key shorter than min_key_bytes.
-  explicit pseudonymiser(std::span<const std::uint8_t> key) : mac_(checked(key)) {}
-  explicit pseudonymiser(std::string_view key)
-      : pseudonymiser(std::span(reinterpret_cast<const std::uint8_t*>(key.data()), key.size())) {}
+  explicit pseudonymiser(std::span<const std::uint8_t> key)
+      : mac_(checked(key, "pseudonymiser.key")) {}
+  explicit pseudonymiser(std::string_view key) : pseudonymiser(bytes_of(key)) {}
+
+  /// The pseudonymiser under the key a key file holds: `text`, the file's bytes, without
+  /// one final line ending ("\n" or "\r\n"), so that a key saved by an editor that ends
+  /// its last line gives the same pseudonyms as the key saved without one. A weak key is
+  /// located at `file`, the name of the key file.
+  [[nodiscard]] static pseudonymiser from_key_file(std::string_view text, const std::string& file);
 
   [[nodiscard]] pseudonym of(student_id id) const { return make("student", id.value()); }
   [[nodiscard]] pseudonym of(staff_id id) const { return make("staff", id.value()); }
   [[nodiscard]] pseudonym of(pair_id id) const { return make("pair", id.value()); }
 
  private:
-  static std::span<const std::uint8_t> checked(std::span<const std::uint8_t> key);
+  pseudonymiser(std::span<const std::uint8_t> key, const std::string& location)
+      : mac_(checked(key, location)) {}
+  static std::span<const std::uint8_t> bytes_of(std::string_view text) noexcept {
+    return std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+  }
+  static std::span<const std::uint8_t> checked(std::span<const std::uint8_t> key,
+                                               const std::string& location);
   [[nodiscard]] pseudonym make(std::string_view kind, std::uint32_t value) const;
 
   hmac_sha256 mac_;

@@ -13,6 +13,7 @@
 // simulation can run the same model forward and a front end can save and load it.
 
 #include <algorithm>
+#include <concepts>
 #include <map>
 #include <optional>
 #include <string>
@@ -105,8 +106,33 @@ struct programme_run {
   [[nodiscard]] bool feasible() const noexcept { return shortfalls.empty(); }
 };
 
-/// Checks that everything `d` refers to is in the school: students, staff and classes.
-/// Throws peerkit::error listing every reference that is not, at its place in `d`.
+/// Runs `pass`, adding the problems of a peerkit::error it throws to `problems`, so that
+/// the passes after a failing one still run and every problem is reported together.
+/// Returns whether `pass` threw none.
+template <std::invocable Pass>
+bool collect_problems(problem_list& problems, Pass&& pass) {
+  try {
+    std::forward<Pass>(pass)();
+    return true;
+  } catch (const error& e) {
+    for (const auto& p : e.problems()) problems.add(p.id, p.location, p.message);
+    return false;
+  }
+}
+
+/// Throws privacy.values_left_out for a school whose special-category values were left
+/// out of the document it was read from: run as if it had none, a programme would pair
+/// students that its conflicting groups keep apart.
+inline void require_special_category(const school& s) {
+  if (s.special_category_left_out)
+    throw error("privacy.values_left_out", "school",
+                "the school was written without its special-category values; run the original "
+                "document or one written with --reveal-special-category");
+}
+
+/// Checks that everything `d` refers to is in the school (students, staff and classes),
+/// that the pairing date lies in the school year, and that no pin pairs a student with
+/// themselves. Throws peerkit::error listing every problem, at its place in `d`.
 inline void validate(const programme_data& d, const school& s) {
   problem_list problems;
   const auto student_known = [&](student_id id, const std::string& where) {
@@ -114,6 +140,16 @@ inline void validate(const programme_data& d, const school& s) {
       problems.add("data.unknown_reference", where,
                    "no student has id " + std::to_string(id.value()));
   };
+  const auto two_students = [&](student_id a, student_id b, const std::string& where) {
+    if (a == b)
+      problems.add("data.inconsistent", where,
+                   "student " + std::to_string(a.value()) + " cannot be paired with themselves");
+  };
+  if (d.pairing_date && (d.pairing_date->is_special() || !d.year.contains(*d.pairing_date)))
+    problems.add("data.out_of_range", "pairing_date",
+                 (safe_text{} << "expected a day within the school year " << d.year.first_day()
+                              << ".." << d.year.last_day() << ", found " << *d.pairing_date)
+                     .str());
   for (std::size_t i = 0; i < d.applications.size(); ++i) {
     student_known(d.applications[i].applicant, element_location("applications", i, "student"));
     for (std::size_t k = 0; k < d.applications[i].interviews.size(); ++k)
@@ -133,9 +169,15 @@ inline void validate(const programme_data& d, const school& s) {
     for (std::size_t i = 0; i < pairs->size(); ++i) {
       student_known((*pairs)[i].supporter, element_location(list, i, "supporter"));
       student_known((*pairs)[i].supportee, element_location(list, i, "supportee"));
+      two_students((*pairs)[i].supporter, (*pairs)[i].supportee,
+                   element_location(list, i, "supportee"));
     }
-  for (std::size_t i = 0; i < d.rankings.size(); ++i)
+  for (std::size_t i = 0; i < d.rankings.size(); ++i) {
     student_known(d.rankings[i].who, element_location("rankings", i, "student"));
+    for (std::size_t k = 0; k < d.rankings[i].best_first.size(); ++k)
+      student_known(d.rankings[i].best_first[k],
+                    element_location(element_location("rankings", i, "best_first"), k));
+  }
   for (std::size_t i = 0; i < d.observed_duos.size(); ++i) {
     student_known(d.observed_duos[i].first, element_location("observed_duos", i, "first"));
     student_known(d.observed_duos[i].second, element_location("observed_duos", i, "second"));
@@ -145,6 +187,7 @@ inline void validate(const programme_data& d, const school& s) {
     for (std::size_t i = 0; i < duos->size(); ++i) {
       student_known((*duos)[i].first, element_location(list, i, "first"));
       student_known((*duos)[i].second, element_location(list, i, "second"));
+      two_students((*duos)[i].first, (*duos)[i].second, element_location(list, i, "second"));
     }
   for (std::size_t i = 0; i < d.class_exclusions.size(); ++i) {
     student_known(d.class_exclusions[i].leader, element_location("class_exclusions", i, "leader"));
@@ -198,7 +241,8 @@ class basic_programme {
   static_assert(ChecklistPolicy<checklist_policy>);
 
   /// A programme for `s` with default-constructed policies. Throws peerkit::error when
-  /// the school data is invalid or `data` refers to someone the school does not have.
+  /// the school data is invalid, lacks its special-category values (privacy.values_left_out)
+  /// or `data` is invalid (validate(programme_data, school)), with every problem of these.
   explicit basic_programme(school s, programme_data data = {})
     requires(std::default_initializable<Policies> && ...)
       : basic_programme(std::move(s), std::move(data), std::tuple<Policies...>{}) {}
@@ -391,21 +435,29 @@ class basic_programme {
     return s;
   }
 
-  /// The whole year: select, pair, plan, check. Throws peerkit::error for invalid input;
-  /// what the programme is short of is reported in the result's shortfalls.
+  /// The whole year: select, pair, plan, check. Throws peerkit::error for invalid input,
+  /// with the problems of every step together: a step after a failing one runs on what
+  /// came before (the applications as recorded when selection fails, no pairs when pairing
+  /// does). What the programme is short of is reported in the result's shortfalls.
   [[nodiscard]] programme_run run(const school_calendar& calendar) const {
+    problem_list problems;
     programme_run r;
     r.requests = support_requests();
-    r.selection = select(r.requests);
     r.applications = record_.state().applications;
-    record_decisions(r.applications, r.selection);
-    r.pairing = pair(r.applications, r.requests);
-    r.year = plan_year(calendar, r.applications);
+    if (collect_problems(problems, [&] { r.selection = select(r.requests); }))
+      collect_problems(problems, [&] { record_decisions(r.applications, r.selection); });
+    collect_problems(problems, [&] { r.pairing = pair(r.applications, r.requests); });
+    collect_problems(problems, [&] { r.year = plan_year(calendar, r.applications); });
     r.facts = facts(r.applications, r.pairing, r.year, calendar);
-    r.readiness = readiness(r.facts);
+    collect_problems(problems, [&] { r.readiness = readiness(r.facts); });
+    problems.throw_if_any();
     r.shortfalls = shortfalls_of(r);
     return r;
   }
+
+  /// Throws peerkit::error with every problem run(calendar) would throw, and returns when
+  /// it would run: a programme that is short of supporters is valid, only short.
+  void check(const school_calendar& calendar) const { static_cast<void>(run(calendar)); }
 
  private:
   basic_programme(school s, programme_data data, std::tuple<Policies...> given)
@@ -419,8 +471,11 @@ class basic_programme {
         record_(checked_context()) {}
   /// The context of the record, once the school and the programme's data are valid.
   [[nodiscard]] record_context checked_context() const {
-    validate(school_);
-    validate(data_, school_);
+    problem_list problems;
+    collect_problems(problems, [&] { require_special_category(school_); });
+    if (collect_problems(problems, [&] { validate(school_); }))
+      collect_problems(problems, [&] { validate(data_, school_); });
+    problems.throw_if_any();
     return context();
   }
   /// The policy of type P among those given, or a default-constructed one.

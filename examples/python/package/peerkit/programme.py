@@ -24,8 +24,10 @@ from .simulation import _SHIPPED_HOLIDAYS
 
 PathLike = Union[str, os.PathLike]
 
-_CRITERIA = ("shared_interests", "offers_wants", "common_language", "origin_knowledge",
-             "personality_fit", "can_meet")
+# As result/1 gives them: the special-category criteria (a language in common, knowing the
+# country of origin) only as their sum, since which of them applied is special-category data.
+_CRITERIA = ("shared_interests", "offers_wants", "special_category", "personality_fit",
+             "can_meet")
 _READINESS = ("blocking", "open", "at_risk", "done", "not_applicable")
 
 
@@ -82,7 +84,7 @@ class Run:
     @cached_property
     def pairs(self) -> pd.DataFrame:
         """One row per pair made: supporter, supportee, the score and its breakdown by
-        criterion (one column each)."""
+        criterion (one column each; the special-category criteria as one, their sum)."""
         rows = [dict(pair["score"]["criteria"], role=role["role"], supporter=pair["supporter"],
                      supportee=pair["supportee"], pinned=pair["pinned"],
                      score=pair["score"]["total"])
@@ -239,7 +241,8 @@ class Programme:
 
     def to_dict(self, reveal_special_category: Optional[str] = None) -> dict:
         """The programme document (programme/1); with a purpose, the special-category
-        values of an inline school are in it."""
+        values of an inline school are in it, and so is the purpose with the day
+        (``special_category_revealed``)."""
         return json.loads(self._native.document_json(reveal_special_category))
 
     def run(self, holidays: Optional[PathLike] = None) -> Run:
