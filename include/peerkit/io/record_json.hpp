@@ -27,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <tuple>
 #include <utility>
 #include <variant>
@@ -552,7 +553,9 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
               "expected \"" + std::string(detail::record_format) + "\", found " + shown_value(*it));
   r.field(parsed, "", "programme", doc.programme_file);
   const auto programme_path = base_directory / doc.programme_file;
-  if (parsed.contains("programme") && !std::filesystem::is_regular_file(programme_path)) {
+  std::error_code unreadable;  // a name too long for the file system, too
+  if (parsed.contains("programme") &&
+      !std::filesystem::is_regular_file(programme_path, unreadable)) {
     r.problem("io.cannot_read", "programme",
               "cannot read the programme document " + programme_path.string());
     detail::throw_located(problems, name);

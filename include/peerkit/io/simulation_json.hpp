@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <tuple>
 #include <vector>
 
@@ -219,7 +220,8 @@ class simulation_reader {
     r_.value(j, path, name);
     if (!j.is_string()) return std::nullopt;
     const auto found = folder_ / name;
-    if (!name.empty() && std::filesystem::is_regular_file(found)) return found;
+    std::error_code unreadable;  // a name too long for the file system, too
+    if (!name.empty() && std::filesystem::is_regular_file(found, unreadable)) return found;
     r_.problem("io.cannot_read", path,
                "cannot read the " + std::string(what) + " " + in_quotes(shown_name(name)));
     return std::nullopt;
