@@ -42,12 +42,19 @@ struct export_access {
   std::optional<access_purpose> special_category;
 };
 
+/// The privacy.no_purpose problem at `location` when `purpose` says nothing (empty or
+/// blank); none otherwise. Revealing and reading a reveal's record refuse the same.
+[[nodiscard]] inline std::optional<problem> blank_purpose(std::string_view purpose,
+                                                          std::string location) {
+  if (purpose.find_first_not_of(" \t\r\n") != std::string_view::npos) return std::nullopt;
+  return problem{"privacy.no_purpose", std::move(location),
+                 "expected why the special-category values are revealed, found nothing"};
+}
+
 /// The access that writes special-category values for `purpose`; it refers to `purpose`,
 /// which must outlive it. A purpose that says nothing throws privacy.no_purpose.
 [[nodiscard]] inline export_access revealing_special_category(std::string_view purpose) {
-  if (purpose.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    throw error("privacy.no_purpose", "purpose",
-                "expected why the special-category values are revealed, found nothing");
+  if (auto p = blank_purpose(purpose, "purpose")) throw error(p->id, p->location, p->message);
   return {access_purpose{purpose}};
 }
 

@@ -25,9 +25,8 @@ struct json_fields<special_category_release> {
 
   /// A purpose that says nothing is refused here as when revealing.
   static void check(json_reader& r, const std::string& path, const special_category_release& v) {
-    if (v.purpose.find_first_not_of(" \t\r\n") == std::string::npos)
-      r.problem("privacy.no_purpose", json_reader::join(path, "purpose"),
-                "expected why the special-category values are revealed, found nothing");
+    if (auto p = blank_purpose(v.purpose, json_reader::join(path, "purpose")))
+      r.problem(p->id, p->location, p->message);
   }
 };
 
