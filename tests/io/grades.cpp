@@ -32,14 +32,15 @@ TEST_CASE("io: grades in a school document are read exactly, one decimal at most
   CHECK(s.students[0].grades[0].value.count() == 59);
   CHECK(problems_of([] {
           io::read_school(school_with_grades(R"({"maths": 6.55, "dutch": "7"})"));
-        }) == std::vector<std::string>{"json.wrong_type students[0].grades.maths: expected a grade "
-                                       "with one decimal at most, such as 6.5, "
-                                       "found 6.55",
-                                       "json.wrong_type students[0].grades.dutch: expected a grade "
-                                       "such as 6.5, found a string"});
+        }) == std::vector<std::string>{
+                  "json.wrong_type school.json: students[0].grades.maths: expected a grade "
+                  "with one decimal at most, such as 6.5, "
+                  "found 6.55",
+                  "json.wrong_type school.json: students[0].grades.dutch: expected a grade "
+                  "such as 6.5, found a string"});
   CHECK(problems_of([] { io::read_school(school_with_grades(R"({"maths": 10.5})")); }) ==
         std::vector<std::string>{
-            "data.out_of_range students[0].grades.maths: 10.5 is outside 1..10"});
+            "data.out_of_range school.json: students[0].grades.maths: 10.5 is outside 1..10"});
   // Written back as the numbers they were read from.
   const auto written = io::to_json(s);
   CHECK(written["students"][0]["grades"]["maths"] == 5.9);

@@ -86,42 +86,51 @@ TEST_CASE("io: Dutch time changes at 01:00 UTC on the last Sundays of March and 
 }
 
 TEST_CASE("io: every problem of an open-data file is reported at its path") {
-  CHECK(json_problems(with_vacations(
-            R"({"type": "Paasvakantie", "compulsorydates": "yes", "regions": [
+  CHECK(
+      json_problems(with_vacations(
+          R"({"type": "Paasvakantie", "compulsorydates": "yes", "regions": [
                  {"region": "oost", "startdate": "2026-04-04", "enddate": "2026-04-12T21:59Z"}]},
                {"type": "Herfstvakantie", "compulsorydates": "false", "extra": 1, "regions": [
                  {"region": "zuid", "startdate": "2025-10-11T00:00Z", "enddate": "2025-10-10T21:59Z"},
                  {"region": "noord", "startdate": "2026-10-10T00:00Z", "enddate": "2026-10-18T21:59Z"},
                  {"region": "midden", "startdate": 20251018}]},
                {"compulsorydates": true, "regions": {}})")) ==
-        std::vector<std::string>{
-            "calendar.holiday content[0].vacations[0].type: expected a school holiday "
-            "(herfstvakantie, kerstvakantie, voorjaarsvakantie, meivakantie, zomervakantie), "
-            "found \"Paasvakantie\"",
-            "calendar.status content[0].vacations[0].compulsorydates: expected \"true\" or "
-            "\"false\", found \"yes\"",
-            "calendar.region content[0].vacations[0].regions[0].region: expected a region "
-            "(noord, midden, zuid or heel Nederland), found \"oost\"",
-            "json.bad_date content[0].vacations[0].regions[0].startdate: expected a UTC time "
-            "such as \"2025-10-18T00:00:00.000Z\", found \"2026-04-04\"",
-            "json.unknown_field content[0].vacations[1].extra: unknown field 'extra'",
-            "calendar.date_order content[0].vacations[1].regions[0].enddate: expected a last day "
-            "on or after the first day 2025-10-11, found 2025-10-10",
-            "calendar.outside_school_year content[0].vacations[1].regions[1].startdate: expected "
-            "a first day within school year 2025-2026, found 2026-10-10",
-            "json.wrong_type content[0].vacations[1].regions[2].startdate: expected a string, "
-            "found an integer",
-            "json.missing_field content[0].vacations[1].regions[2]: missing required field "
-            "'enddate'",
-            "json.missing_field content[0].vacations[2]: missing required field 'type'",
-            "json.wrong_type content[0].vacations[2].compulsorydates: expected a string, found "
-            "a boolean",
-            "json.wrong_type content[0].vacations[2].regions: expected an array, found an "
-            "object"});
+      std::vector<std::string>{
+          "calendar.holiday test.json: content[0].vacations[0].type: expected a school holiday "
+          "(herfstvakantie, kerstvakantie, voorjaarsvakantie, meivakantie, zomervakantie), "
+          "found \"Paasvakantie\"",
+          "calendar.status test.json: content[0].vacations[0].compulsorydates: expected \"true\" "
+          "or "
+          "\"false\", found \"yes\"",
+          "calendar.region test.json: content[0].vacations[0].regions[0].region: expected a region "
+          "(noord, midden, zuid or heel Nederland), found \"oost\"",
+          "json.bad_date test.json: content[0].vacations[0].regions[0].startdate: expected a UTC "
+          "time "
+          "such as \"2025-10-18T00:00:00.000Z\", found \"2026-04-04\"",
+          "json.unknown_field test.json: content[0].vacations[1].extra: unknown field 'extra'",
+          "calendar.date_order test.json: content[0].vacations[1].regions[0].enddate: expected a "
+          "last day "
+          "on or after the first day 2025-10-11, found 2025-10-10",
+          "calendar.outside_school_year test.json: content[0].vacations[1].regions[1].startdate: "
+          "expected "
+          "a first day within school year 2025-2026, found 2026-10-10",
+          "json.wrong_type test.json: content[0].vacations[1].regions[2].startdate: expected a "
+          "string, "
+          "found an integer",
+          "json.missing_field test.json: content[0].vacations[1].regions[2]: missing required "
+          "field "
+          "'enddate'",
+          "json.missing_field test.json: content[0].vacations[2]: missing required field 'type'",
+          "json.wrong_type test.json: content[0].vacations[2].compulsorydates: expected a string, "
+          "found "
+          "a boolean",
+          "json.wrong_type test.json: content[0].vacations[2].regions: expected an array, found an "
+          "object"});
 
   CHECK(json_problems(R"({"content": [{"schoolyear": "2025/2026", "vacations": []}]})") ==
-        std::vector<std::string>{"calendar.school_year content[0].schoolyear: expected a school "
-                                 "year such as \"2025-2026\", found \"2025/2026\""});
+        std::vector<std::string>{
+            "calendar.school_year test.json: content[0].schoolyear: expected a school "
+            "year such as \"2025-2026\", found \"2025/2026\""});
   CHECK(json_problems(R"({"id": "x"})") ==
         std::vector<std::string>{"json.missing_field test.json: missing required field 'content'"});
   CHECK(json_problems("[]") ==
@@ -133,19 +142,21 @@ TEST_CASE("io: every problem of an open-data file is reported at its path") {
 }
 
 TEST_CASE("io: an open-data file gives each holiday once per region") {
-  CHECK(json_problems(with_vacations(
-            R"({"type": "Kerstvakantie", "compulsorydates": "true", "regions": [
+  CHECK(
+      json_problems(with_vacations(
+          R"({"type": "Kerstvakantie", "compulsorydates": "true", "regions": [
                  {"region": "heel Nederland", "startdate": "2025-12-20T00:00Z", "enddate": "2026-01-04T22:59Z"},
                  {"region": "midden", "startdate": "2025-12-20T00:00Z", "enddate": "2026-01-04T22:59Z"}]},
                {"type": "Meivakantie", "compulsorydates": "true", "regions": [
                  {"region": "zuid", "startdate": "2025-12-27T00:00Z", "enddate": "2026-01-04T22:59Z"}]})")) ==
-        std::vector<std::string>{
-            "calendar.duplicate_holiday content[0].vacations[0].regions[1]: expected one "
-            "kerstvakantie 2025-2026 per region, found a second for midden (the first is at "
-            "content[0].vacations[0].regions[0])",
-            "calendar.overlapping_holidays content[0].vacations[1].regions[0]: expected national "
-            "holidays of region zuid not to overlap, found meivakantie overlapping kerstvakantie "
-            "at content[0].vacations[0].regions[0]"});
+      std::vector<std::string>{
+          "calendar.duplicate_holiday test.json: content[0].vacations[0].regions[1]: expected one "
+          "kerstvakantie 2025-2026 per region, found a second for midden (the first is at "
+          "content[0].vacations[0].regions[0])",
+          "calendar.overlapping_holidays test.json: content[0].vacations[1].regions[0]: expected "
+          "national "
+          "holidays of region zuid not to overlap, found meivakantie overlapping kerstvakantie "
+          "at content[0].vacations[0].regions[0]"});
 }
 
 TEST_CASE("io: a holiday file is read by its kind") {

@@ -54,23 +54,26 @@ TEST_CASE("io: a programme document written and read back is the same") {
 TEST_CASE("io: problems in a programme document are located") {
   CHECK(problems_of(R"({"school": "sample_school.json", "yaer": "2025-2026"})") ==
         std::vector<std::string>{
-            "json.unknown_field yaer: unknown field 'yaer'; did you mean 'year'?"});
+            "json.unknown_field programme.json: yaer: unknown field 'yaer'; did you mean 'year'?"});
   CHECK(problems_of(R"({"school": "missing.json"})") ==
-        std::vector<std::string>{"io.cannot_read school: cannot read the school document " +
-                                 data_dir + "/missing.json"});
+        std::vector<std::string>{
+            "io.cannot_read programme.json: school: cannot read the school document " + data_dir +
+            "/missing.json"});
   CHECK(problems_of(R"({"school": "sample_school.json", "roles": [{"role": "buddy"}],
                         "applications": [{"id": 1, "student": 1001, "role": "peer_buddy",
                                           "state": "accepted", "history": ["applied", "rejected"]}]})") ==
         std::vector<std::string>{
-            "json.unknown_value roles[0].role: 'buddy' is not one of peer_leader, peer_buddy, "
+            "json.unknown_value programme.json: roles[0].role: 'buddy' is not one of peer_leader, "
+            "peer_buddy, "
             "newcomer_buddy, "
             "peer_tutor, peer_mentor, peer_coach, confidant_student, peer_mediator, peer_educator",
-            "selection.illegal_transition applications[0].state: an application cannot move from "
+            "selection.illegal_transition programme.json: applications[0].state: an application "
+            "cannot move from "
             "rejected to "
             "accepted"});
   CHECK(problems_of(R"({"school": {"name": "X", "region": "oost"}})") ==
-        std::vector<std::string>{
-            "json.unknown_value school.region: 'oost' is not one of noord, midden, zuid"});
+        std::vector<std::string>{"json.unknown_value programme.json: school.region: 'oost' is not "
+                                 "one of noord, midden, zuid"});
   // A problem with the document as a whole is located at its name.
   CHECK(problems_of(R"({"year": "2025-2026"})") ==
         std::vector<std::string>{
@@ -87,12 +90,12 @@ TEST_CASE("io: dates in a programme document are YYYY-MM-DD and real days") {
                                      {"student": 1059, "role": "peer_leader", "held_on": "2025-9-24", "minutes": 60},
                                      {"student": 1060, "role": "peer_buddy", "held_on": "2025-09-31", "minutes": 60}]})") ==
       std::vector<std::string>{
-          R"(json.bad_date pairing_date: expected a date as YYYY-MM-DD, found "2025/09/29")",
-          R"(json.bad_date training[1].held_on: expected a date as YYYY-MM-DD, found "2025-9-24")",
-          R"(json.bad_date training[2].held_on: expected a date as YYYY-MM-DD, found "2025-09-31")"});
+          R"(json.bad_date programme.json: pairing_date: expected a date as YYYY-MM-DD, found "2025/09/29")",
+          R"(json.bad_date programme.json: training[1].held_on: expected a date as YYYY-MM-DD, found "2025-9-24")",
+          R"(json.bad_date programme.json: training[2].held_on: expected a date as YYYY-MM-DD, found "2025-09-31")"});
   CHECK(problems_of(R"({"school": "sample_school.json", "pairing_date": 20250929})") ==
-        std::vector<std::string>{
-            "json.wrong_type pairing_date: expected a date as YYYY-MM-DD, found an integer"});
+        std::vector<std::string>{"json.wrong_type programme.json: pairing_date: expected a date as "
+                                 "YYYY-MM-DD, found an integer"});
   CHECK(io::read_programme(R"({"school": "sample_school.json", "pairing_date": "2025-09-29"})",
                            "programme.json", data_dir)
             .data.pairing_date == date(2025, 9, 29));
@@ -153,20 +156,27 @@ TEST_CASE("io: problems in the supervision settings are located") {
           "rematch": {"after_reasons": ["bored"]},
           "end_reasons": [{"key": "moved"}, {"key": "moved"}], "rematchs": {}}})") ==
         std::vector<std::string>{
-            "json.unknown_field supervision.rematchs: unknown field 'rematchs'; did you mean "
+            "json.unknown_field programme.json: supervision.rematchs: unknown field 'rematchs'; "
+            "did you mean "
             "'rematch'?",
-            "json.wrong_type supervision.rules.min_meeting_rate: expected a share from 0 to 1, "
+            "json.wrong_type programme.json: supervision.rules.min_meeting_rate: expected a share "
+            "from 0 to 1, "
             "found a number",
-            "data.out_of_range supervision.rules.follow_up_days: -1 is outside 0..365",
-            "data.out_of_range supervision.escalation.urgent.route: expected 1..3 steps, found 0",
-            "data.out_of_range supervision.escalation.safety: a route tells staff whose roles "
+            "data.out_of_range programme.json: supervision.rules.follow_up_days: -1 is outside "
+            "0..365",
+            "data.out_of_range programme.json: supervision.escalation.urgent.route: expected 1..3 "
+            "steps, found 0",
+            "data.out_of_range programme.json: supervision.escalation.safety: a route tells staff "
+            "whose roles "
             "receive escalations, within 0 or more days, and expects a response within 0 or "
             "more days",
-            "json.unknown_value supervision.rematch.after_reasons[0]: 'bored' is not one of "
+            "json.unknown_value programme.json: supervision.rematch.after_reasons[0]: 'bored' is "
+            "not one of "
             "period_completed, supportee_withdrew, supporter_withdrew, no_click, "
             "supporter_left_school, supportee_left_school, support_too_heavy, "
             "consent_withdrawn, other",
-            "data.duplicate supervision.end_reasons[1].key: the end reason \"moved\" is given "
+            "data.duplicate programme.json: supervision.end_reasons[1].key: the end reason "
+            "\"moved\" is given "
             "twice"});
 }
 
@@ -207,18 +217,23 @@ TEST_CASE(
 }
 
 TEST_CASE("io: problems in a role's eligible supporters are located") {
-  CHECK(problems_of(R"({"school": "sample_school.json", "roles": [
+  CHECK(
+      problems_of(R"({"school": "sample_school.json", "roles": [
           {"role": "peer_leader", "eligible_supporters": {"min_year": 0, "min_newcomer_year": 4}},
           {"role": "peer_buddy", "eligible_supporters": {"min_year": 7, "newcomers": "yes"}},
           {"role": "newcomer_buddy", "eligible_supporters": {"min_years": 3}}]})") ==
-        std::vector<std::string>{
-            "data.out_of_range roles[0].eligible_supporters.min_year: 0 is outside 1..6",
-            "data.out_of_range roles[0].eligible_supporters.min_newcomer_year: 4 is outside 1..3",
-            "data.out_of_range roles[1].eligible_supporters.min_year: 7 is outside 1..6",
-            "json.wrong_type roles[1].eligible_supporters.newcomers: expected true or false, "
-            "found a string",
-            "json.unknown_field roles[2].eligible_supporters.min_years: unknown field "
-            "'min_years'; did you mean 'min_year'?"});
+      std::vector<std::string>{"data.out_of_range programme.json: "
+                               "roles[0].eligible_supporters.min_year: 0 is outside 1..6",
+                               "data.out_of_range programme.json: "
+                               "roles[0].eligible_supporters.min_newcomer_year: 4 is outside 1..3",
+                               "data.out_of_range programme.json: "
+                               "roles[1].eligible_supporters.min_year: 7 is outside 1..6",
+                               "json.wrong_type programme.json: "
+                               "roles[1].eligible_supporters.newcomers: expected true or false, "
+                               "found a string",
+                               "json.unknown_field programme.json: "
+                               "roles[2].eligible_supporters.min_years: unknown field "
+                               "'min_years'; did you mean 'min_year'?"});
 }
 
 TEST_CASE("io: the matching weights read can_meet, and availability is a preference by default") {
@@ -240,8 +255,8 @@ TEST_CASE("io: the matching weights read can_meet, and availability is a prefere
   CHECK(
       problems_of(
           R"({"school": "sample_school.json", "matching": {"weights": {"can_meet": "often"}}})") ==
-      std::vector<std::string>{
-          "json.wrong_type matching.weights.can_meet: expected a whole number, found a string"});
+      std::vector<std::string>{"json.wrong_type programme.json: matching.weights.can_meet: "
+                               "expected a whole number, found a string"});
 }
 
 namespace {
@@ -320,9 +335,9 @@ TEST_CASE("io: every whole number of a programme document lies within a school's
     const auto numbers = std::count(f.fields.begin(), f.fields.end(), '%');
     const auto refused = [&](long long n) {
       const auto found = problems_of(with_number(f.fields, n));
-      const std::string expected = "data.out_of_range " + f.path + ": " + std::to_string(n) +
-                                   " is outside " + std::to_string(f.low) + ".." +
-                                   std::to_string(f.high);
+      const std::string expected = "data.out_of_range programme.json: " + f.path + ": " +
+                                   std::to_string(n) + " is outside " + std::to_string(f.low) +
+                                   ".." + std::to_string(f.high);
       CAPTURE(n, found);
       CHECK(std::count(found.begin(), found.end(), expected) == numbers);
     };
@@ -348,13 +363,15 @@ TEST_CASE("io: every default lies within the bounds of a programme document") {
 }
 
 TEST_CASE("io: the schedule's problems are located at the document's own paths") {
-  CHECK(problems_of(with_number(R"("schedule": {"intervision_group_size": %})", 0)) ==
-        std::vector<std::string>{
-            "data.out_of_range schedule.intervision_group_size: 0 is outside 1..30"});
+  CHECK(
+      problems_of(with_number(R"("schedule": {"intervision_group_size": %})", 0)) ==
+      std::vector<std::string>{
+          "data.out_of_range programme.json: schedule.intervision_group_size: 0 is outside 1..30"});
   CHECK(problems_of(R"({"school": "sample_school.json", "year": "2025-2026",
                         "schedule": {"start": "2024-09-01"}})") ==
-        std::vector<std::string>{"schedule.out_of_range schedule.start: expected a day within "
-                                 "school year 2025-2026, found 2024-09-01"});
+        std::vector<std::string>{
+            "schedule.out_of_range programme.json: schedule.start: expected a day within "
+            "school year 2025-2026, found 2024-09-01"});
   // What the document accepts, the year planner accepts too.
   const auto doc = io::read_programme(
       with_number(R"("year": "2025-2026", "schedule": {"intervision_group_size": 1,
@@ -371,24 +388,28 @@ TEST_CASE("io: a number beyond its kind says the range") {
   CHECK(
       problems_of(
           R"({"school": "sample_school.json", "applications": [{"id": 4294967296, "student": -1, "role": "peer_buddy"}]})") ==
-      std::vector<std::string>{
-          "data.out_of_range applications[0].id: 4294967296 is above the largest id, "
-          "4294967295",
-          "data.out_of_range applications[0].student: -1 is below the smallest id, 0"});
+      std::vector<std::string>{"data.out_of_range programme.json: applications[0].id: 4294967296 "
+                               "is above the largest id, "
+                               "4294967295",
+                               "data.out_of_range programme.json: applications[0].student: -1 is "
+                               "below the smallest id, 0"});
   CHECK(problems_of(with_number(R"("schedule": {"bonding_weeks": %})", 2147483648LL)) ==
-        std::vector<std::string>{"data.out_of_range schedule.bonding_weeks: 2147483648 is outside "
-                                 "-2147483648..2147483647"});
+        std::vector<std::string>{
+            "data.out_of_range programme.json: schedule.bonding_weeks: 2147483648 is outside "
+            "-2147483648..2147483647"});
   CHECK(problems_of(with_number(R"("schedule": {"bonding_weeks": %})", -2147483649LL)) ==
-        std::vector<std::string>{"data.out_of_range schedule.bonding_weeks: -2147483649 is outside "
-                                 "-2147483648..2147483647"});
+        std::vector<std::string>{
+            "data.out_of_range programme.json: schedule.bonding_weeks: -2147483649 is outside "
+            "-2147483648..2147483647"});
 }
 
 TEST_CASE("io: a wrong format is shown cut short") {
   const auto found = problems_of(R"({"school": "sample_school.json", "peerkit": ")" +
                                  std::string(60'000, 'x') + "\"}");
   REQUIRE(found.size() == 1);
-  CHECK(found[0] == "json.unknown_value peerkit: expected \"programme/1\", found \"" +
-                        std::string(39, 'x') + "…");
+  CHECK(found[0] ==
+        "json.unknown_value programme.json: peerkit: expected \"programme/1\", found \"" +
+            std::string(39, 'x') + "…");
 }
 
 TEST_CASE("io: a programme written without its special-category values reads but does not run") {
@@ -399,7 +420,7 @@ TEST_CASE("io: a programme written without its special-category values reads but
   CHECK(left_out.data == doc.data);
   CHECK(peerkit_test::problems_of([&] { (void)left_out.programme(); }) ==
         std::vector<std::string>{
-            "privacy.values_left_out school: the school was written without its "
+            "privacy.values_left_out programme.json: school: the school was written without its "
             "special-category values; run the original document or one written with "
             "--reveal-special-category"});
   const access_purpose rerun{"test: a run of the written programme"};

@@ -63,31 +63,32 @@ TEST_CASE("io: special-category values are left out without an access purpose") 
 }
 
 TEST_CASE("io: a bad grade is reported with its path") {
-  CHECK(
-      problems_of(minimal(R"(, "grades": {"maths": 11})")) ==
-      std::vector<std::string>{"data.out_of_range students[0].grades.maths: 11 is outside 1..10"});
+  CHECK(problems_of(minimal(R"(, "grades": {"maths": 11})")) ==
+        std::vector<std::string>{
+            "data.out_of_range school.json: students[0].grades.maths: 11 is outside 1..10"});
 }
 
 TEST_CASE("io: unknown fields are errors with the nearest known name") {
   CHECK(problems_of(minimal(R"(, "nmae": "B")")) ==
-        std::vector<std::string>{
-            "json.unknown_field students[0].nmae: unknown field 'nmae'; did you mean 'name'?"});
+        std::vector<std::string>{"json.unknown_field school.json: students[0].nmae: unknown field "
+                                 "'nmae'; did you mean 'name'?"});
   CHECK(problems_of(minimal(R"(, "zzzzzz": 1)")) ==
-        std::vector<std::string>{"json.unknown_field students[0].zzzzzz: unknown field 'zzzzzz'"});
+        std::vector<std::string>{
+            "json.unknown_field school.json: students[0].zzzzzz: unknown field 'zzzzzz'"});
 }
 
 TEST_CASE("io: several problems are reported together") {
   const auto problems = problems_of(
       minimal(R"(, "gender": "f", "birth_date": "2013-13-01", "needs": ["shy"])"));
   REQUIRE(problems.size() == 3);
-  CHECK(
-      problems[0] ==
-      "json.unknown_value students[0].gender: 'f' is not one of female, male, other, unspecified");
-  CHECK(
-      problems[1] ==
-      "json.bad_date students[0].birth_date: expected a date as YYYY-MM-DD, found \"2013-13-01\"");
+  CHECK(problems[0] ==
+        "json.unknown_value school.json: students[0].gender: 'f' is not one of female, male, "
+        "other, unspecified");
+  CHECK(problems[1] ==
+        "json.bad_date school.json: students[0].birth_date: expected a date as YYYY-MM-DD, found "
+        "\"2013-13-01\"");
   CHECK(problems[2] ==
-        "json.unknown_value students[0].needs[0]: not a valid value here "
+        "json.unknown_value school.json: students[0].needs[0]: not a valid value here "
         "(special-category data is not repeated in messages)");
 }
 
@@ -96,27 +97,27 @@ TEST_CASE("io: a date in a school document is YYYY-MM-DD and a real day") {
                                  "2013-09-07 ", "2013-02-30", "2013-09-07T00:00"}) {
     CAPTURE(text);
     CHECK(problems_of(minimal(R"(, "birth_date": ")" + text + "\"")) ==
-          std::vector<std::string>{
-              "json.bad_date students[0].birth_date: expected a date as YYYY-MM-DD, found \"" +
-              text + "\""});
+          std::vector<std::string>{"json.bad_date school.json: students[0].birth_date: expected a "
+                                   "date as YYYY-MM-DD, found \"" +
+                                   text + "\""});
   }
   CHECK(problems_of(minimal(R"(, "birth_date": 2013)")) ==
-        std::vector<std::string>{
-            "json.wrong_type students[0].birth_date: expected a date as YYYY-MM-DD, found an "
-            "integer"});
+        std::vector<std::string>{"json.wrong_type school.json: students[0].birth_date: expected a "
+                                 "date as YYYY-MM-DD, found an "
+                                 "integer"});
   CHECK(io::read_school(minimal(R"(, "birth_date": "2012-02-29")")).students[0].birth_date ==
         date(2012, 2, 29));
 }
 
 TEST_CASE("io: wrong types, missing fields and syntax errors name where") {
-  CHECK(
-      problems_of(R"({"name": "X", "region": "noord", "students": [{"id": "five"}]})") ==
-      std::vector<std::string>{
-          "json.wrong_type students[0].id: expected an id (a whole number from 0), found a string",
-          "json.missing_field students[0]: missing required field 'name'",
-          "json.missing_field students[0]: missing required field 'year'",
-          "json.missing_field students[0]: missing required field 'track'",
-          "json.missing_field students[0]: missing required field 'class'"});
+  CHECK(problems_of(R"({"name": "X", "region": "noord", "students": [{"id": "five"}]})") ==
+        std::vector<std::string>{
+            "json.wrong_type school.json: students[0].id: expected an id (a whole number from 0), "
+            "found a string",
+            "json.missing_field school.json: students[0]: missing required field 'name'",
+            "json.missing_field school.json: students[0]: missing required field 'year'",
+            "json.missing_field school.json: students[0]: missing required field 'track'",
+            "json.missing_field school.json: students[0]: missing required field 'class'"});
   const auto syntax = problems_of("{\"name\": \"X\",\n \"region\": }");
   REQUIRE(syntax.size() == 1);
   CHECK(syntax[0].rfind("json.syntax school.json:2:12: syntax error", 0) == 0);
@@ -132,7 +133,7 @@ TEST_CASE("io: a document the parser refuses never repeats the text it read") {
   // A field given twice is refused, not silently the last one.
   CHECK(problems_of(minimal(R"(, "name": "B")")) ==
         std::vector<std::string>{
-            "json.duplicate_key students[0].name: the field 'name' is given twice"});
+            "json.duplicate_key school.json: students[0].name: the field 'name' is given twice"});
   // A number beyond a double is refused like a syntax error, not thrown past the reader.
   CHECK(problems_of("{\"name\": \"X\", \"region\": 1e309}") ==
         std::vector<std::string>{
@@ -162,7 +163,8 @@ TEST_CASE("io: a document nested deeper than any of peerkit's is refused before 
   for (int i = 0; i < 100'000; ++i) objects += R"({"a": )";
   CHECK(problems_of(objects + "1" + std::string(100'000, '}')) == too_deep);
   CHECK(problems_of(nested(io::max_json_depth - 1)) ==
-        std::vector<std::string>{"json.wrong_type staff[0]: expected an object, found an array"});
+        std::vector<std::string>{
+            "json.wrong_type school.json: staff[0]: expected an object, found an array"});
 }
 
 TEST_CASE("io: duplicate ids and unknown references are errors") {
@@ -170,10 +172,11 @@ TEST_CASE("io: duplicate ids and unknown references are errors") {
     "classes": [{"id": 1, "name": "1A", "year": 1, "track": "havo", "mentor": 9}],
     "students": [{"id": 5, "name": "A", "year": 1, "track": "havo", "class": 1},
                  {"id": 5, "name": "B", "year": 1, "track": "havo", "class": 2}]})");
-  CHECK(problems == std::vector<std::string>{
-                        "data.duplicate_id students[1].id: id 5 is already used by students[0]",
-                        "data.unknown_reference classes[0].mentor: no staff member has id 9",
-                        "data.unknown_reference students[1].class: no class has id 2"});
+  CHECK(problems ==
+        std::vector<std::string>{
+            "data.duplicate_id school.json: students[1].id: id 5 is already used by students[0]",
+            "data.unknown_reference school.json: classes[0].mentor: no staff member has id 9",
+            "data.unknown_reference school.json: students[1].class: no class has id 2"});
 }
 
 TEST_CASE("io: consent withdrawn before it was given is an error at its withdrawal") {
@@ -183,9 +186,9 @@ TEST_CASE("io: consent withdrawn before it was given is an error at its withdraw
                    day + "\"}");
   };
   CHECK(problems_of(withdrawn_on("2025-08-31")) ==
-        std::vector<std::string>{
-            "data.out_of_range students[0].consent.withdrawn_on: consent is withdrawn on "
-            "2025-08-31, before it was given on 2025-09-01"});
+        std::vector<std::string>{"data.out_of_range school.json: students[0].consent.withdrawn_on: "
+                                 "consent is withdrawn on "
+                                 "2025-08-31, before it was given on 2025-09-01"});
   CHECK(problems_of(withdrawn_on("2025-09-01")).empty());
 }
 

@@ -191,7 +191,8 @@ TEST_CASE("programme: a run reports the problems of every step together") {
       "selection.rating_out_of_scale applications[0].interviews[0].ratings.empathy: rating 9 for "
       "empathy is outside the school's scale 1..5",
       "schedule.out_of_range options.intervision_group_size: expected 1 or more, found 0",
-      "checklist.unknown_item progress.no_such_item: no_such_item is not an item of 7-step plan"};
+      "checklist.unknown_item checklist.progress.no_such_item: no_such_item is not an item of "
+      "7-step plan"};
   CHECK(peerkit_test::problems_of([&] { (void)prog.run(cal); }) == all);
   CHECK(peerkit_test::problems_of([&] { prog.check(cal); }) == all);
 }

@@ -7,6 +7,7 @@
 #include <peerkit/core/error_ids.hpp>
 
 #include <algorithm>
+#include <concepts>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -83,5 +84,19 @@ class problem_list {
  private:
   std::vector<problem> problems_;
 };
+
+/// Runs `pass`, adding the problems of a peerkit::error it throws to `problems`, so that
+/// the passes after a failing one still run and every problem is reported together.
+/// Returns whether `pass` threw none.
+template <std::invocable Pass>
+bool collect_problems(problem_list& problems, Pass&& pass) {
+  try {
+    std::forward<Pass>(pass)();
+    return true;
+  } catch (const error& e) {
+    for (const auto& p : e.problems()) problems.add(p.id, p.location, p.message);
+    return false;
+  }
+}
 
 }  // namespace peerkit

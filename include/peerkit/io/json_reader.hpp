@@ -360,12 +360,27 @@ inline std::optional<json> parse_json(std::string_view text, const std::string& 
   }
 }
 
-/// Throws the problems found in the document `source_name`, if any; a problem with the
-/// document as a whole (at the empty path) is located at its name, so each says where.
-inline void throw_document_problems(const problem_list& problems, const std::string& source_name) {
+/// Adds `found` to `out`, each located in the file `name`: a problem with the document as a
+/// whole (at the empty path) at its name, one within it at
+/// "name: path"; one that names a file already (a syntax error "name:3:7", a problem of a
+/// document it refers to) as it is.
+inline void add_located(problem_list& out, const std::vector<problem>& found,
+                        std::string_view name) {
+  for (const auto& p : found) {
+    const bool in_file = p.location.starts_with(name) || p.location.find(": ") != std::string::npos;
+    out.add(p.id,
+            p.location.empty() ? std::string(name)
+            : in_file          ? p.location
+                               : std::string(name) + ": " + p.location,
+            p.message);
+  }
+}
+
+/// Throws the problems found in the document `source_name`, if any, each located in it
+/// (add_located), so that every message says in which file.
+inline void throw_document_problems(const problem_list& problems, std::string_view source_name) {
   problem_list located;
-  for (const auto& p : problems.problems())
-    located.add(p.id, p.location.empty() ? source_name : p.location, p.message);
+  add_located(located, problems.problems(), source_name);
   located.throw_if_any();
 }
 

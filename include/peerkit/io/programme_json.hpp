@@ -46,13 +46,32 @@ struct programme_document {
   /// (io::result_files sets it for a revealing run and clears it otherwise).
   std::optional<special_category_release> special_category_revealed;
 
-  /// The programme this document describes. Throws peerkit::error for invalid settings.
+  /// The name of the file the document was read from, which its problems name.
+  std::string source_name = "programme.json";
+
+  /// What `step` returns (a check or a run of the programme); the problems of a
+  /// peerkit::error it throws are located in this document, whose paths they give.
+  template <std::invocable Step>
+  decltype(auto) in_document(Step&& step) const {
+    try {
+      return std::forward<Step>(step)();
+    } catch (const error& e) {
+      problem_list located;
+      add_located(located, e.problems(), source_name);
+      throw error(located.problems());
+    }
+  }
+
+  /// The programme this document describes. Throws peerkit::error for invalid settings,
+  /// located in the document (in_document).
   [[nodiscard]] runtime_programme programme() const {
-    return runtime_programme(
-        the_school, data, runtime_roles(roles), runtime_selection(scale, selection_rules),
-        runtime_matching(matching), runtime_schedule(schedule),
-        runtime_checklist(checklist_plan == "five_step" ? definition_of<five_step_plan>()
-                                                        : definition_of<seven_step_plan>()));
+    return in_document([&] {
+      return runtime_programme(
+          the_school, data, runtime_roles(roles), runtime_selection(scale, selection_rules),
+          runtime_matching(matching), runtime_schedule(schedule),
+          runtime_checklist(checklist_plan == "five_step" ? definition_of<five_step_plan>()
+                                                          : definition_of<seven_step_plan>()));
+    });
   }
 };
 
@@ -747,6 +766,7 @@ inline programme_document read_programme(std::string_view text,
   read_fields(r, *parsed, "", doc);
   if (!doc.school_file.empty()) detail::read_school_file(r, base_directory, doc);
   throw_document_problems(problems, source_name);
+  doc.source_name = source_name;
   return doc;
 }
 

@@ -478,24 +478,6 @@ inline json parse_strict_json(std::string_view text, const std::string& name,
   return std::move(*parsed);
 }
 
-/// Adds `found` to `out`, each located in the file `name` unless it names a file already
-/// (a syntax error "record.json:3:7", a problem of the programme's school document).
-inline void add_located(problem_list& out, const std::vector<problem>& found,
-                        std::string_view name) {
-  for (const auto& p : found) {
-    const bool in_file = p.location.starts_with(name) || p.location.find(": ") != std::string::npos;
-    out.add(p.id,
-            in_file || p.location.empty() ? (p.location.empty() ? std::string(name) : p.location)
-                                          : std::string(name) + ": " + p.location,
-            p.message);
-  }
-}
-
-inline void throw_located(const problem_list& problems, std::string_view name) {
-  problem_list located;
-  add_located(located, problems.problems(), name);
-  located.throw_if_any();
-}
 }  // namespace detail
 
 /// Reads one event object located at `path` ("events[3]"); throws peerkit::error with
@@ -506,7 +488,7 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
   problem_list problems;
   json_reader r(problems);
   auto entry = detail::read_event(r, event, path, reasons);
-  detail::throw_located(problems, name);
+  throw_document_problems(problems, name);
   return std::move(*entry);
 }
 
@@ -525,7 +507,7 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
     for (std::size_t i = 0; i < parsed.size(); ++i) add(parsed[i], element_location("", i));
   else
     add(parsed, "");
-  detail::throw_located(problems, name);
+  throw_document_problems(problems, name);
   return entries;
 }
 
@@ -545,7 +527,7 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
   json_reader r(problems);
   record_document doc;
   if (!r.object(parsed, "", {"peerkit", "programme", "events"}))
-    detail::throw_located(problems, name);
+    throw_document_problems(problems, name);
   if (const auto it = parsed.find("peerkit"); it == parsed.end())
     r.problem("json.missing_field", "", "missing required field 'peerkit'");
   else if (*it != detail::record_format)
@@ -558,7 +540,7 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
       !std::filesystem::is_regular_file(programme_path, unreadable)) {
     r.problem("io.cannot_read", "programme",
               "cannot read the programme document " + programme_path.string());
-    detail::throw_located(problems, name);
+    throw_document_problems(problems, name);
   }
   if (!doc.programme_file.empty()) {
     try {
@@ -566,8 +548,8 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
     } catch (const error& e) {
       // The programme's own problems are located in its file; without the programme, the
       // record's school reasons cannot be read.
-      detail::add_located(problems, e.problems(), programme_path.filename().string());
-      detail::throw_located(problems, name);
+      add_located(problems, e.problems(), programme_path.filename().string());
+      throw_document_problems(problems, name);
     }
   }
   const auto events = parsed.find("events");
@@ -577,7 +559,7 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
       if (auto e = detail::read_event(r, (*events)[i], element_location("events", i),
                                       doc.programme.data.supervision.end_reasons))
         doc.entries.push_back(std::move(*e));
-  detail::throw_located(problems, name);
+  throw_document_problems(problems, name);
   return doc;
 }
 
@@ -597,7 +579,7 @@ inline void throw_located(const problem_list& problems, std::string_view name) {
       programme.add(entry);
     } catch (const error& e) {
       problem_list problems;
-      detail::add_located(problems, e.problems(), name);
+      add_located(problems, e.problems(), name);
       problems.throw_if_any();
     }
   }

@@ -195,8 +195,8 @@ inline school read_school(std::string_view text, const std::string& source_name 
     json_reader r(problems);
     read_value(r, *doc, "", s);
   }
+  if (problems.empty()) collect_problems(problems, [&] { validate(s); });
   throw_document_problems(problems, source_name);
-  validate(s);
   return s;
 }
 

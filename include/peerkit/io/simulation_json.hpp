@@ -569,7 +569,7 @@ class simulation_reader {
   auto doc = detail::simulation_reader(r, problems,
                                        file.parent_path().empty() ? "." : file.parent_path())
                  .document(parsed);
-  detail::throw_located(problems, name);
+  throw_document_problems(problems, name);
   return doc;
 }
 

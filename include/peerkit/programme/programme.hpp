@@ -106,20 +106,6 @@ struct programme_run {
   [[nodiscard]] bool feasible() const noexcept { return shortfalls.empty(); }
 };
 
-/// Runs `pass`, adding the problems of a peerkit::error it throws to `problems`, so that
-/// the passes after a failing one still run and every problem is reported together.
-/// Returns whether `pass` threw none.
-template <std::invocable Pass>
-bool collect_problems(problem_list& problems, Pass&& pass) {
-  try {
-    std::forward<Pass>(pass)();
-    return true;
-  } catch (const error& e) {
-    for (const auto& p : e.problems()) problems.add(p.id, p.location, p.message);
-    return false;
-  }
-}
-
 /// Throws privacy.values_left_out for a school whose special-category values were left
 /// out of the document it was read from: run as if it had none, a programme would pair
 /// students that its conflicting groups keep apart.
@@ -539,7 +525,16 @@ class basic_programme {
   [[nodiscard]] readiness_report readiness(const programme_facts& facts,
                                            const progress_book::record_map& progress) const {
     const auto derived = evaluate_derived(school_, facts);
-    const auto book = progress_book::restore(checklist().definition(), progress);
+    const auto book = [&] {
+      try {
+        return progress_book::restore(checklist().definition(), progress);
+      } catch (const error& e) {
+        // The book knows its items; the progress is the programme's checklist.progress.
+        auto found = e.problems();
+        for (auto& p : found) p.location = "checklist." + p.location;
+        throw error(std::move(found));
+      }
+    }();
     return make_readiness_report(book, derived, school_, data_.checklist_mode);
   }
 
