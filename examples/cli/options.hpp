@@ -35,6 +35,7 @@ struct options {
   bool help = false;
   std::optional<std::filesystem::path> pseudonym_key;
   std::optional<std::string> reveal_purpose;
+  std::string language = "en";                ///< the report's language, as written
   std::optional<std::filesystem::path> add;   ///< record: the events to append
   std::optional<std::string> on;              ///< status: the day, as written
   bool json = false;                          ///< status: JSON instead of the report
@@ -67,6 +68,7 @@ inline const std::vector<option_spec>& option_specs() {
        "KEYFILE  replace every identity by a stable pseudonym under the key in KEYFILE"},
       {"--reveal-special-category", true,
        "PURPOSE  include origin, languages, needs and groups in the written state, for PURPOSE"},
+      {"--language", true, "en|nl  the language of the report and the status page (default: en)"},
       {"--add", true,
        "EVENT.json|CONTACTS.csv  record: the event (one object, or an array of them), or a "
        "contact list, to append to the record"},
@@ -126,6 +128,8 @@ inline options parse_options(int argc, char** argv) {
       o.pseudonym_key = value;
     else if (a == "--reveal-special-category")
       o.reveal_purpose = value;
+    else if (a == "--language")
+      o.language = value;
     else if (a == "--add")
       o.add = value;
     else if (a == "--on")

@@ -287,6 +287,45 @@ TEST_CASE("checklist: derived check - a successor for every staff member in a pr
   CHECK(o.findings == std::vector<std::string>{"no staff member holds a programme role yet"});
 }
 
+TEST_CASE("checklist: derived checks say what they found in Dutch too") {
+  auto s = sample::school();
+  auto f = sample::facts();
+  staff(s, sample::coach_b).successor.reset();
+  staff(s, sample::care).successor = staff_id{42};
+  auto o = evaluate(derived_check::successors_named, s, f);
+  CHECK(o.evidence == "4 of 6 staff members in a programme role have a successor");
+  CHECK(o.dutch.evidence ==
+        "4 van de 6 medewerkers met een rol in het programma hebben een "
+        "opvolger");
+  CHECK(o.dutch.findings ==
+        std::vector<std::string>{
+            "Chris Bakker (docentcoach) heeft geen opvolger",
+            "Fleur Mulder (zorgcoördinator): opvolger #42 staat niet op de personeelslijst"});
+
+  // A role as the programme names it keeps its name; one without a name gets peerkit's.
+  f.periods[1].days.last = day(2026, 5, 1);
+  o = evaluate(derived_check::support_period_six_months, s, f);
+  CHECK(o.dutch.findings.front().starts_with("de begeleidingsperiode van newcomer buddy loopt"));
+  for (auto& r : f.roles) r.name.clear();
+  o = evaluate(derived_check::support_period_six_months, s, f);
+  CHECK(o.findings.front().starts_with("the support period of newcomer buddy runs"));
+  CHECK(o.dutch.findings ==
+        std::vector<std::string>{
+            "de begeleidingsperiode van nieuwkomersbuddy loopt van 2025-11-03 tot en met "
+            "2026-05-01; 6 maanden vragen een laatste dag op of na 2026-05-02"});
+
+  // Every check has its Dutch words wherever it has English ones.
+  const auto results = evaluate_derived(s, f);
+  for (std::size_t i = 1; i < derived_check_count; ++i) {
+    const auto& r = results.of(static_cast<derived_check>(i));
+    INFO(key_of(static_cast<derived_check>(i)));
+    CHECK(r.evidence.empty() == r.dutch.evidence.empty());
+    CHECK(r.findings.size() == r.dutch.findings.size());
+  }
+  CHECK(derived_results{}.of(derived_check::successors_named).dutch.findings ==
+        std::vector<std::string>{"niet beoordeeld: er zijn geen gegevens van het programma"});
+}
+
 TEST_CASE("checklist: derived check - the buddy period lasts at least six months") {
   const auto s = sample::school();
   auto f = sample::facts();

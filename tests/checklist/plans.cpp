@@ -230,7 +230,7 @@ void check_items(const checklist_definition& def, const std::vector<expected_ite
 
 derived_results everything_derived_done() {
   derived_results all;
-  for (auto& o : all.outcomes) o = {item_state::done, "", {}};
+  for (auto& o : all.outcomes) o = {item_state::done, "", {}, {}};
   return all;
 }
 

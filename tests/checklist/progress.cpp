@@ -26,7 +26,7 @@ std::vector<problem> rejected(progress_book& book, std::string_view key, item_pr
 
 derived_results with(derived_check c, item_state s) {
   derived_results r;
-  r.outcomes[static_cast<std::size_t>(c)] = {s, "", {}};
+  r.outcomes[static_cast<std::size_t>(c)] = {s, "", {}, {}};
   return r;
 }
 

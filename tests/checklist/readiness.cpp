@@ -252,6 +252,34 @@ TEST_CASE("checklist: the go-live report as Markdown") {
         "programme does not run)\n");
 }
 
+TEST_CASE("checklist: the go-live report as Markdown in Dutch") {
+  small_case c;
+  const auto report = make_readiness_report(c.book, c.s, c.f, report_mode::go_live);
+  const auto text = to_markdown(report, report_language::dutch);
+  INFO(text);
+  // The plan's items and what peerkit found in Dutch; the school's own notes and names as
+  // written. The English texts stay what result.json carries.
+  for (const auto* line :
+       {"- **1.2 Er is een werkgroep gevormd**: bezig door medewerker #99 (two of four "
+        "members)\n"
+        "  - eigenaar #99 staat niet op de personeelslijst\n",
+        "- **1.4 De werkgroep stelt een plan van aanpak op**: niet begonnen\n"
+        "  - wacht op 1.2 Er is een werkgroep gevormd (bezig)\n",
+        "- **3.1 Meer dan één docentcoach**: bezig, volgens de gegevens van het programma "
+        "(docentcoach: Bram Jansen)\n"
+        "  - maar één docentcoach (Bram Jansen): training en begeleiding hangen van één "
+        "persoon af\n",
+        "- **1.3 Er is een coördinator peer support aangesteld**: klaar, volgens de gegevens "
+        "van het programma (coördinator: Anna de Vries)\n",
+        "(over peerleider, een rol die het programma niet heeft)\n"})
+    CHECK(text.find(line) != std::string::npos);
+  const auto& blocked = report.blocking.back();
+  CHECK(blocked.findings ==
+        std::vector<std::string>{"waits for 1.2 A working group is formed (in progress)"});
+  CHECK(blocked.dutch.findings ==
+        std::vector<std::string>{"wacht op 1.2 Er is een werkgroep gevormd (bezig)"});
+}
+
 TEST_CASE("checklist: the audit report as Markdown") {
   small_case c;
   const auto text = to_markdown(make_readiness_report(c.book, c.s, c.f, report_mode::audit));

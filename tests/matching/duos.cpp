@@ -87,6 +87,18 @@ TEST_CASE("matching: a duo scores complementing persons, covered qualities and w
         std::vector<std::string>{"observed by the teacher coach"});
 }
 
+TEST_CASE("matching: a duo seen by the teacher coach is described in Dutch") {
+  auto sch = make_school({leader(1, "Anna", 1, 5), leader(2, "Ben", 5, 3)});
+  duo_graph g(sch, {ids({1, 2}), pairing_day, {{student_id{1}, student_id{2}, 5}}, {}, {}},
+              matching_settings{});
+  const auto why = explain(g, form_duos(g));
+  CHECK(contains(describe(why, sch),
+                 "work together well 4 x 3 = 12 (observed by the teacher coach)."));
+  CHECK(contains(describe(why, sch, report_language::dutch),
+                 "Anna en Ben vormen een duo (score 16): vullen elkaar aan als persoon 4 x 1 = 4 "
+                 "(outgoing); werken goed samen 4 x 3 = 12 (gezien door de docentcoach)."));
+}
+
 TEST_CASE("matching: with an odd number of candidates one becomes the reserve, and is told so") {
   auto sch = make_school({leader(1, "Anna", 1, 5), leader(2, "Ben", 5, 5), leader(3, "Carla", 2, 4),
                           leader(4, "Dirk", 4, 4), leader(5, "Eline", 3, 2)});
@@ -102,6 +114,15 @@ TEST_CASE("matching: with an odd number of candidates one becomes the reserve, a
   INFO(words);
   CHECK(contains(words, " is a reserve: with 5 candidates one is left over"));
   CHECK(contains(words, "form a duo (score "));
+  CHECK(describe(why, sch, report_language::english) == words);
+
+  const auto dutch = describe(why, sch, report_language::dutch);
+  INFO(dutch);
+  CHECK(contains(dutch, " is reserve: met 5 kandidaten blijft er één over, en zonder "));
+  CHECK(contains(dutch, "vormen een duo (score "));
+  CHECK(contains(dutch, "werken goed samen "));
+  CHECK(!contains(dutch, "form a duo"));
+  CHECK(!contains(dutch, "work together"));
 }
 
 TEST_CASE("matching: duo rules, forbidden and pinned duos") {
@@ -133,6 +154,10 @@ TEST_CASE("matching: duo rules, forbidden and pinned duos") {
       "Dirk (forbidden by the coordinator)."));
   CHECK(!contains(words, "group_a"));
   CHECK(!contains(words, "conflicting group"));
+  CHECK(contains(describe(why, sch, report_language::dutch),
+                 "Anna is reserve: geen andere kandidaat kan met Anna een duo vormen. Uitgesloten "
+                 "door een regel: Ben (een regel over bijzondere persoonsgegevens); Carla "
+                 "(toestemming van beide kanten); Dirk (verboden door de coördinator)."));
 
   duo_request pinned{ids({1, 2, 4}), pairing_day, {}, {{student_id{4}, student_id{2}}}, {}};
   pinned.candidates.push_back(student_id{3});
@@ -261,6 +286,12 @@ TEST_CASE("matching: duos get first-year classes, one per class, never against a
   CHECK(contains(words,
                  "1A has no duo: every duo is excluded by a rule: Anna and Ben (sibling in 1A); "
                  "Carla and Dirk (sibling in 1A)."));
+  // In Dutch too; the school's reason stays as the school wrote it.
+  CHECK(contains(describe(why, t2, report_language::dutch),
+                 "1A heeft geen duo: elk duo is uitgesloten door een regel: Anna en Ben (sibling "
+                 "in 1A); Carla en Dirk (sibling in 1A)."));
+  CHECK(contains(describe(explain(t, r), t, report_language::dutch),
+                 "Eline en Femke begeleiden 1A (score "));
 
   SECTION("the same-track rule") {
     matching_settings s;
@@ -270,6 +301,15 @@ TEST_CASE("matching: duos get first-year classes, one per class, never against a
           rule_set{pairing_rule::class_rule});  // Carla is vwo, 1A havo
     CHECK(strict.option(1, 0).reasons ==
           std::vector<std::string>{"only leaders of the class's track"});
+    // peerkit's reason in Dutch, next to the school's own.
+    class_table strict_fewer(sch, fewer, s);
+    const auto dutch = describe(explain(strict_fewer, assign_classes(strict_fewer)), strict_fewer,
+                                report_language::dutch);
+    INFO(dutch);
+    CHECK(contains(dutch,
+                   "1A heeft geen duo: elk duo is uitgesloten door een regel: Anna en Ben "
+                   "(sibling in 1A); Carla en Dirk (sibling in 1A, alleen peerleiders van "
+                   "het niveau van de klas)."));
   }
 }
 

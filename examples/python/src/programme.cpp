@@ -119,6 +119,13 @@ std::string school_json(const programme_state& p, const std::optional<std::strin
   return io::to_json(p.doc.the_school, access_for(reveal)).dump(1);
 }
 
+/// The report language of `key` ("en" or "nl"); another key is a ValueError.
+report_language language_of(const std::string& key) {
+  const auto language = from_key<report_language>(key);
+  if (!language) throw py::value_error("language: expected en or nl, found '" + key + "'");
+  return *language;
+}
+
 /// A programme run, with the programme it ran and the files it read.
 struct run_state {
   programme_state programme;
@@ -126,9 +133,11 @@ struct run_state {
   programme_run run;
   std::vector<fs::path> holidays;
 
-  std::vector<io::output_file> files(const std::optional<std::string>& reveal) const {
-    return io::result_files(programme.doc, prog, run,
-                            {io::creation_time(), reveal, programme.pseudonymised});
+  std::vector<io::output_file> files(const std::optional<std::string>& reveal,
+                                     const std::string& language) const {
+    return io::result_files(
+        programme.doc, prog, run,
+        {io::creation_time(), reveal, programme.pseudonymised, language_of(language)});
   }
 };
 
@@ -137,7 +146,7 @@ run_state run_programme(const programme_state& p, const fs::path& shipped,
   const auto cal = calendar_of(p.doc.the_school.region, shipped, update);
   require_holidays(cal.holidays, p.doc.data.year, cal.region);
   auto prog = p.doc.programme();
-  auto run = prog.run(cal);
+  auto run = p.doc.in_document([&] { return prog.run(cal); });
   return {p, std::move(prog), std::move(run), holiday_files(shipped, update)};
 }
 
@@ -148,17 +157,19 @@ std::vector<std::string> shortfalls(const run_state& r) {
 }
 
 std::vector<std::pair<std::string, py::bytes>> files(const run_state& r,
-                                                     const std::optional<std::string>& reveal) {
+                                                     const std::optional<std::string>& reveal,
+                                                     const std::string& language) {
   std::vector<std::pair<std::string, py::bytes>> out;
-  for (const auto& f : r.files(reveal)) out.emplace_back(f.path.generic_string(), f.content);
+  for (const auto& f : r.files(reveal, language))
+    out.emplace_back(f.path.generic_string(), f.content);
   return out;
 }
 
 std::vector<fs::path> write(const run_state& r, const fs::path& directory, bool force,
-                            const std::optional<std::string>& reveal) {
+                            const std::optional<std::string>& reveal, const std::string& language) {
   auto inputs = r.programme.inputs;
   inputs.insert(inputs.end(), r.holidays.begin(), r.holidays.end());
-  return io::write_output_directory(directory, r.files(reveal),
+  return io::write_output_directory(directory, r.files(reveal, language),
                                     {inputs, force, io::file_access::owner_only});
 }
 
@@ -177,12 +188,13 @@ record_state read_record(const fs::path& path) {
 /// The status on a day as status/1 JSON and as the coordinator's page.
 std::pair<std::string, std::string> status(const record_state& r, int year, int month, int day,
                                            const fs::path& shipped,
-                                           const std::optional<fs::path>& update) {
+                                           const std::optional<fs::path>& update,
+                                           const std::string& language) {
   const auto& programme = r.doc.programme;
   const auto cal = calendar_of(programme.the_school.region, shipped, update);
   require_holidays(cal.holidays, programme.data.year, cal.region);
   const auto s = r.prog.status_on(date(year, month, day), cal);
-  return {io::to_json(s).dump(1), status_report(r.prog, s)};
+  return {io::to_json(s).dump(1), status_report(r.prog, s, language_of(language))};
 }
 
 }  // namespace
@@ -206,14 +218,20 @@ void bind_programme(py::module_& m) {
       .def_property_readonly("shortfalls", &shortfalls)
       .def("result_json",
            [](const run_state& r) { return io::to_json(r.run, r.prog.school_data()).dump(1); })
-      .def("report", [](const run_state& r) { return markdown_report(r.prog, r.run); })
-      .def("files", &files, py::arg("reveal"))
-      .def("write", &write, py::arg("directory"), py::arg("force"), py::arg("reveal"));
+      .def(
+          "report",
+          [](const run_state& r, const std::string& language) {
+            return markdown_report(r.prog, r.run, language_of(language));
+          },
+          py::arg("language"))
+      .def("files", &files, py::arg("reveal"), py::arg("language"))
+      .def("write", &write, py::arg("directory"), py::arg("force"), py::arg("reveal"),
+           py::arg("language"));
 
   py::class_<record_state>(m, "Record")
       .def_static("read", &read_record, py::arg("path"))
       .def("status", &status, py::arg("year"), py::arg("month"), py::arg("day"),
-           py::arg("shipped_holidays"), py::arg("holidays"),
+           py::arg("shipped_holidays"), py::arg("holidays"), py::arg("language"),
            py::call_guard<py::gil_scoped_release>());
 }
 

@@ -7,9 +7,9 @@
 
 namespace peerkit {
 
-PEERKIT_INLINE std::string detail::role_mask_text(role_mask roles) {
+PEERKIT_INLINE std::string detail::role_mask_text(role_mask roles, report_language language) {
   std::vector<std::string> names;
-  for (auto r : roles.roles()) names.emplace_back(name_of(r));
+  for (auto r : roles.roles()) names.emplace_back(role_name(r, language));
   return checklist_join(names);
 }
 
@@ -33,24 +33,29 @@ PEERKIT_INLINE readiness_report make_readiness_report(const progress_book& book,
       e.source = effective.source;
       switch (effective.source) {
         case state_source::role_not_run:
-          e.evidence = "about " + detail::role_mask_text(item.roles) +
-                       ", which the programme does not run";
+          e.evidence = fill(readiness_english.role_not_run,
+                            {detail::role_mask_text(item.roles, report_language::english)});
+          e.dutch.evidence = fill(readiness_dutch.role_not_run,
+                                  {detail::role_mask_text(item.roles, report_language::dutch)});
           break;
         case state_source::derived:
           e.evidence = derived.of(item.derived).evidence;
           e.findings = derived.of(item.derived).findings;
+          e.dutch = derived.of(item.derived).dutch;
           break;
         case state_source::recorded: {
           const auto& record = book.progress(item.key);
           e.owner = record.owner;
           e.on = record.on;
-          e.evidence = record.evidence;
+          e.evidence = e.dutch.evidence = record.evidence;
           if (record.owner) {
-            if (const auto* m = s.find(*record.owner))
+            if (const auto* m = s.find(*record.owner)) {
               e.owner_name = m->name;
-            else
-              e.findings.push_back("owner #" + std::to_string(record.owner->value()) +
-                                   " is not on the staff list");
+            } else {
+              const auto number = std::to_string(record.owner->value());
+              e.findings.push_back(fill(readiness_english.owner_unknown, {number}));
+              e.dutch.findings.push_back(fill(readiness_dutch.owner_unknown, {number}));
+            }
           }
           break;
         }
@@ -60,9 +65,16 @@ PEERKIT_INLINE readiness_report make_readiness_report(const progress_book& book,
           const auto dep_state = book.state_of(dep, derived).state;
           if (settled(dep_state)) continue;
           const auto& d = *def.find(dep);
-          e.findings.push_back((e.state == item_state::done ? "depends on " : "waits for ") +
-                               def.position_of(dep)->label() + " " + d.title + " (" +
-                               std::string(words_for(dep_state)) + ")");
+          const auto position = def.position_of(dep)->label();
+          const auto& en = readiness_english;
+          const auto& nl = readiness_dutch;
+          const bool done = e.state == item_state::done;
+          const auto state = static_cast<std::size_t>(dep_state);
+          e.findings.push_back(
+              fill(done ? en.depends_on : en.waits_for, {position, d.title, en.states[state]}));
+          e.dutch.findings.push_back(
+              fill(done ? nl.depends_on : nl.waits_for,
+                   {position, dutch_title(d.key, d.title), nl.states[state]}));
         }
       if (e.state == item_state::done)
         report.done.push_back(std::move(e));
@@ -100,26 +112,32 @@ PEERKIT_INLINE std::string detail::markdown_text(std::string_view text) {
   return out;
 }
 
-PEERKIT_INLINE std::string detail::markdown_entry(const report_entry& e) {
-  std::string line = "- **" + e.position.label() + " " + markdown_text(e.title) +
-                     "**: " + std::string(words_for(e.state));
-  if (e.source == state_source::derived) line += ", from the programme's data";
-  if (e.on) line += " on " + to_iso_extended_string(*e.on);
+PEERKIT_INLINE std::string detail::markdown_entry(const report_entry& e,
+                                                  const readiness_phrases& w) {
+  const auto title = w.in_dutch ? dutch_title(e.key, e.title) : std::string_view(e.title);
+  const auto& evidence = w.in_dutch ? e.dutch.evidence : e.evidence;
+  const auto& findings = w.in_dutch ? e.dutch.findings : e.findings;
+  std::string line = "- **" + e.position.label() + " " + markdown_text(title) +
+                     "**: " + std::string(w.states[static_cast<std::size_t>(e.state)]);
+  if (e.source == state_source::derived) line += w.from_data;
+  if (e.on) line += std::string(w.on) + to_iso_extended_string(*e.on);
   if (e.owner)
-    line += " by " + (e.owner_name.empty() ? "staff #" + std::to_string(e.owner->value())
-                                           : markdown_text(e.owner_name));
-  if (!e.evidence.empty()) line += " (" + markdown_text(e.evidence) + ")";
+    line += std::string(w.by) + (e.owner_name.empty()
+                                     ? std::string(w.staff) + std::to_string(e.owner->value())
+                                     : markdown_text(e.owner_name));
+  if (!evidence.empty()) line += " (" + markdown_text(evidence) + ")";
   line += '\n';
-  for (const auto& f : e.findings) line += "  - " + markdown_text(f) + '\n';
+  for (const auto& f : findings) line += "  - " + markdown_text(f) + '\n';
   return line;
 }
 
 PEERKIT_INLINE std::string detail::markdown_section(std::string_view heading,
-                                                    const std::vector<report_entry>& entries) {
+                                                    const std::vector<report_entry>& entries,
+                                                    const readiness_phrases& w) {
   if (entries.empty()) return {};
   std::string text = "\n## " + std::string(heading) + " (" + std::to_string(entries.size()) +
                      ")\n\n";
-  for (const auto& e : entries) text += markdown_entry(e);
+  for (const auto& e : entries) text += markdown_entry(e, w);
   return text;
 }
 
@@ -128,30 +146,29 @@ PEERKIT_INLINE std::string detail::counted(std::size_t n, std::string_view one,
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
-PEERKIT_INLINE std::string to_markdown(const readiness_report& r) {
+PEERKIT_INLINE std::string to_markdown(const readiness_report& r, report_language language) {
   using detail::counted;
+  const auto& w = readiness_words(language);
   const bool audit = r.mode == report_mode::audit;
-  std::string text = (audit ? "# Checklist audit: " : "# Readiness to go live: ") +
-                     detail::markdown_text(r.checklist) + "\n\n";
+  const auto name = w.in_dutch ? dutch_title(r.checklist, r.checklist) : r.checklist;
+  std::string text = std::string(audit ? w.audit_title : w.go_live_title) +
+                     detail::markdown_text(name) + "\n\n";
+  const auto at_risk = counted(r.at_risk.size(), w.item, w.items);
   if (audit)
-    text += "Audit of a running programme; going live is not assessed. **" +
-            counted(r.open.size(), "gap", "gaps") + "**, " +
-            counted(r.at_risk.size(), "item", "items") + " at risk for keeping support.\n";
+    text += fill(w.audit_summary, {counted(r.open.size(), w.gap, w.gaps), at_risk});
   else if (r.ready_to_go_live())
-    text += "**Ready to go live: nothing blocks the start.** " +
-            counted(r.at_risk.size(), "item", "items") + " at risk for keeping support.\n";
+    text += fill(w.ready_summary, {"", at_risk});
   else
-    text += "**Not ready to go live: " + counted(r.blocking.size(), "item blocks", "items block") +
-            " the start.** " + counted(r.at_risk.size(), "item", "items") +
-            " at risk for keeping support.\n";
-  text += "Done: " + std::to_string(r.done.size()) + " of " +
-          counted(r.item_count(), "item", "items") + "; " +
-          std::to_string(r.not_applicable.size()) + " not applicable.\n";
-  text += detail::markdown_section("Blocks going live", r.blocking);
-  text += detail::markdown_section(audit ? "Gaps" : "To do once running", r.open);
-  text += detail::markdown_section("At risk for keeping support (draagvlak)", r.at_risk);
-  text += detail::markdown_section("Done", r.done);
-  text += detail::markdown_section("Not applicable", r.not_applicable);
+    text += fill(w.not_ready_summary,
+                 {counted(r.blocking.size(), w.item_blocks, w.items_block), at_risk});
+  text += fill(w.done_summary,
+               {std::to_string(r.done.size()), counted(r.item_count(), w.item, w.items),
+                std::to_string(r.not_applicable.size())});
+  text += detail::markdown_section(w.blocking, r.blocking, w);
+  text += detail::markdown_section(audit ? w.gaps_heading : w.to_do, r.open, w);
+  text += detail::markdown_section(w.at_risk, r.at_risk, w);
+  text += detail::markdown_section(w.done, r.done, w);
+  text += detail::markdown_section(w.not_applicable, r.not_applicable, w);
   return text;
 }
 

@@ -4,6 +4,7 @@
 
 #include <peerkit/config.hpp>
 #include <peerkit/matching/class_assignment.hpp>
+#include <peerkit/matching/explanation.hpp>
 
 namespace peerkit {
 
@@ -117,11 +118,12 @@ PEERKIT_INLINE void class_table::build() {
       for (const auto& x : request_.exclusions)
         if (x.excluded == cls.id && (x.leader == a->id || x.leader == b->id)) {
           o.rules.add(pairing_rule::class_rule);
-          o.reasons.push_back(x.reason.empty() ? "excluded by the school" : x.reason);
+          o.reasons.push_back(x.reason.empty() ? std::string(class_english.excluded_by_school)
+                                               : x.reason);
         }
       if (settings_.classes.same_track_only && (a->track != cls.track || b->track != cls.track)) {
         o.rules.add(pairing_rule::class_rule);
-        o.reasons.push_back("only leaders of the class's track");
+        o.reasons.emplace_back(class_english.track_only);
       }
       if (forbidden.count({d, c}) != 0) o.rules.add(pairing_rule::coordinator_forbids);
       for (const auto& x : request_.wishes)
@@ -220,52 +222,61 @@ PEERKIT_INLINE class_explanation explain(const class_table& t, const class_resul
   return out;
 }
 
-PEERKIT_INLINE std::string describe(const class_explanation& e, const class_table& t) {
+PEERKIT_INLINE std::string describe(const class_explanation& e, const class_table& t,
+                                    report_language language) {
+  const auto& w = class_words(language);
+  const auto& shared = explanation_words(language);
   const auto& sch = t.school_data();
   auto name = [&](student_id id) {
     const auto* s = sch.find(id);
-    return s ? s->name : "student " + std::to_string(id.value());
+    return s ? s->name : fill(shared.student, {std::to_string(id.value())});
   };
-  auto duo_name = [&](const leader_pair& p) { return name(p.first) + " and " + name(p.second); };
+  auto duo_name = [&](const leader_pair& p) {
+    return name(p.first) + std::string(shared.and_) + name(p.second);
+  };
   auto class_name = [&](class_id id) {
     const auto* c = sch.find(id);
-    return c ? c->name : "class " + std::to_string(id.value());
+    return c ? c->name : fill(w.class_number, {std::to_string(id.value())});
+  };
+  // The reasons the table gives in peerkit's words; a school's own reason stays as written.
+  auto reason_words = [&](const std::string& reason) {
+    return reason == class_english.excluded_by_school ? std::string(w.excluded_by_school)
+           : reason == class_english.track_only       ? std::string(w.track_only)
+                                                      : reason;
   };
   std::string s;
   for (const auto& a : e.assignments) {
-    s += duo_name(a.duo) + " lead " + class_name(a.for_class) + " (score " +
-         std::to_string(a.score.total) + ": wish points " + std::to_string(a.score.wish_points) +
-         ", leaders of the class's track " + std::to_string(a.score.same_track) + ").";
-    if (a.pinned) s += " Pinned by the coordinator.";
+    s += fill(w.lead, {duo_name(a.duo), class_name(a.for_class), std::to_string(a.score.total),
+                       std::to_string(a.score.wish_points), std::to_string(a.score.same_track)});
+    if (a.pinned) s += shared.pinned_by_coordinator;
     s += "\n";
   }
   for (const auto& u : e.uncovered) {
-    s += class_name(u.cls) + " has no duo: ";
-    s += u.no_allowed_duo ? "every duo is excluded by a rule"
-                          : "every allowed duo leads another class";
+    s += fill(w.no_duo, {class_name(u.cls)});
+    s += u.no_allowed_duo ? w.every_duo_excluded : w.every_duo_elsewhere;
     std::string notes;
     for (const auto& n : u.duos) {
       notes += notes.empty() ? "" : "; ";
       notes += duo_name(t.duo(n.other));
       if (!n.rules.empty()) {
         std::string why;
-        for (const auto& r : n.reasons) why += (why.empty() ? "" : ", ") + r;
+        for (const auto& r : n.reasons) why += (why.empty() ? "" : ", ") + reason_words(r);
         if (n.rules.contains(pairing_rule::coordinator_forbids))
           why += std::string(why.empty() ? "" : ", ") +
-                 std::string(describe(pairing_rule::coordinator_forbids));
+                 std::string(
+                     shared.rules[static_cast<std::size_t>(pairing_rule::coordinator_forbids)]);
         notes += " (" + why + ")";
       } else if (n.held_by) {
-        notes += " (" + std::to_string(*n.score) + " here) lead " +
-                 class_name(n.held_by->for_class) + " (" + std::to_string(n.held_by->score.total) +
-                 ")";
+        notes += fill(w.leads_elsewhere,
+                      {std::to_string(*n.score), class_name(n.held_by->for_class),
+                       std::to_string(n.held_by->score.total)});
       }
     }
     s += ": " + notes + ".\n";
   }
   for (const auto& d : e.spare_duos)
-    s += duo_name(d) + " are a spare duo: " +
-         (e.uncovered.empty() ? "every class has a duo.\n"
-                              : "no class without a duo allows them.\n");
+    s += fill(w.spare, {duo_name(d)}) +
+         std::string(e.uncovered.empty() ? w.every_class_has_one : w.none_allows_them) + "\n";
   return s;
 }
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/report_language.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/core/support_pair.hpp>
 #include <peerkit/matching/leader_duos.hpp>
@@ -174,8 +175,51 @@ struct class_explanation {
 /// Why each class has the duo it has, and why a class is left without one.
 [[nodiscard]] class_explanation explain(const class_table& t, const class_result& r);
 
+/// The words of the class explanation in one language; {0}, {1}, ... are names and
+/// numbers. Words it shares with the pair explanation are in explanation_phrases.
+struct class_phrases {
+  std::string_view excluded_by_school, track_only;  ///< the reasons class_table gives
+  std::string_view class_number;  ///< {0}: the number of a class not in the school
+  std::string_view lead;    ///< {0} the duo, {1} the class, {2} score, {3} wish points, {4} track
+  std::string_view no_duo;  ///< {0} the class
+  std::string_view every_duo_excluded, every_duo_elsewhere;
+  std::string_view leads_elsewhere;  ///< {0} the score here, {1} the other class, {2} its score
+  std::string_view spare, every_class_has_one, none_allows_them;  ///< spare: {0} the duo
+};
+
+inline constexpr class_phrases class_english{
+    "excluded by the school",
+    "only leaders of the class's track",
+    "class {0}",
+    "{0} lead {1} (score {2}: wish points {3}, leaders of the class's track {4}).",
+    "{0} has no duo: ",
+    "every duo is excluded by a rule",
+    "every allowed duo leads another class",
+    " ({0} here) lead {1} ({2})",
+    "{0} are a spare duo: ",
+    "every class has a duo.",
+    "no class without a duo allows them."};
+
+inline constexpr class_phrases class_dutch{
+    "uitgesloten door de school",
+    "alleen peerleiders van het niveau van de klas",
+    "klas {0}",
+    "{0} begeleiden {1} (score {2}: wenspunten {3}, peerleiders van het niveau van de klas {4}).",
+    "{0} heeft geen duo: ",
+    "elk duo is uitgesloten door een regel",
+    "elk toegestaan duo begeleidt al een andere klas",
+    " ({0} hier) begeleiden {1} ({2})",
+    "{0} zijn een reserveduo: ",
+    "elke klas heeft een duo.",
+    "geen klas zonder duo laat hen toe."};
+
+[[nodiscard]] constexpr const class_phrases& class_words(report_language language) noexcept {
+  return in_language(language, class_english, class_dutch);
+}
+
 /// The class explanation in words. Names and class names only.
-[[nodiscard]] std::string describe(const class_explanation& e, const class_table& t);
+[[nodiscard]] std::string describe(const class_explanation& e, const class_table& t,
+                                   report_language language = report_language::english);
 
 /// The class assignment as the programme's support pairs: one per duo and class, in class
 /// order, ids from `first` on.

@@ -183,12 +183,13 @@ class explainer {
   std::optional<score_points> worst_free_;  // the worst pair not pinned
 };
 
-PEERKIT_INLINE std::string name_of(const school& sch, student_id id) {
+PEERKIT_INLINE std::string name_of(const school& sch, student_id id, const explanation_phrases& w) {
   const auto* s = sch.find(id);
-  return s ? s->name : "student " + std::to_string(id.value());
+  return s ? s->name : fill(w.student, {std::to_string(id.value())});
 }
 
-PEERKIT_INLINE std::string ordinal(std::size_t n) {
+PEERKIT_INLINE std::string ordinal(std::size_t n, report_language language) {
+  if (language == report_language::dutch) return std::to_string(n) + "e";
   const auto tens = n % 100;
   const char* suffix = (tens >= 11 && tens <= 13) ? "th"
                        : n % 10 == 1              ? "st"
@@ -208,10 +209,21 @@ PEERKIT_INLINE std::string join(const std::vector<std::string>& items,
   return out;
 }
 
-PEERKIT_INLINE std::string rules_words(rule_set rules, bool with_access) {
+/// Words the scores carry from a lower layer (when a role meets, as describe(meeting_place)
+/// gives it) in the words of `w`; anything else (interests, wishes) is the school's own.
+PEERKIT_INLINE std::string carried_words(const std::string& because, const explanation_phrases& w) {
+  for (std::size_t m = 0; m < w.meeting_times.size(); ++m)
+    if (because == explanation_english.meeting_times[m]) return std::string(w.meeting_times[m]);
+  return because;
+}
+
+PEERKIT_INLINE std::string rules_words(rule_set rules, bool with_access,
+                                       const explanation_phrases& w) {
   std::vector<std::string> words;
   for (auto r : rules.list())
-    words.emplace_back(with_access ? describe(r) : describe_without_access(r));
+    words.emplace_back(!with_access && reads_special_category(r)
+                           ? w.rule_without_access
+                           : w.rules[static_cast<std::size_t>(r)]);
   return join(words, "; ");
 }
 
@@ -219,7 +231,8 @@ PEERKIT_INLINE std::string rules_words(rule_set rules, bool with_access) {
 // are one part, their sum, in the place of the first: which of them applied is itself
 // special-category data.
 PEERKIT_INLINE std::vector<std::string> criteria_words(const score_breakdown& score,
-                                                       bool with_access) {
+                                                       bool with_access,
+                                                       const explanation_phrases& w) {
   std::vector<std::string> parts;
   std::optional<std::size_t> special;  // the place of the combined part
   score_points special_points = 0;
@@ -233,18 +246,24 @@ PEERKIT_INLINE std::vector<std::string> criteria_words(const score_breakdown& sc
       special_points += c.points;
       continue;
     }
-    auto part = std::string(describe(c.what)) + " " + std::to_string(c.raw) + " x " +
-                std::to_string(c.weight) + " = " + std::to_string(c.points);
-    if (!c.because.empty()) part += " (" + join(c.because) + ")";
+    auto part = fill(w.criterion_points,
+                     {w.criteria[static_cast<std::size_t>(c.what)], std::to_string(c.raw),
+                      std::to_string(c.weight), std::to_string(c.points)});
+    if (!c.because.empty()) {
+      std::vector<std::string> because;
+      for (const auto& b : c.because) because.push_back(carried_words(b, w));
+      part += " (" + join(because) + ")";
+    }
     parts.push_back(std::move(part));
   }
-  if (special) parts[*special] = "special-category criteria = " + std::to_string(special_points);
+  if (special) parts[*special] = fill(w.special_criteria, {std::to_string(special_points)});
   return parts;
 }
 
 // The sensitive details of a pair, for describe() with an access step.
 PEERKIT_INLINE std::string pair_details(const school& sch, student_id supporter,
-                                        student_id supportee, access_purpose why) {
+                                        student_id supportee, access_purpose why,
+                                        const explanation_phrases& w) {
   const auto* a = sch.find(supporter);
   const auto* b = sch.find(supportee);
   if (!a || !b) return {};
@@ -254,20 +273,20 @@ PEERKIT_INLINE std::string pair_details(const school& sch, student_id supporter,
   std::vector<std::string> common;
   for (const auto& l : la)
     if (std::find(lb.begin(), lb.end(), l) != lb.end()) common.push_back(l);
-  if (!common.empty()) parts.push_back("language in common: " + join(common));
+  if (!common.empty()) parts.push_back(fill(w.language_in_common, {join(common)}));
   const auto& country = b->origin.reveal(why);
   if (country && !country->empty()) {
     const auto& own = a->origin.reveal(why);
     if (own && *own == *country)
-      parts.push_back("both from " + *country);
+      parts.push_back(fill(w.both_from, {*country}));
     else if (std::find(a->interests.begin(), a->interests.end(), *country) != a->interests.end())
-      parts.push_back(a->name + " knows " + *country);
+      parts.push_back(fill(w.knows, {a->name, *country}));
   }
   return join(parts, "; ");
 }
 
 PEERKIT_INLINE std::string group_details(const school& sch, student_id x, student_id y,
-                                         access_purpose why) {
+                                         access_purpose why, const explanation_phrases& w) {
   const auto* a = sch.find(x);
   const auto* b = sch.find(y);
   if (!a || !b) return {};
@@ -277,48 +296,50 @@ PEERKIT_INLINE std::string group_details(const school& sch, student_id x, studen
     auto has = [](const std::vector<std::string>& gs, const std::string& g) {
       return std::find(gs.begin(), gs.end(), g) != gs.end();
     };
-    if (has(ga, g1) && has(gb, g2)) return g1 + " and " + g2;
-    if (has(ga, g2) && has(gb, g1)) return g2 + " and " + g1;
+    if (has(ga, g1) && has(gb, g2)) return fill(w.groups, {g1, g2});
+    if (has(ga, g2) && has(gb, g1)) return fill(w.groups, {g2, g1});
   }
   return {};
 }
 
 PEERKIT_INLINE std::string words(const pair_explanation& p, const school& sch,
-                                 std::optional<access_purpose> why) {
-  const auto a = name_of(sch, p.supporter);
-  const auto b = name_of(sch, p.supportee);
-  std::string s = a + " supports " + b + " (score " + std::to_string(p.score.total) + ")";
-  const auto parts = criteria_words(p.score, why.has_value());
-  s += parts.empty() ? ": nothing in common was recorded" : ": " + join(parts, "; ");
+                                 std::optional<access_purpose> why, report_language language) {
+  const auto& w = explanation_words(language);
+  const auto a = name_of(sch, p.supporter, w);
+  const auto b = name_of(sch, p.supportee, w);
+  std::string s = fill(w.pair, {a, b, std::to_string(p.score.total)});
+  const auto parts = criteria_words(p.score, why.has_value(), w);
+  s += parts.empty() ? std::string(w.nothing_in_common) : ": " + join(parts, "; ");
   s += ".";
   // A preference the pair misses: they were paired for the rest, and must find a time.
   if (const auto& meet = p.score[criterion::can_meet]; meet.raw == 0 && !meet.because.empty())
-    s += " Not both free " + meet.because.front() + ", when the role meets.";
-  if (p.pinned) s += " Pinned by the coordinator.";
+    s += fill(w.not_both_free, {carried_words(meet.because.front(), w)});
+  if (p.pinned) s += w.pinned_by_coordinator;
   if (p.supporter_place && p.supportee_place)
-    s += " " + a + " is " + b + "'s " + ordinal(*p.supportee_place) + " choice; " + b + " is " + a +
-         "'s " + ordinal(*p.supporter_place) + " choice.";
+    s += fill(w.choices,
+              {a, b, ordinal(*p.supportee_place, language), ordinal(*p.supporter_place, language)});
   if (why) {
-    if (auto d = pair_details(sch, p.supporter, p.supportee, *why); !d.empty())
-      s += " Details: " + d + ".";
+    if (auto d = pair_details(sch, p.supporter, p.supportee, *why, w); !d.empty())
+      s += fill(w.details, {d});
   }
   return s;
 }
 
 PEERKIT_INLINE std::string words(const unpaired_explanation& u, bool supporter_side, objective goal,
                                  bool later_places_last, const school& sch,
-                                 std::optional<access_purpose> why) {
-  const auto who = name_of(sch, u.who);
+                                 std::optional<access_purpose> why, report_language language) {
+  const auto& w = explanation_words(language);
+  const auto who = name_of(sch, u.who, w);
   const bool stable = goal == objective::stable;
   std::vector<std::string> excluded, ranked_out, taken, nothing, open;
   bool any_holder_has_others = false;
   for (const auto& n : u.candidates) {
-    const auto other = name_of(sch, n.other);
+    const auto other = name_of(sch, n.other, w);
     switch (n.status) {
       case candidate_status::excluded: {
-        auto item = other + " (" + rules_words(n.rules, why.has_value());
+        auto item = fill(w.excluded_by, {other, rules_words(n.rules, why.has_value(), w)});
         if (why && n.rules.contains(pairing_rule::conflicting_groups))
-          if (auto d = group_details(sch, u.who, n.other, *why); !d.empty()) item += ": " + d;
+          if (auto d = group_details(sch, u.who, n.other, *why, w); !d.empty()) item += ": " + d;
         excluded.push_back(item + ")");
         break;
       }
@@ -326,16 +347,17 @@ PEERKIT_INLINE std::string words(const unpaired_explanation& u, bool supporter_s
       case candidate_status::taken: {
         std::vector<std::string> holders;
         for (const auto& h : n.held_by)
-          holders.push_back(name_of(sch, supporter_side ? h.supporter : h.supportee) + " (" +
-                            std::to_string(h.score) + (h.pinned ? ", pinned" : "") + ")");
-        taken.push_back(other + " (" + std::to_string(*n.score) + " with " + who + ") " +
-                        (supporter_side ? "is with " : "supports ") + join(holders, " and ") +
-                        (n.holder_has_others ? " among others" : "") +
-                        (!n.held_by_better      ? (stable ? ", not preferred" : ", scoring less")
-                         : !n.holder_has_others ? ""
-                         : goal == objective::fairest
-                             ? ", and with " + who + " would score below the worst pair"
-                             : ", scoring more"));
+          holders.push_back(
+              fill(w.held_by, {name_of(sch, supporter_side ? h.supporter : h.supportee, w),
+                               std::to_string(h.score), h.pinned ? w.pinned : ""}));
+        taken.push_back(fill(supporter_side ? w.taken_from_supporter : w.taken_from_supportee,
+                             {other, std::to_string(*n.score), who}) +
+                        join(holders, w.and_) +
+                        std::string(n.holder_has_others ? w.among_others : "") +
+                        (!n.held_by_better ? std::string(stable ? w.not_preferred : w.scoring_less)
+                         : !n.holder_has_others       ? std::string()
+                         : goal == objective::fairest ? fill(w.below_worst_pair, {who})
+                                                      : std::string(w.scoring_more)));
         if (n.holder_has_others && n.held_by_better) any_holder_has_others = true;
         break;
       }
@@ -345,53 +367,45 @@ PEERKIT_INLINE std::string words(const unpaired_explanation& u, bool supporter_s
         break;
     }
   }
-  std::string s = who + (supporter_side ? " supports nobody" : " is not paired");
-  const std::string partners = supporter_side ? "supportee" : "supporter";
+  std::string s = fill(supporter_side ? w.supports_nobody : w.not_paired, {who});
+  const auto partners = supporter_side ? w.supportee : w.supporter;
   switch (u.reason) {
     case unpaired_reason::no_compatible_partner:
-      s += ": no " + partners + " can be paired with " + who +
-           (who.ends_with('.') ? "" : ".");  // "Lucas R."
+      s += fill(w.no_partner, {partners, who}) + (who.ends_with('.') ? "" : ".");  // "Lucas R."
       break;
-    case unpaired_reason::not_acceptable:
-      s += ": no compatible " + partners + " and " + who + " both rank each other.";
-      break;
+    case unpaired_reason::not_acceptable: s += fill(w.none_ranked, {partners, who}); break;
     case unpaired_reason::all_taken:
-      s += supporter_side
-               ? (stable ? ": every compatible supportee is with a supporter they prefer: "
-                         : ": every compatible supportee is with a supporter who scores at least "
-                           "as high: ")
-               : (stable ? ": every compatible supporter is full with supportees they prefer: "
-                         : ": every compatible supporter is full with pairs that score at least as "
-                           "high: ");
+      s += supporter_side ? (stable ? w.all_with_preferred : w.all_with_as_high)
+                          : (stable ? w.all_full_preferred : w.all_full_as_high);
       s += join(taken, "; ") + ".";
       if (supporter_side && later_places_last && !any_holder_has_others)
-        s += " Moving any of them that is not pinned over frees no second place.";
+        s += w.frees_no_second_place;
       break;
     case unpaired_reason::no_gain:
-      s += ": pairing with " + join(nothing, " or ") +
-           " would score 0 and add nothing to the total score, which is all this objective counts.";
-      if (!taken.empty()) s += " Taken: " + join(taken, "; ") + ".";
+      s += fill(w.no_gain, {join(nothing, w.or_)});
+      if (!taken.empty()) s += fill(w.taken, {join(taken, "; ")});
       break;
     case unpaired_reason::not_optimal:
-      s += ": the pairing is not optimal; still open: " + join(open, ", ");
-      if (!taken.empty()) s += "; taken: " + join(taken, "; ");
+      s += fill(w.not_optimal, {join(open, ", ")});
+      if (!taken.empty()) s += fill(w.also_taken, {join(taken, "; ")});
       s += ".";
       break;
   }
   if (!ranked_out.empty() && u.reason != unpaired_reason::not_acceptable)
-    s += " Not ranked by one of the two: " + join(ranked_out) + ".";
-  if (!excluded.empty()) s += " Excluded by a rule: " + join(excluded, "; ") + ".";
+    s += fill(w.not_ranked, {join(ranked_out)});
+  if (!excluded.empty()) s += fill(w.excluded, {join(excluded, "; ")});
   return s;
 }
 
 PEERKIT_INLINE std::string words(const pairing_explanation& e, const school& sch,
-                                 std::optional<access_purpose> why) {
-  std::string s = "Objective: " + std::string(describe(e.goal)) + ".\n";
-  for (const auto& p : e.pairs) s += words(p, sch, why) + "\n";
+                                 std::optional<access_purpose> why, report_language language) {
+  const auto& w = explanation_words(language);
+  std::string s = fill(w.objective, {w.objectives[static_cast<std::size_t>(e.goal)]}) + "\n";
+  for (const auto& p : e.pairs) s += words(p, sch, why, language) + "\n";
   for (const auto& u : e.unpaired_supportees)
-    s += words(u, false, e.goal, e.second_supportee_last, sch, why) + "\n";
+    s += words(u, false, e.goal, e.second_supportee_last, sch, why, language) + "\n";
   for (const auto& u : e.unused_supporters)
-    s += words(u, true, e.goal, e.second_supportee_last, sch, why) + "\n";
+    s += words(u, true, e.goal, e.second_supportee_last, sch, why, language) + "\n";
   return s;
 }
 
@@ -401,17 +415,19 @@ PEERKIT_INLINE pairing_explanation explain(const pairing_graph& g, const pairing
   return detail::explainer(g, result).run();
 }
 
-PEERKIT_INLINE std::string describe(const pairing_explanation& e, const school& sch) {
-  return detail::words(e, sch, std::nullopt);
+PEERKIT_INLINE std::string describe(const pairing_explanation& e, const school& sch,
+                                    report_language language) {
+  return detail::words(e, sch, std::nullopt, language);
 }
 
 PEERKIT_INLINE std::string describe(const pairing_explanation& e, const school& sch,
-                                    access_purpose why) {
-  return detail::words(e, sch, why);
+                                    access_purpose why, report_language language) {
+  return detail::words(e, sch, why, language);
 }
 
-PEERKIT_INLINE std::string describe(const pair_explanation& p, const school& sch) {
-  return detail::words(p, sch, std::nullopt);
+PEERKIT_INLINE std::string describe(const pair_explanation& p, const school& sch,
+                                    report_language language) {
+  return detail::words(p, sch, std::nullopt, language);
 }
 
 }  // namespace peerkit

@@ -3,6 +3,7 @@
 // peerkit::compiled when PEERKIT_COMPILED is defined (see config.hpp).
 
 #include <peerkit/config.hpp>
+#include <peerkit/matching/explanation.hpp>
 #include <peerkit/matching/leader_duos.hpp>
 
 namespace peerkit {
@@ -44,7 +45,7 @@ PEERKIT_INLINE duo_score score_duo(const student& a, const student& b, const duo
   std::vector<std::string> source;
   if (observed) {
     together = std::max(0, *observed - o.scale.min);
-    source.emplace_back("observed by the teacher coach");
+    source.emplace_back(duo_english.observed);
   } else if (auto x = a.rating(traits.working_together), y = b.rating(traits.working_together);
              x && y) {
     together = std::max(0, std::min(*x, *y) - o.scale.min);
@@ -253,56 +254,60 @@ PEERKIT_INLINE duo_explanation explain(const duo_graph& g, const duo_result& r) 
   return out;
 }
 
-PEERKIT_INLINE std::string describe(const duo_explanation& e, const school& sch) {
+PEERKIT_INLINE std::string describe(const duo_explanation& e, const school& sch,
+                                    report_language language) {
+  const auto& w = duo_words(language);
+  const auto& shared = explanation_words(language);
   auto name = [&](student_id id) {
     const auto* s = sch.find(id);
-    return s ? s->name : "student " + std::to_string(id.value());
+    return s ? s->name : fill(shared.student, {std::to_string(id.value())});
   };
   std::string s;
   for (const auto& d : e.duos) {
-    s += name(d.first) + " and " + name(d.second) + " form a duo (score " +
-         std::to_string(d.score.total) + ")";
+    s += fill(w.duo, {name(d.first), name(d.second), std::to_string(d.score.total)});
     std::string parts;
     for (const auto& c : d.score.criteria) {
       if (c.raw == 0) continue;
       if (!parts.empty()) parts += "; ";
-      parts += std::string(describe(c.what)) + " " + std::to_string(c.raw) + " x " +
-               std::to_string(c.weight) + " = " + std::to_string(c.points);
+      parts += fill(shared.criterion_points,
+                    {w.criteria[static_cast<std::size_t>(c.what)], std::to_string(c.raw),
+                     std::to_string(c.weight), std::to_string(c.points)});
       if (!c.because.empty()) {
         parts += " (";
-        for (std::size_t k = 0; k < c.because.size(); ++k) parts += (k ? ", " : "") + c.because[k];
+        for (std::size_t k = 0; k < c.because.size(); ++k)
+          parts += (k ? ", " : "") +
+                   (c.because[k] == duo_english.observed ? std::string(w.observed) : c.because[k]);
         parts += ")";
       }
     }
     s += parts.empty() ? "." : ": " + parts + ".";
-    if (d.pinned) s += " Pinned by the coordinator.";
+    if (d.pinned) s += shared.pinned_by_coordinator;
     s += "\n";
   }
   for (const auto& r : e.reserves) {
-    s += name(r.who) + " is a reserve: ";
+    s += fill(w.reserve, {name(r.who)});
     switch (r.reason) {
       case reserve_reason::odd_count:
-        s += "with " + std::to_string(e.candidates) +
-             " candidates one is left over, and leaving out " + name(r.who) +
-             " gives the most duos with the best total score.";
+        s += fill(w.odd_count, {std::to_string(e.candidates), name(r.who)});
         break;
       case reserve_reason::no_compatible_partner:
-        s += "no other candidate can form a duo with " + name(r.who) + ".";
+        s += fill(w.no_compatible_partner, {name(r.who)});
         break;
-      case reserve_reason::partners_taken:
-        s += "every possible partner is in a duo, and re-forming the duos gives no more duos and "
-             "no better total.";
-        break;
+      case reserve_reason::partners_taken: s += w.partners_taken; break;
     }
     std::string excluded;
     for (const auto& n : r.others)
       if (!n.rules.empty()) {
         std::string rules;
         for (auto rule : n.rules.list())
-          rules += (rules.empty() ? "" : "; ") + std::string(describe_without_access(rule));
-        excluded += (excluded.empty() ? "" : "; ") + name(n.other) + " (" + rules + ")";
+          rules += (rules.empty() ? "" : "; ") +
+                   std::string(reads_special_category(rule)
+                                   ? shared.rule_without_access
+                                   : shared.rules[static_cast<std::size_t>(rule)]);
+        excluded += (excluded.empty() ? "" : "; ") +
+                    fill(shared.excluded_by, {name(n.other), rules}) + ")";
       }
-    if (!excluded.empty()) s += " Excluded by a rule: " + excluded + ".";
+    if (!excluded.empty()) s += fill(shared.excluded, {excluded});
     s += "\n";
   }
   return s;

@@ -29,6 +29,7 @@
 
 #include <peerkit/core/consent.hpp>
 #include <peerkit/core/error.hpp>
+#include <peerkit/core/report_language.hpp>
 #include <peerkit/core/school.hpp>
 #include <peerkit/matching/matching_policy.hpp>
 #include <peerkit/matching/rules.hpp>
@@ -227,8 +228,48 @@ struct duo_explanation {
 /// Why the duos are what they are, and why each reserve is one.
 [[nodiscard]] duo_explanation explain(const duo_graph& g, const duo_result& r);
 
+/// The words of the duo explanation in one language; {0}, {1}, ... are names and numbers.
+/// The words it shares with the pair explanation (rules, "student {0}") are in
+/// explanation_phrases (explanation.hpp).
+struct duo_phrases {
+  std::array<std::string_view, 3> criteria;  ///< by enum duo_criterion
+  std::string_view observed;                 ///< a working_together rating seen by the coach
+  std::string_view duo;                      ///< {0} and {1} the leaders, {2} the score
+  std::string_view reserve;                  ///< {0} the reserve
+  std::string_view odd_count;                ///< {0} the number of candidates, {1} the reserve
+  std::string_view no_compatible_partner, partners_taken;  ///< {0} the reserve
+};
+
+inline constexpr duo_phrases duo_english{
+    {describe(duo_criterion::complementing_persons), describe(duo_criterion::qualities),
+     describe(duo_criterion::working_together)},
+    "observed by the teacher coach",
+    "{0} and {1} form a duo (score {2})",
+    "{0} is a reserve: ",
+    "with {0} candidates one is left over, and leaving out {1} gives the most duos with the best "
+    "total score.",
+    "no other candidate can form a duo with {0}.",
+    "every possible partner is in a duo, and re-forming the duos gives no more duos and no "
+    "better total."};
+
+inline constexpr duo_phrases duo_dutch{
+    {"vullen elkaar aan als persoon", "dekken samen de kwaliteiten", "werken goed samen"},
+    "gezien door de docentcoach",
+    "{0} en {1} vormen een duo (score {2})",
+    "{0} is reserve: ",
+    "met {0} kandidaten blijft er één over, en zonder {1} ontstaan de meeste duo's met de beste "
+    "totaalscore.",
+    "geen andere kandidaat kan met {0} een duo vormen.",
+    "elke mogelijke partner zit in een duo, en de duo's opnieuw vormen geeft niet meer duo's en "
+    "geen betere totaalscore."};
+
+[[nodiscard]] constexpr const duo_phrases& duo_words(report_language language) noexcept {
+  return in_language(language, duo_english, duo_dutch);
+}
+
 /// The duo explanation in words: one line per duo and per reserve. No special-category data.
-[[nodiscard]] std::string describe(const duo_explanation& e, const school& sch);
+[[nodiscard]] std::string describe(const duo_explanation& e, const school& sch,
+                                   report_language language = report_language::english);
 
 }  // namespace peerkit
 

@@ -148,24 +148,26 @@ class Run:
         return _frame(rows, {"key": "str", "title": "str", "step": "int", "state": "str",
                              "readiness": "str", "findings": "list"})
 
-    def report(self) -> str:
-        """The coordinator's report (report.md): names, never special-category values."""
-        return self._native.report()
+    def report(self, language: str = "en") -> str:
+        """The coordinator's report (report.md) in English ("en") or Dutch ("nl"): names,
+        never special-category values."""
+        return self._native.report(language)
 
-    def files(self, reveal_special_category: Optional[str] = None) -> Dict[str, bytes]:
-        """The files ``peerkit run --output`` writes, by name, as bytes (but the pictures).
-        year.ics is stamped with SOURCE_DATE_EPOCH when set, else now. With a purpose,
-        programme.json holds the special-category values, as the tool's
-        --reveal-special-category."""
-        return dict(self._native.files(reveal_special_category))
+    def files(self, reveal_special_category: Optional[str] = None,
+              language: str = "en") -> Dict[str, bytes]:
+        """The files ``peerkit run --output`` writes, by name, as bytes. year.ics is
+        stamped with SOURCE_DATE_EPOCH when set, else now. With a purpose, programme.json
+        holds the special-category values, as the tool's --reveal-special-category;
+        report.md is in `language`, as the tool's --language."""
+        return dict(self._native.files(reveal_special_category, language))
 
     def write(self, directory: PathLike, force: bool = False,
-              reveal_special_category: Optional[str] = None) -> List[Path]:
+              reveal_special_category: Optional[str] = None, language: str = "en") -> List[Path]:
         """Writes files() into `directory` as the tool does: a new or empty directory,
         or any with ``force``; never over a file the programme was read from. Returns the
         paths written."""
         return [Path(p) for p in self._native.write(Path(directory), force,
-                                                    reveal_special_category)]
+                                                    reveal_special_category, language)]
 
     def __repr__(self) -> str:
         state = "feasible" if self.feasible else f"short of {len(self.shortfalls)}"
@@ -299,10 +301,10 @@ class Record:
         """Reads a record document and the programme it names (from its folder)."""
         return cls(_peerkit.Record.read(Path(path)))
 
-    def status(self, on: Union[str, datetime.date],
-               holidays: Optional[PathLike] = None) -> Status:
+    def status(self, on: Union[str, datetime.date], holidays: Optional[PathLike] = None,
+               language: str = "en") -> Status:
         """The status on the day `on` (a date or YYYY-MM-DD), as ``peerkit status --on``;
-        holidays as in Programme.run."""
+        holidays as in Programme.run; its page in English ("en") or Dutch ("nl")."""
         day = on if isinstance(on, datetime.date) else datetime.date.fromisoformat(on)
         return Status(*self._native.status(day.year, day.month, day.day, _SHIPPED_HOLIDAYS,
-                                           _holidays(holidays)))
+                                           _holidays(holidays), language))
