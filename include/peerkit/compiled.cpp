@@ -22,6 +22,7 @@
 #include <peerkit/matching/explanation-inl.hpp>
 #include <peerkit/matching/leader_duos-inl.hpp>
 #include <peerkit/matching/pairing_graph-inl.hpp>
+#include <peerkit/matching/svg-inl.hpp>
 #include <peerkit/matching/verifier-inl.hpp>
 #include <peerkit/privacy/pseudonym-inl.hpp>
 #include <peerkit/privacy/pseudonymise-inl.hpp>

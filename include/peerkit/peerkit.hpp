@@ -100,7 +100,8 @@
 #include <peerkit/solvers/stable_pairing.hpp>
 #include <peerkit/solvers/weighted_matching.hpp>
 
-// pairing: rules, scores, buddy pairing with explanations and a verifier, leader duos, classes, DOT
+// pairing: rules, scores, buddy pairing with explanations and a verifier, leader duos, classes,
+// DOT and SVG pictures
 #include <peerkit/matching/buddy_pairing.hpp>
 #include <peerkit/matching/class_assignment.hpp>
 #include <peerkit/matching/dot.hpp>
@@ -111,6 +112,7 @@
 #include <peerkit/matching/pairing_result.hpp>
 #include <peerkit/matching/rules.hpp>
 #include <peerkit/matching/scores.hpp>
+#include <peerkit/matching/svg.hpp>
 #include <peerkit/matching/verifier.hpp>
 
 // reading and writing files that need no JSON library (the JSON headers are included on their own)

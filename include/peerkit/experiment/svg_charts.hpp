@@ -18,6 +18,7 @@
 #include <vector>
 
 #include <peerkit/config.hpp>
+#include <peerkit/core/xml_text.hpp>
 #include <peerkit/experiment/kaplan_meier.hpp>
 #include <peerkit/experiment/statistics.hpp>
 
@@ -46,38 +47,6 @@ inline constexpr std::array<std::string_view, 8> okabe_ito{
 inline std::string_view series_colour(std::size_t i) { return okabe_ito[i % okabe_ito.size()]; }
 inline std::string_view series_dash(std::size_t i) {
   return (i / okabe_ito.size()) % 2 == 1 ? R"( stroke-dasharray="6 3")" : "";
-}
-
-/// Text for XML content and attribute values. Control characters, which XML 1.0 does not
-/// allow, become U+FFFD.
-inline std::string xml_escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\t':
-      case '\n':
-      case '\r': out += c; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20)
-          out += "\xEF\xBF\xBD";
-        else
-          out += c;
-    }
-  }
-  return out;
-}
-
-/// Characters of UTF-8 text (bytes that do not continue a character), to size labels.
-inline std::size_t character_count(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
 }
 
 /// `value` with `decimals` decimals; never "-0.00".

@@ -24,20 +24,37 @@ PEERKIT_INLINE std::string detail::dot_name(const student& s, dot_label how) {
   return how == dot_label::names ? s.name : "#" + std::to_string(s.id.value());
 }
 
-PEERKIT_INLINE std::string to_dot(const pairing_graph& g, const pairing_result& result,
-                                  const dot_options& options) {
-  using detail::dot_quoted;
-  std::vector<int> used(g.supporter_count(), 0);
-  std::vector<char> paired(g.supportee_count(), 0);
-  std::set<std::pair<std::size_t, std::size_t>> chosen;
+PEERKIT_INLINE detail::pairing_marks detail::marks_of(const pairing_graph& g,
+                                                      const pairing_result& result) {
+  pairing_marks m{
+      {}, {}, std::vector<int>(g.supporter_count(), 0), std::vector<char>(g.supportee_count(), 0)};
   for (const auto& p : result.pairs) {
     auto i = g.supporter_index(p.supporter);
     auto j = g.supportee_index(p.supportee);
-    PEERKIT_ASSERT(i && j, "to_dot: the result belongs to this pairing graph");
-    ++used[*i];
-    paired[*j] = 1;
-    chosen.insert({*i, *j});
+    PEERKIT_ASSERT(i && j, "a picture's result belongs to its pairing graph");
+    ++m.used[*i];
+    m.paired[*j] = 1;
+    m.pairs.emplace_back(*i, *j);
+    m.chosen.insert({*i, *j});
   }
+  return m;
+}
+
+PEERKIT_INLINE std::string detail::role_and_load(const pairing_graph& g, std::size_t i, int used) {
+  return std::string(name_of(g.role(i))) + ", " + std::to_string(used) + " of " +
+         std::to_string(g.capacity(i));
+}
+
+PEERKIT_INLINE std::string detail::pair_note(const pairing_edge& e, bool scores) {
+  std::string note = scores ? std::to_string(e.score.total) : std::string();
+  if (e.pinned) note += note.empty() ? "pinned" : " (pinned)";
+  return note;
+}
+
+PEERKIT_INLINE std::string to_dot(const pairing_graph& g, const pairing_result& result,
+                                  const dot_options& options) {
+  using detail::dot_quoted;
+  const auto marks = detail::marks_of(g, result);
   std::string s = "graph pairing {\n  rankdir=LR;\n  ranksep=2.5;\n  nodesep=0.15;\n";
   s += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", "
        "fontname=\"Helvetica\"];\n";
@@ -48,10 +65,9 @@ PEERKIT_INLINE std::string to_dot(const pairing_graph& g, const pairing_result& 
   s += "  subgraph supporters {\n    rank=same;\n";
   for (std::size_t i = 0; i < g.supporter_count(); ++i) {
     auto label = detail::dot_name(g.supporter(i), options.label) + "\n" +
-                 std::string(name_of(g.role(i))) + ", " + std::to_string(used[i]) + " of " +
-                 std::to_string(g.capacity(i));
+                 detail::role_and_load(g, i, marks.used[i]);
     s += "    s" + std::to_string(i) + " [label=" + dot_quoted(label);
-    if (used[i] == 0)
+    if (marks.used[i] == 0)
       s += ", fillcolor=\"#eeeeee\", style=\"rounded,filled,dashed\", xlabel=\"unused\"";
     s += "];\n";
   }
@@ -59,14 +75,14 @@ PEERKIT_INLINE std::string to_dot(const pairing_graph& g, const pairing_result& 
   for (std::size_t j = 0; j < g.supportee_count(); ++j) {
     s += "    t" + std::to_string(j) +
          " [label=" + dot_quoted(detail::dot_name(g.supportee(j), options.label));
-    if (!paired[j])
+    if (!marks.paired[j])
       s += ", fillcolor=\"#fde0dd\", color=\"#c51b7d\", style=\"rounded,filled,dashed\", "
            "xlabel=\"unpaired\"";
     s += "];\n";
   }
   s += "  }\n";
   for (const auto* e : g.edges()) {
-    const bool picked = chosen.count({e->supporter, e->supportee}) != 0;
+    const bool picked = marks.chosen.count({e->supporter, e->supportee}) != 0;
     if (!picked && !options.compatible_pairs) continue;
     s += "  s" + std::to_string(e->supporter) + " -- t" + std::to_string(e->supportee) + " [";
     if (!picked) {
@@ -74,8 +90,7 @@ PEERKIT_INLINE std::string to_dot(const pairing_graph& g, const pairing_result& 
       continue;
     }
     s += "penwidth=3, color=\"#1b7837\"";
-    std::string note = options.scores ? std::to_string(e->score.total) : std::string();
-    if (e->pinned) note += note.empty() ? "pinned" : " (pinned)";
+    const auto note = detail::pair_note(*e, options.scores);
     if (!note.empty()) s += ", xlabel=" + dot_quoted(note);
     s += "];\n";
   }

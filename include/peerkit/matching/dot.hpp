@@ -39,7 +39,26 @@ namespace detail {
 /// A DOT double-quoted string.
 std::string dot_quoted(std::string_view text);
 
+/// A student as a picture labels them: name or student number.
 std::string dot_name(const student& s, dot_label how);
+
+/// What a picture of a pairing marks: the chosen pairs by graph index (in the result's
+/// order, and as a set to look up), how many supportees each supporter has and which
+/// supportees are paired.
+struct pairing_marks {
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  std::set<std::pair<std::size_t, std::size_t>> chosen;
+  std::vector<int> used;
+  std::vector<char> paired;
+};
+pairing_marks marks_of(const pairing_graph& g, const pairing_result& result);
+
+/// Supporter `i`'s role and how much of its capacity `used` takes: "peer buddy, 1 of 2".
+std::string role_and_load(const pairing_graph& g, std::size_t i, int used);
+
+/// What a picture writes on a chosen pair: its score when `scores`, and whether it was
+/// pinned; empty when neither.
+std::string pair_note(const pairing_edge& e, bool scores);
 
 }  // namespace detail
 
