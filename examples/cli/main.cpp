@@ -6,20 +6,17 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
-#include <fcntl.h>     // O_RDONLY
-#include <spawn.h>     // posix_spawnp: Graphviz without a shell
-#include <sys/wait.h>  // waitpid
-#include <unistd.h>    // isatty, environ
+#include <unistd.h>  // isatty
 
 #include <peerkit/io/contact_csv.hpp>
 #include <peerkit/io/holiday_json.hpp>
 #include <peerkit/io/output_files.hpp>
+#include <peerkit/io/programme_inputs.hpp>
 #include <peerkit/io/programme_json.hpp>
 #include <peerkit/io/record_json.hpp>
 #include <peerkit/io/result_files.hpp>
@@ -97,17 +94,16 @@ io::csv_separator separator_of(const options& o) {
   return *separator;
 }
 
+/// The language of --language.
+report_language language_of(const options& o) {
+  const auto language = from_key<report_language>(o.language);
+  if (!language) throw usage_problem{"--language takes en or nl, not '" + o.language + "'"};
+  return *language;
+}
+
 /// The programme document with the options applied: students from CSV, pseudonyms.
 io::programme_document load(const options& o, const fs::path& input) {
-  auto doc = io::read_programme_file(input);
-  if (o.students_csv) {
-    // The export lists every student: it replaces the students of the school document.
-    auto base = doc.the_school;
-    base.students.clear();
-    doc.the_school = io::merge_students_csv(std::move(base), io::read_text_file(*o.students_csv),
-                                            o.students_csv->filename().string(), {separator_of(o)});
-    doc.school_file.clear();
-  }
+  auto doc = io::programme_inputs{input, o.students_csv, separator_of(o)}.read();
   if (o.pseudonym_key) {
     const auto p = pseudonymiser::from_key_file(io::read_text_file(*o.pseudonym_key),
                                                 o.pseudonym_key->string());
@@ -134,53 +130,10 @@ std::vector<fs::path> files_read(const options& o, const fs::path& input) {
 
 /// The school calendar of `region`: the shipped holidays, updated by --holidays.
 school_calendar calendar_of(const options& o, holiday_region region) {
-  return {region,
-          io::read_holidays_updated(fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv",
-                                    o.holidays),
-          {}};
-}
-
-/// The SVG picture Graphviz's `dot` draws of `graph`; none when `dot` is not installed or
-/// fails. `dot` runs without a shell, its arguments fixed, reading and writing files in a
-/// directory of its own that only this user can read, so no path or name reaches a command
-/// line.
-std::optional<std::string> drawn_by_graphviz(const std::string& graph) {
-  std::error_code no_temp;
-  const auto temp = fs::temp_directory_path(no_temp);
-  std::string scratch = (temp / "peerkit-dot-XXXXXX").string();
-  if (no_temp || ::mkdtemp(scratch.data()) == nullptr) return std::nullopt;
-  const fs::path dir = scratch, in = dir / "graph.dot", out = dir / "graph.svg";
-  std::optional<std::string> svg;
-  std::ofstream(in, std::ios::binary) << graph;
-  posix_spawn_file_actions_t files;
-  ::posix_spawn_file_actions_init(&files);
-  ::posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  ::posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  ::posix_spawn_file_actions_addopen(&files, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  std::string format = "-Tsvg", output = "-o" + out.string(), input = in.string();
-  std::string program = "dot";
-  char* argv[] = {program.data(), format.data(), output.data(), input.data(), nullptr};
-  pid_t pid = 0;
-  int status = 0;
-  if (::posix_spawnp(&pid, "dot", &files, nullptr, argv, environ) == 0 &&
-      ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-    svg = io::read_text_file(out);
-  ::posix_spawn_file_actions_destroy(&files);
-  std::error_code ec;
-  fs::remove_all(dir, ec);
-  return svg;
-}
-
-/// `files` with a picture (.svg) beside each pairing graph (.dot), where Graphviz is
-/// installed: written with the rest, inside the same atomic output.
-void add_pictures(std::vector<io::output_file>& files) {
-  const auto graphs = files.size();
-  for (std::size_t i = 0; i < graphs; ++i)
-    if (files[i].path.extension() == ".dot")
-      if (auto svg = drawn_by_graphviz(files[i].content)) {
-        auto path = files[i].path;
-        files.push_back({path.replace_extension(".svg"), std::move(*svg)});
-      }
+  return io::programme_inputs{
+      .shipped_holidays = fs::path(PEERKIT_SAMPLE_DIR) / "school_holidays_nl.csv",
+      .holidays = o.holidays}
+      .calendar(region);
 }
 
 /// Throws the problems `e` found in an event read from `file` and added at `where` in
@@ -247,7 +200,7 @@ int status_command(const options& o) {
   if (o.json)
     std::cout << io::to_json(status).dump(1) << "\n";
   else
-    std::cout << status_report(prog, status);
+    std::cout << status_report(prog, status, language_of(o));
   return ok;
 }
 
@@ -412,45 +365,41 @@ int run_command(const options& o) {
   const auto prog = doc.programme();
   if (o.command == "validate") {
     // Valid is what `run` accepts: the holidays it plans with and every step of the year.
-    const auto cal = calendar_of(o, doc.the_school.region);
-    problem_list problems;
-    collect_problems(problems, [&] { require_holidays(cal.holidays, doc.data.year, cal.region); });
-    collect_problems(problems, [&] { prog.check(cal); });
-    problems.throw_if_any();
-    std::cout << input.string() << ": valid: " << doc.the_school.students.size() << " students, "
-              << doc.the_school.classes.size() << " classes, " << doc.the_school.staff.size()
-              << " staff, " << doc.data.applications.size() << " applications\n";
+    io::check_run(doc, prog, calendar_of(o, doc.the_school.region));
+    std::cout << input.string() << ": " << io::validity_summary(doc) << "\n";
     return ok;
   }
   const auto cal = calendar_of(o, doc.the_school.region);
   if (o.command != "select" && o.command != "pair")  // the others plan the year
     require_holidays(cal.holidays, doc.data.year, cal.region);
-  const auto run = prog.run(cal);
+  const auto run = doc.in_document([&] { return prog.run(cal); });
   const school& sch = prog.school_data();
   if (o.command == "select") {
-    std::cout << selection_report(run.selection, sch);
+    std::cout << selection_report(run.selection, sch, {}, language_of(o));
     return ok;
   }
   if (o.command == "pair") {
     for (const auto& rp : run.pairing.roles)
-      std::cout << "## " << rp.role.name << "\n" << describe(rp.explanation, sch) << "\n";
+      std::cout << "## " << rp.role.name << "\n"
+                << describe(rp.explanation, sch, language_of(o)) << "\n";
     if (run.pairing.leaders)
-      std::cout << "## leader duos\n" << describe(run.pairing.leaders->duo_reasons, sch);
+      std::cout << "## leader duos\n"
+                << describe(run.pairing.leaders->duo_reasons, sch, language_of(o));
   } else if (o.command == "plan") {
-    std::cout << detail::key_dates(run.year);
+    std::cout << detail::key_dates(run.year, language_of(o));
   } else if (o.command == "readiness") {
-    std::cout << to_markdown(run.readiness);
+    std::cout << to_markdown(run.readiness, language_of(o));
   } else {
     if (o.output) {
-      auto files = io::result_files(
-          doc, prog, run, {io::creation_time(), o.reveal_purpose, o.pseudonym_key.has_value()});
-      add_pictures(files);
+      const auto files = io::result_files(
+          doc, prog, run,
+          {io::creation_time(), o.reveal_purpose, o.pseudonym_key.has_value(), language_of(o)});
       // The files are about students: readable by the coordinator only.
       const auto written = io::write_output_directory(
           *o.output, files, {files_read(o, input), o.force, io::file_access::owner_only});
       std::cout << "wrote " << written.size() << " files to " << o.output->string() << "\n";
     } else {
-      std::cout << markdown_report(prog, run);
+      std::cout << markdown_report(prog, run, language_of(o));
     }
   }
   if (!run.feasible()) {

@@ -1,7 +1,6 @@
 // The command-line tool driven as a user drives it: commands, files, exit codes.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -81,7 +80,8 @@ TEST_CASE("cli: run writes every result, and the written state runs to the same 
   const auto o = tool("run sample_programme.json --output out", w.dir);
   REQUIRE(o.code == 0);
   for (const char* f : {"report.md", "result.json", "programme.json", "pairing-peer_buddy.dot",
-                        "pairing-newcomer_buddy.dot", "year.ics"})
+                        "pairing-peer_buddy.svg", "pairing-newcomer_buddy.dot",
+                        "pairing-newcomer_buddy.svg", "year.ics"})
     CHECK(fs::exists(w.dir / "out" / f));
   const auto result = json::parse(peerkit::io::read_text_file(w.dir / "out" / "result.json"));
   CHECK(result["feasible"] == true);
@@ -162,18 +162,31 @@ TEST_CASE("cli: no file the run read is overwritten, the key and the replaced sc
 
 TEST_CASE("cli: run's files are the coordinator's only, and no path reaches a shell") {
   const workspace w("private");
-  // A directory name that would run a command if it were ever put in a shell's command line.
+  // A directory name that would run a command if it were ever put in a shell's command line,
+  // and a `dot` first on the PATH that would tell if the tool ran a program to draw.
   const std::string name = "x';touch INJECTED;'";
-  REQUIRE(tool("run sample_programme.json -o \"" + name + "\"", w.dir).code == 0);
+  fs::create_directories(w.dir / "bin");
+  write(w.dir / "bin" / "dot", "#!/bin/sh\ntouch '" + (w.dir / "RAN").string() + "'\n");
+  fs::permissions(w.dir / "bin" / "dot", fs::perms::owner_all);
+  REQUIRE(tool("run sample_programme.json -o \"" + name + "\"", w.dir, "1756684800",
+               "export PATH=\"$PWD/bin:$PATH\"")
+              .code == 0);
   CHECK_FALSE(fs::exists(w.dir / "INJECTED"));
   CHECK_FALSE(fs::exists(w.dir / name / "INJECTED"));
+  CHECK_FALSE(fs::exists(w.dir / "RAN"));
   CHECK(fs::status(w.dir / name).permissions() == fs::perms::owner_all);
   for (const auto& f : fs::directory_iterator(w.dir / name))
     CHECK(f.status().permissions() == (fs::perms::owner_read | fs::perms::owner_write));
-  // With Graphviz installed, each pairing graph's picture is one of the files written.
-  if (std::system("command -v dot >/dev/null 2>&1") == 0)
-    CHECK(
-        peerkit::io::read_text_file(w.dir / name / "pairing-peer_buddy.svg").starts_with("<?xml"));
+  // Each pairing graph's picture is drawn by peerkit itself: the same with no program on the
+  // PATH at all.
+  REQUIRE(tool("run sample_programme.json -o plain", w.dir, "1756684800", "export PATH=/nowhere")
+              .code == 0);
+  for (const char* picture : {"pairing-peer_buddy.svg", "pairing-newcomer_buddy.svg"}) {
+    const auto svg = peerkit::io::read_text_file(w.dir / name / picture);
+    CHECK(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+    CHECK(svg.find("role=\"img\" aria-label=\"Pairing: ") != std::string::npos);
+    CHECK(peerkit::io::read_text_file(w.dir / "plain" / picture) == svg);
+  }
 }
 
 TEST_CASE("cli: bad input is reported with file, path and every problem") {
@@ -378,6 +391,31 @@ TEST_CASE("cli: record takes a school system's contact list, each contact checke
   CHECK(peerkit::io::read_text_file(w.dir / "record.json") == before);
 }
 
+TEST_CASE("cli: --language writes what people read in Dutch, the data unchanged") {
+  const workspace w("language");
+  write(w.dir / "record.json", sample_record);
+  const auto dutch = tool("status record.json --on 2025-11-20 --language nl", w.dir);
+  CHECK(dutch.code == 0);
+  CHECK(dutch.out.find("## Lopende koppels (") != std::string::npos);
+  CHECK(dutch.out.find("Active pairs") == std::string::npos);
+  CHECK(tool("status record.json --on 2025-11-20 --json --language nl", w.dir).out ==
+        tool("status record.json --on 2025-11-20 --json", w.dir).out);
+
+  const std::string programme = (sample_dir / "sample_programme.json").string();
+  const auto report = tool("run " + programme + " --language nl", w.dir);
+  CHECK(report.out.rfind("# Peer support 2025-2026 op Het Voorbeeld College\n", 0) == 0);
+  CHECK(tool("run " + programme + " --language nl --output nl", w.dir).code == 0);
+  CHECK(tool("run " + programme + " --output en", w.dir).code == 0);
+  CHECK(peerkit::io::read_text_file(w.dir / "nl" / "report.md") == report.out);
+  for (const char* data : {"result.json", "programme.json", "year.ics"})
+    CHECK(peerkit::io::read_text_file(w.dir / "nl" / data) ==
+          peerkit::io::read_text_file(w.dir / "en" / data));
+
+  const auto french = tool("run " + programme + " --language fr", w.dir);
+  CHECK(french.code == 1);
+  CHECK(french.out.rfind("peerkit: --language takes en or nl, not 'fr'\n", 0) == 0);
+}
+
 TEST_CASE("cli: status reports the day as text and as JSON") {
   const workspace w("status");
   write(w.dir / "record.json", sample_record);
@@ -424,33 +462,37 @@ TEST_CASE("cli: validate refuses what run refuses, with every problem together")
     auto prog = sample;
     prog["checklist"]["progress"]["no_such_item"] = {{"state", "not_started"}};
     refused_by_both(prog,
-                    "progress.no_such_item: no_such_item is not an item of 7-step plan "
+                    "changed.json: checklist.progress.no_such_item: no_such_item is not an item "
+                    "of 7-step plan "
                     "[checklist.unknown_item]");
   }
   SECTION("an interview rating outside the scale") {
     auto prog = sample;
     prog["applications"][0]["interviews"][0]["ratings"]["empathy"] = 9;
     refused_by_both(prog,
-                    "applications[0].interviews[0].ratings.empathy: rating 9 for empathy is "
+                    "changed.json: applications[0].interviews[0].ratings.empathy: rating 9 for "
+                    "empathy is "
                     "outside the school's scale 1..5 [selection.rating_out_of_scale]");
   }
   SECTION("intervision groups of no one") {
     auto prog = sample;
     prog["schedule"]["intervision_group_size"] = 0;
-    refused_by_both(prog, "intervision_group_size");
+    refused_by_both(prog, "changed.json: schedule.intervision_group_size: 0 is outside 1..30");
   }
   SECTION("two applications with one id") {
     auto prog = sample;
     prog["applications"][1]["id"] = prog["applications"][0]["id"];
     refused_by_both(prog,
-                    "applications[1].id: id 1 is already used by applications[0] "
+                    "changed.json: applications[1].id: id 1 is already used by applications[0] "
                     "[data.duplicate_id]");
   }
   SECTION("the problems of selection and checklist at once") {
     auto prog = sample;
     prog["checklist"]["progress"]["no_such_item"] = {{"state", "not_started"}};
     prog["applications"][0]["interviews"][0]["ratings"]["empathy"] = 9;
-    refused_by_both(prog, "[selection.rating_out_of_scale]\npeerkit: progress.no_such_item");
+    refused_by_both(
+        prog,
+        "[selection.rating_out_of_scale]\npeerkit: changed.json: checklist.progress.no_such_item");
   }
   SECTION("a year without the holidays to plan it") {
     auto prog = sample;
@@ -463,7 +505,7 @@ TEST_CASE("cli: validate refuses what run refuses, with every problem together")
     auto prog = sample;
     prog["pairing_date"] = "2030-01-01";
     refused_by_both(prog,
-                    "pairing_date: expected a day within the school year 2025-08-01.."
+                    "changed.json: pairing_date: expected a day within the school year 2025-08-01.."
                     "2026-07-31, found 2030-01-01 [data.out_of_range]");
   }
 }

@@ -72,7 +72,8 @@ TEST_CASE("io: the files of a run are the ones the tool writes in its order") {
   for (const auto& f : files) names.push_back(f.path.generic_string());
   std::vector<std::string> expected{"report.md", "result.json", "programme.json"};
   for (const auto& rp : s.run.pairing.roles)
-    expected.push_back("pairing-" + std::string(key_of(rp.role.kind)) + ".dot");
+    for (const char* picture : {".dot", ".svg"})
+      expected.push_back("pairing-" + std::string(key_of(rp.role.kind)) + picture);
   expected.push_back("year.ics");
   CHECK(names == expected);
   CHECK(s.run.pairing.roles.size() == 2);  // peer buddies and newcomer buddies; leaders form duos
@@ -112,6 +113,7 @@ TEST_CASE("io: special-category values are in the written state only when reveal
   CHECK(contains(revealed.at("programme.json"), "\"languages\""));
   CHECK(revealed.at("result.json") == hidden.at("result.json"));
   CHECK(revealed.at("report.md") == hidden.at("report.md"));
+  CHECK(revealed.at("pairing-newcomer_buddy.svg") == hidden.at("pairing-newcomer_buddy.svg"));
 
   // The state says that it holds them, for which purpose and since when, and reads back;
   // written again without the purpose it holds neither them nor the note.
@@ -161,7 +163,8 @@ TEST_CASE("io: the result gives the special-category criteria only as their sum"
   CHECK(special > 0);  // the sample pairs on languages and origins, and says only how much
 
   // Neither a criterion nor a rule of a special category is named, nor a value.
-  for (const auto& name : {"result.json", "report.md"})
+  for (const auto& name : {"result.json", "report.md", "pairing-newcomer_buddy.dot",
+                           "pairing-newcomer_buddy.svg", "pairing-peer_buddy.svg"})
     for (const char* named :
          {"common_language", "origin_knowledge", "language in common", "country of origin",
           "conflicting group", "Eritrea", "tigrinya", "syria_group_a"}) {
@@ -175,10 +178,12 @@ TEST_CASE("io: the pairing graphs of a pseudonymised programme are labelled by n
   const auto named = s.files({.created = created});
   const auto& someone = s.run.pairing.roles.front().result.pairs.front().supportee;
   const auto name = s.doc.the_school.find(someone)->name;
-  const auto graph = "pairing-" + std::string(key_of(s.run.pairing.roles.front().role.kind)) +
-                     ".dot";
-  CHECK(contains(named.at(graph), name));
-  CHECK_FALSE(contains(named.at(graph), "#" + std::to_string(someone.value())));
+  const auto graph = "pairing-" + std::string(key_of(s.run.pairing.roles.front().role.kind));
+  for (const char* picture : {".dot", ".svg"}) {
+    INFO(picture);
+    CHECK(contains(named.at(graph + picture), name));
+    CHECK_FALSE(contains(named.at(graph + picture), "#" + std::to_string(someone.value())));
+  }
 
   sample_run p;
   std::tie(p.doc.the_school, p.doc.data) = pseudonymise(
@@ -188,8 +193,11 @@ TEST_CASE("io: the pairing graphs of a pseudonymised programme are labelled by n
       {p.doc.the_school.region, read_holidays_file(data_dir + "/school_holidays_nl.csv"), {}});
   const auto numbered = p.files({.created = created, .pseudonymised = true});
   const auto& other = p.run.pairing.roles.front().result.pairs.front().supportee;
-  CHECK(contains(numbered.at(graph), "#" + std::to_string(other.value())));
-  CHECK_FALSE(contains(numbered.at(graph), p.doc.the_school.find(other)->name));
+  for (const char* picture : {".dot", ".svg"}) {
+    INFO(picture);
+    CHECK(contains(numbered.at(graph + picture), "#" + std::to_string(other.value())));
+    CHECK_FALSE(contains(numbered.at(graph + picture), p.doc.the_school.find(other)->name));
+  }
   for (const auto& st : s.doc.the_school.students)
     for (const auto& [file, content] : numbered) {
       INFO(file << " " << st.name);

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import threading
+from xml.etree import ElementTree
 
 import pandas as pd
 import pytest
@@ -130,15 +131,33 @@ def test_files_are_the_bytes_the_tool_writes(data_dir, run, tool, tmp_path, monk
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     files = run.files()
     assert list(files) == ["report.md", "result.json", "programme.json", "pairing-peer_buddy.dot",
-                           "pairing-newcomer_buddy.dot", "year.ics"]
+                           "pairing-peer_buddy.svg", "pairing-newcomer_buddy.dot",
+                           "pairing-newcomer_buddy.svg", "year.ics"]
     assert b"DTSTAMP:20250901T000000Z" in files["year.ics"]
     assert json.loads(files["result.json"]) == run.result
     assert files["report.md"].decode() == run.report()
 
     tool("run", data_dir / "sample_programme.json", "--output", tmp_path / "out")
-    written = {f.name: f.read_bytes() for f in (tmp_path / "out").iterdir()
-               if f.suffix != ".svg"}  # the tool draws pictures where Graphviz is installed
+    written = {f.name: f.read_bytes() for f in (tmp_path / "out").iterdir()}
     assert written == files
+    for name in ("pairing-peer_buddy.svg", "pairing-newcomer_buddy.svg"):
+        picture = ElementTree.fromstring(files[name])  # well-formed XML
+        assert picture.tag == "{http://www.w3.org/2000/svg}svg"
+        assert picture.get("role") == "img"
+
+
+def test_the_report_in_dutch_is_the_tools(data_dir, run, tool, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    dutch = run.report(language="nl")
+    assert dutch.startswith("# ") and dutch != run.report()
+    files = run.files(language="nl")
+    assert files["report.md"].decode() == dutch
+    assert files["result.json"] == run.files()["result.json"]  # data, not prose
+
+    tool("run", data_dir / "sample_programme.json", "--language", "nl", "--output", tmp_path / "nl")
+    assert (tmp_path / "nl" / "report.md").read_bytes() == files["report.md"]
+    with pytest.raises(ValueError, match="expected en or nl, found 'fr'"):
+        run.report(language="fr")
 
 
 def test_files_refuse_a_wrong_source_date_epoch(run, monkeypatch):
@@ -176,7 +195,8 @@ def test_a_programme_from_a_dict_is_the_one_from_its_file(data_dir, sample, run)
     assert again.run().result == run.result
 
     assert problems_of(lambda: peerkit.Programme.from_dict(document)) == [peerkit.Problem(
-        "io.cannot_read", "school", "cannot read the school document ./sample_school.json")]
+        "io.cannot_read", "programme.json: school",
+        "cannot read the school document ./sample_school.json")]
 
 
 def test_problems_are_the_tools_ids_and_locations(data_dir, tmp_path):
@@ -187,7 +207,7 @@ def test_problems_are_the_tools_ids_and_locations(data_dir, tmp_path):
     document["selection"]["rules"][0]["role"] = "buddy"
     problems = problems_of(lambda: peerkit.Programme.from_dict(document))
     assert {p.id for p in problems} >= {"json.unknown_field", "json.unknown_value"}
-    assert peerkit.Problem("json.unknown_field", "yaer",
+    assert peerkit.Problem("json.unknown_field", "programme.json: yaer",
                            "unknown field 'yaer'; did you mean 'year'?") in problems
 
     file = tmp_path / "programme.json"
@@ -223,7 +243,7 @@ def test_students_come_from_a_csv_export_as_with_the_tool(data_dir, sample, tmp_
     assert not short.feasible
     assert code == 3
     assert lines == ["the programme is short:"] + [f"  {s}" for s in short.shortfalls]
-    written = {f.name: f.read_bytes() for f in (tmp_path / "out").iterdir() if f.suffix != ".svg"}
+    written = {f.name: f.read_bytes() for f in (tmp_path / "out").iterdir()}
     assert written == short.files()
 
     bad = tmp_path / "bad.csv"

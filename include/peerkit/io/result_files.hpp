@@ -1,8 +1,9 @@
 #pragma once
 // The files a programme run is written as: the coordinator's report, the result for front
 // ends, the programme's state with the selection's decisions recorded, a pairing graph per
-// role and the year as iCalendar. One function makes them, so every front end (the tool's
-// --output, the Python module, a browser page) writes the same bytes for the same run.
+// role, in DOT and drawn as SVG, and the year as iCalendar. One function makes them, so every
+// front end (the tool's --output, the Python module, a browser page) writes the same bytes for
+// the same run.
 
 #include <charconv>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include <peerkit/io/programme_json.hpp>
 #include <peerkit/io/run_json.hpp>
 #include <peerkit/matching/dot.hpp>
+#include <peerkit/matching/svg.hpp>
 #include <peerkit/programme/report.hpp>
 
 namespace peerkit::io {
@@ -36,7 +38,13 @@ struct result_options {
   /// True for a pseudonymised programme: its names are then no more telling than its
   /// student numbers, so the pairing graphs are labelled by number.
   bool pseudonymised = false;
+  /// The language of report.md.
+  report_language language = report_language::english;
 };
+
+/// The last moment files can say they were made, in seconds since 1970:
+/// 9999-12-31T23:59:59Z, the end of the years iCalendar writes.
+inline constexpr long long last_creation_second = 253402300799;
 
 /// SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else now, so that a
 /// rerun can give the same files. Its value is whole seconds since 1970 up to the end of
@@ -44,7 +52,7 @@ struct result_options {
 [[nodiscard]] inline boost::posix_time::ptime creation_time() {
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   if (!epoch) return boost::posix_time::second_clock::universal_time();
-  constexpr long long last_second = 253402300799;  // 9999-12-31T23:59:59Z
+  constexpr long long last_second = last_creation_second;
   const std::string_view text(epoch);
   long long seconds = 0;
   const auto [end, failed] = std::from_chars(text.data(), text.data() + text.size(), seconds);
@@ -68,8 +76,9 @@ struct result_options {
 }
 
 /// The files of `run`, the run of `prog`, the programme of `doc`, in the order written:
-/// report.md, result.json, programme.json, `pairing-ROLE.dot` per role paired, and
-/// year.ics when the year was scheduled. Paths are relative, for write_output_directory().
+/// report.md, result.json, programme.json, `pairing-ROLE.dot` and `pairing-ROLE.svg` per role
+/// paired, and year.ics when the year was scheduled. Paths are relative, for
+/// write_output_directory().
 /// Throws peerkit::error privacy.no_purpose for a blank reveal purpose.
 [[nodiscard]] inline std::vector<output_file> result_files(const programme_document& doc,
                                                            const runtime_programme& prog,
@@ -79,7 +88,7 @@ struct result_options {
                                              : export_access{};
   const school& sch = prog.school_data();
   std::vector<output_file> files;
-  files.push_back({"report.md", markdown_report(prog, run)});
+  files.push_back({"report.md", markdown_report(prog, run, options.language)});
   files.push_back({"result.json", to_json(run, sch).dump(1) + "\n"});
   auto state = doc;
   state.data.applications = run.applications;  // the selection's decisions, recorded
@@ -88,11 +97,12 @@ struct result_options {
   state = noting_reveal(std::move(state), access, options.created.date());
   files.push_back({"programme.json", to_json(state, access).dump(1) + "\n"});
   const auto settings = prog.matching().settings();
-  const dot_options dot{.label = options.pseudonymised ? dot_label::student_ids : dot_label::names};
+  const auto label = options.pseudonymised ? dot_label::student_ids : dot_label::names;
   for (const auto& rp : run.pairing.roles) {
     const pairing_graph graph(sch, rp.request, settings);
-    files.push_back(
-        {"pairing-" + std::string(key_of(rp.role.kind)) + ".dot", to_dot(graph, rp.result, dot)});
+    const auto name = "pairing-" + std::string(key_of(rp.role.kind));
+    files.push_back({name + ".dot", to_dot(graph, rp.result, {.label = label})});
+    files.push_back({name + ".svg", to_svg(graph, rp.result, {.label = label})});
   }
   if (run.year.outcome == schedule_outcome::scheduled)
     files.push_back({"year.ics", to_icalendar(to_calendar_events(run.year),
