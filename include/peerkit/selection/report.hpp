@@ -139,7 +139,7 @@ inline std::string dutch_number(std::string text) {
 inline std::string dutch_reason(const reason& r) {
   const int f = static_cast<int>(r.found);
   const int l = static_cast<int>(r.limit);
-  const auto place = "plaats " + std::to_string(f) + ", " + std::to_string(l) + " nodig";
+  auto place = "plaats " + std::to_string(f) + ", " + std::to_string(l) + " nodig";
   switch (r.kind) {
     case reason_kind::ranked_within_need: return place;
     case reason_kind::ranked_as_reserve:
