@@ -65,21 +65,19 @@ PEERKIT_INLINE weighted_matching_result solve_matching(const weighted_matching_p
   const auto kept = static_cast<std::size_t>(std::count_if(
       problem.edges.begin(), problem.edges.end(), [&](const auto& e) { return worth(e) > 0; }));
   // Sized exactly: growing vectors would hold up to twice the memory while they grow.
-  std::vector<int> use;
-  std::vector<int> eu;
-  std::vector<int> ev;
-  std::vector<std::int64_t> w;
-  use.reserve(kept);
-  eu.reserve(kept);
-  ev.reserve(kept);
-  w.reserve(kept);
+  std::vector<int> use(kept);
+  std::vector<int> eu(kept);
+  std::vector<int> ev(kept);
+  std::vector<std::int64_t> w(kept);
+  std::size_t at = 0;
   for (std::size_t k = 0; k < problem.edges.size(); ++k) {
     const auto& e = problem.edges[k];
     if (worth(e) <= 0) continue;
-    use.push_back(static_cast<int>(k));
-    eu.push_back(e.u);
-    ev.push_back(e.v);
-    w.push_back(worth(e) * scale);
+    use[at] = static_cast<int>(k);
+    eu[at] = e.u;
+    ev[at] = e.v;
+    w[at] = worth(e) * scale;
+    ++at;
   }
   detail::blossom_forest forest(n, std::move(eu), std::move(ev), std::move(w));
   forest.run();
