@@ -140,7 +140,7 @@ TEST_CASE("checklist: derived items cannot be set by hand") {
         "cannot go from not_started to done: successors_named is decided by the programme's data");
 }
 
-TEST_CASE("checklist: done cannot go back to not started; reopening goes through in progress") {
+TEST_CASE("checklist: done cannot go back to not started, reopening goes through in progress") {
   progress_book book(definition_of<seven_step_plan>());
   book.set("inform_everyone", done_by_anna());
   auto p = rejected(book, "inform_everyone", {});

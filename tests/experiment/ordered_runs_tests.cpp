@@ -103,7 +103,8 @@ TEST_CASE("run_in_order commits a failed run in its place and goes on",
   }
 }
 
-TEST_CASE("run_in_order runs a slice [first, last) of the run ids", "[experiment][ordered_runs]") {
+TEST_CASE("run_in_order runs a slice of the run ids, first included, last left out",
+          "[experiment][ordered_runs]") {
   std::vector<committed_run> expected;
   for (std::size_t id = 25; id < 61; ++id) expected.push_back(flat(expected_outcome(id)));
   for (unsigned threads : {1u, 3u}) {

@@ -104,7 +104,7 @@ TEST_CASE("a stream gives the Philox blocks of its key, block after block",
   CHECK(random_stream(key).next64() == (high << 32 | low));
 }
 
-TEST_CASE("equal keys give equal streams; a key differing in one field another stream",
+TEST_CASE("equal keys give equal streams, a key differing in one field another stream",
           "[experiment][random]") {
   const stream_key base{.seed = 99, .point = 3, .replication = 2, .entity = 17, .purpose = 5};
   const auto first_words = [](const stream_key& key) {
@@ -215,7 +215,7 @@ TEST_CASE("uniform_below is unbiased", "[experiment][random]") {
   }
 }
 
-TEST_CASE("bernoulli is uniform01 < p: clamped outside [0, 1], two words always",
+TEST_CASE("bernoulli is uniform01 < p: clamped outside 0..1, two words always",
           "[experiment][random]") {
   for (const double p : {-1.0, 0.0}) {
     scripted_words zeros{{0, 0}};
@@ -259,7 +259,7 @@ TEST_CASE("exponential has mean and standard deviation 1/rate", "[experiment][ra
   CHECK(std::abs(std::sqrt(m.variance) - 1 / rate) < 0.01);
 }
 
-TEST_CASE("normal has its mean and sd, and its shape; four words a value", "[experiment][random]") {
+TEST_CASE("normal has its mean and sd, and its shape, four words a value", "[experiment][random]") {
   auto stream = stream_for(7);
   std::size_t within_one_sd = 0;
   const auto m = moments_of(draws, [&] {

@@ -98,7 +98,7 @@ TEST_CASE("privacy: a parent's consent given from 16 does not count") {
 }
 
 TEST_CASE(
-    "privacy: without a birth date a parent must consent; a birth date recorded later decides") {
+    "privacy: without a birth date a parent must consent, a birth date recorded later decides") {
   student s;
   s.id = student_id{2};
   s.consent = consent{consent_giver::parent, d(2025, 9, 1), std::nullopt};

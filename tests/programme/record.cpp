@@ -175,7 +175,7 @@ TEST_CASE("a rematch follows the closure's rematch policy") {
   }
 }
 
-TEST_CASE("intervision is led by a staff member whose role leads it; others join by role") {
+TEST_CASE("intervision is led by a staff member whose role leads it, others join by role") {
   // 000 step 6: buddies meet with the teacher coach; a confidential teacher or care
   // coordinator can join.
   auto p = paired_programme();

@@ -78,7 +78,7 @@ TEST_CASE("a run is a function of its key", "[simulation]") {
   CHECK(a != simulate(sample_plan(), settings, key(3, 12)));
 }
 
-TEST_CASE("meetings happen only on planned days; holidays pause them", "[simulation]") {
+TEST_CASE("meetings happen only on planned days, holidays pause them", "[simulation]") {
   struct meeting_days {
     std::set<date> days;
     int held = 0;
@@ -98,7 +98,7 @@ TEST_CASE("meetings happen only on planned days; holidays pause them", "[simulat
   CHECK(years[0].summary.meetings_held > 0);
 }
 
-TEST_CASE("common random numbers: equal points give equal runs; without, they differ",
+TEST_CASE("common random numbers: equal points give equal runs, without, they differ",
           "[simulation]") {
   sweep s{{{"a", {}}, {"b", {}}}, 3, 5};
   std::vector<std::vector<year_outcome>> runs;
@@ -226,7 +226,7 @@ TEST_CASE("the processes are a compile-time policy", "[simulation]") {
   for (const auto& p : y.pairs) CHECK(p.reason == end_reason::period_completed);
 }
 
-TEST_CASE("short matches have no effect; absent supporters harm", "[simulation]") {
+TEST_CASE("short matches have no effect, absent supporters harm", "[simulation]") {
   const model_parameters p;
   CHECK(default_processes::effect(p, {5, 35, 0.9, 1, 0, false}) == 0);
   CHECK(default_processes::effect(p, {30, 35, 0.9, 1, 0.5, false}) == p.absent_supporter_effect);
