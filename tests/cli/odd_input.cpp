@@ -7,8 +7,6 @@
 #include <fstream>
 #include <string>
 
-#include <unistd.h>  // getpid
-
 #include <peerkit/io/text_file.hpp>
 
 #include "tool_runner.hpp"
@@ -22,17 +20,11 @@ void write(const fs::path& p, const std::string& text) {
 }
 
 /// A fresh directory holding copies of the sample programme and school.
-struct workspace {
-  // One directory per process: test runs of several builds may overlap.
-  fs::path dir = fs::temp_directory_path() /
-                 ("peerkit-cli-odd-input-" + std::to_string(::getpid()));
-  workspace() {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+struct workspace : scratch_dir {
+  workspace() : scratch_dir("cli-odd-input") {
     for (const char* f : {"sample_programme.json", "sample_school.json"})
       fs::copy_file(sample_dir / f, dir / f);
   }
-  ~workspace() { fs::remove_all(dir); }
 };
 
 /// ASCII `text` in UTF-16 or UTF-32 (`width` 2 or 4 bytes), little- or big-endian.

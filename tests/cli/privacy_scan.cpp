@@ -14,8 +14,6 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>  // getpid
-
 #include <nlohmann/json.hpp>
 #include <peerkit/io/text_file.hpp>
 
@@ -137,16 +135,11 @@ struct output {
 
 /// Every command of the tool that reads a programme or a record, run once on the marked
 /// school, with what each printed and wrote.
-struct scanned_run {
-  // One directory per process: test runs of several builds may overlap.
-  fs::path dir = fs::temp_directory_path() /
-                 ("peerkit-cli-privacy-scan-" + std::to_string(::getpid()));
+struct scanned_run : scratch_dir {
   marked markers;
   std::vector<output> outputs;
 
-  scanned_run() {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+  scanned_run() : scratch_dir("cli-privacy-scan") {
     markers = write_marked_school(dir);
     struct command {
       std::string args;
@@ -197,7 +190,6 @@ struct scanned_run {
                            revealed, pseudonymised});
     }
   }
-  ~scanned_run() { fs::remove_all(dir); }
 };
 
 const scanned_run& the_run() {

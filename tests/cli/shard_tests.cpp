@@ -25,17 +25,9 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-/// A fresh, empty directory for one test.
-struct scratch {
-  fs::path dir;
-  explicit scratch(const std::string& name)
-      : dir(fs::temp_directory_path() / ("peerkit-shard-" + name)) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~scratch() { fs::remove_all(dir); }
-  scratch(const scratch&) = delete;
-  scratch& operator=(const scratch&) = delete;
+/// A scratch directory that saves sweeps.
+struct scratch : scratch_dir {
+  explicit scratch(const std::string& name) : scratch_dir("shard-" + name) {}
 
   /// Saves a sweep of the sample school, intervision every two or four weeks, as `file`.
   std::string sweep(const std::string& file, int replications, int seed = 11) const {

@@ -24,15 +24,9 @@ namespace {
 
 const fs::path scenario_dir = fs::path(PEERKIT_SOURCE_DIR) / "examples" / "scenarios";
 
-/// A fresh, empty directory for one test.
-struct scratch {
-  fs::path dir;
-  explicit scratch(const std::string& name)
-      : dir(fs::temp_directory_path() / ("peerkit-simulate-" + name)) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~scratch() { fs::remove_all(dir); }
+/// A scratch directory that saves documents.
+struct scratch : scratch_dir {
+  explicit scratch(const std::string& name) : scratch_dir("simulate-" + name) {}
   void save(const std::string& file, const json& j) const {
     std::ofstream(dir / file, std::ios::binary) << j.dump(1);
   }

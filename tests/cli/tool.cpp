@@ -20,16 +20,11 @@ void write(const fs::path& p, const std::string& text) {
 }
 
 /// A fresh directory holding copies of the sample programme and school.
-struct workspace {
-  fs::path dir;
-  explicit workspace(const std::string& name)
-      : dir(fs::temp_directory_path() / ("peerkit-cli-" + name)) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+struct workspace : scratch_dir {
+  explicit workspace(const std::string& name) : scratch_dir("cli-" + name) {
     for (const char* f : {"sample_programme.json", "sample_school.json", "school_holidays_nl.csv"})
       fs::copy_file(sample_dir / f, dir / f);
   }
-  ~workspace() { fs::remove_all(dir); }
   json load(const std::string& f) const {
     return json::parse(peerkit::io::read_text_file(dir / f));
   }

@@ -2,15 +2,36 @@
 // Runs the command-line tool as a user runs it, from the tests of tests/cli/.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <system_error>
 
 namespace {
 
 const std::filesystem::path sample_dir = std::filesystem::path(PEERKIT_SOURCE_DIR) / "examples" /
                                          "data";
+
+/// A fresh, empty directory for one test, removed afterwards. Its name holds the process
+/// id, so that test runs of two builds at once do not share it.
+struct scratch_dir {
+  std::filesystem::path dir;
+  explicit scratch_dir(const std::string& name)
+      : dir(std::filesystem::temp_directory_path() /
+            ("peerkit-" + name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+  }
+  ~scratch_dir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
+  scratch_dir(const scratch_dir&) = delete;
+  scratch_dir& operator=(const scratch_dir&) = delete;
+};
 
 struct outcome {
   int code = -1;
