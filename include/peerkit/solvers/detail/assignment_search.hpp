@@ -77,6 +77,8 @@ class distance_queue {
           return t;
         }
       }
+      bucket.clear();  // read through: no key below the next one comes again
+      h = 0;
     }
     for (;;) {
       auto& lowest = radix_[0];
