@@ -109,7 +109,8 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   const int ns = supportees_are_sources ? nr : nl;
   const int nt = supportees_are_sources ? nl : nr;
   const std::vector<int>& source_degree = supportees_are_sources ? right_degree : left_degree;
-  assignment_arcs arcs;
+  static_assert(max_pair_weight <= std::numeric_limits<std::int32_t>::max());
+  assignment_arcs<std::int32_t> arcs;  // validated weights fit in 32 bits
   arcs.begin.resize(static_cast<std::size_t>(ns) + 1);
   arcs.begin[0] = 0;
   for (int s = 0; s < ns; ++s) arcs.begin[s + 1] = arcs.begin[s] + source_degree[s];
@@ -125,7 +126,7 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
       const int s = supportees_are_sources ? e.supportee : e.supporter;
       const int a = fill[s]++;
       arcs.target[a] = supportees_are_sources ? e.supporter : e.supportee;
-      arcs.weight[a] = e.weight;
+      arcs.weight[a] = static_cast<std::int32_t>(e.weight);
       arc_edge[a] = static_cast<int>(k);
     }
   }
@@ -148,14 +149,16 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
     }
   };
   if (supportees_are_sources) {
-    assignment_search<true> engine(ns, nt, std::move(arcs), p.capacities, exit_weight);
+    assignment_search<true, std::int32_t> engine(ns, nt, std::move(arcs), p.capacities,
+                                                 exit_weight);
     engine.run();
     collect(engine);
   } else {
     std::vector<int> demand(static_cast<std::size_t>(nl));
     // One unit beyond the degree lets a supporter with spare room settle at price 0.
     for (int i = 0; i < nl; ++i) demand[i] = std::min(p.capacities[i], left_degree[i] + 1);
-    assignment_search<false> engine(ns, nt, std::move(arcs), std::move(demand), exit_weight);
+    assignment_search<false, std::int32_t> engine(ns, nt, std::move(arcs), std::move(demand),
+                                                  exit_weight);
     engine.run();
     collect(engine);
   }
@@ -163,8 +166,9 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
 
   // A supporter without room is always full, so any price >= 0 is allowed: the smallest
   // that covers its edges.
+  if (!closed_supporter) return;
   for (const auto& e : p.edges) {
-    if (!closed_supporter || e.weight < floor || p.capacities[e.supporter] > 0) continue;
+    if (e.weight < floor || p.capacities[e.supporter] > 0) continue;
     auto& price = out.certificate.supporter_price[e.supporter];
     price = std::max(price, e.weight + bonus - out.certificate.supportee_price[e.supportee]);
   }

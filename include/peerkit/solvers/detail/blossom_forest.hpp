@@ -330,7 +330,7 @@ class blossom_forest {
   // tight, then further tight edges greedily; every other vertex with a positive dual roots
   // a tree, and one with dual 0 is simply free.
   void jump_start() {
-    assignment_arcs arcs;
+    assignment_arcs<std::int64_t> arcs;  // the weights hold the cardinality bonus
     arcs.begin.assign(adj_begin_.begin(), adj_begin_.end());
     arcs.target.resize(adj_.size());
     arcs.weight.resize(adj_.size());
@@ -338,8 +338,8 @@ class blossom_forest {
       arcs.target[i] = endpoint(adj_[i]);
       arcs.weight[i] = w_[adj_[i] >> 1] / 4;
     }
-    assignment_search<true> cover(n_, n_, std::move(arcs),
-                                  std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
+    assignment_search<true, std::int64_t> cover(
+        n_, n_, std::move(arcs), std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
     cover.price_start();
     std::vector<int> image(static_cast<std::size_t>(n_), -1);  // endpoint at u's image
     for (int u = 0; u < n_; ++u) {
