@@ -117,7 +117,7 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   const auto arc_count = static_cast<std::size_t>(arcs.begin[ns]);
   arcs.target.resize(arc_count);
   arcs.weight.resize(arc_count);
-  std::vector<int> arc_edge(arc_count);
+  arcs.id.resize(arc_count);  // the edge index
   {
     std::vector<int> fill(arcs.begin.begin(), arcs.begin.end() - 1);
     for (std::size_t k = 0; k < p.edges.size(); ++k) {
@@ -127,13 +127,12 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
       const int a = fill[s]++;
       arcs.target[a] = supportees_are_sources ? e.supporter : e.supportee;
       arcs.weight[a] = static_cast<std::int32_t>(e.weight);
-      arc_edge[a] = static_cast<int>(k);
+      arcs.id[a] = static_cast<int>(k);
     }
   }
 
   const auto collect = [&](const auto& engine) {
-    for (std::size_t a = 0; a < arc_edge.size(); ++a)
-      if (engine.matched(static_cast<int>(a))) out.chosen.push_back(arc_edge[a]);
+    engine.for_each_matched([&](int, int edge) { out.chosen.push_back(edge); });
     for (int s = 0; s < ns; ++s) {
       const std::int64_t price = engine.source_price(s) - exit_weight;
       if (supportees_are_sources)

@@ -5,7 +5,9 @@
 //   1. greedy start: every unit takes a tight arc to a target with room;
 //   2. row reduction: free units bid for their best target (an auction with exact prices);
 //   3. tight sweeps: with heavy ties, units are served along zero-cost paths together;
-//   4. one search per unit left, each ending in a price update and a flipped path.
+//   4. one search per unit left, each ending in a price update and a flipped path; a
+//      search sorts the rows it scans heaviest first, so that it can stop reading a row at
+//      the first arc that cannot lead to a cheaper way out than one it knows.
 //
 // Sources have a demand and targets a capacity; one of the two sides has unit values (a
 // supportee is paired once), which is what the dual updates rely on. Every unit of demand
@@ -25,6 +27,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <numeric>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -41,6 +45,7 @@ struct assignment_arcs {
   std::vector<int> begin;      ///< source s owns arcs [begin[s], begin[s+1])
   std::vector<int> target;     ///< per arc
   std::vector<Weight> weight;  ///< per arc
+  std::vector<int> id;         ///< per arc, the caller's name for it; empty: its index
 };
 
 /// Monotone priority queue of targets keyed by distance, for Dijkstra's algorithm (no key
@@ -192,6 +197,11 @@ class assignment_search {
     greedy_start();
     reduce_rows();
     tight_sweeps();
+    row_sorted_.assign(static_cast<std::size_t>(ns_), 0);
+    if (arcs_.id.empty()) {  // the searches sort rows: the arcs keep their names
+      arcs_.id.resize(arcs_.target.size());
+      std::iota(arcs_.id.begin(), arcs_.id.end(), 0);
+    }
     for (int s = 0; s < ns_; ++s)
       while (pending(s) > 0) search(s);
   }
@@ -206,7 +216,14 @@ class assignment_search {
       if (holds_nothing(s)) v_[s] = best_gain(s);
   }
 
-  [[nodiscard]] bool matched(int arc) const { return matched_[arc] != 0; }
+  /// Calls f(source, id) for every matched arc, by its id (a search sorts the rows it
+  /// scans, so an arc's place may have changed).
+  template <class F>
+  void for_each_matched(F&& f) const {
+    for (int s = 0; s < ns_; ++s)
+      for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a)
+        if (matched_[a]) f(s, arcs_.id.empty() ? a : arcs_.id[a]);
+  }
   [[nodiscard]] std::int64_t target_price(int t) const { return tgt_[t].u; }
   [[nodiscard]] std::int64_t source_price(int s) const { return v_[s]; }
 
@@ -575,7 +592,52 @@ class assignment_search {
     }
   }
 
+  // Sorts the row of s heaviest first (ties in row order) the first time a search scans
+  // it, in place: a search reads only the head of a row, and a sorted head is one or two
+  // cache lines where an index into the row would be several.
+  void sort_row(int s) {
+    static_assert(sizeof(Weight) == 4, "rows are sorted by 32-bit weights");
+    row_sorted_[s] = 1;
+    const int first = arcs_.begin[s];
+    const int last = arcs_.begin[s + 1];
+    // One 64-bit key per arc: the weight turned around above, the place in the row below.
+    keys_.resize(static_cast<std::size_t>(last - first));
+    for (int a = first; a < last; ++a) {
+      const auto down = static_cast<std::uint32_t>(std::numeric_limits<std::int32_t>::max() -
+                                                   static_cast<std::int64_t>(arcs_.weight[a]));
+      keys_[a - first] = std::uint64_t{down} << 32 | static_cast<std::uint32_t>(a - first);
+    }
+    std::sort(keys_.begin(), keys_.end());
+    const auto permute = [&](auto& per_arc) {
+      row_.resize(keys_.size());
+      for (std::size_t k = 0; k < keys_.size(); ++k)
+        row_[k] = static_cast<int>(per_arc[first + static_cast<int>(keys_[k] & 0xffffffffU)]);
+      for (std::size_t k = 0; k < keys_.size(); ++k)
+        per_arc[first + static_cast<int>(k)] = static_cast<std::decay_t<decltype(per_arc[0])>>(
+            row_[k]);
+    };
+    permute(arcs_.target);
+    permute(arcs_.weight);
+    permute(matched_);
+    permute(arcs_.id);
+    // The matched arcs of the row moved: their holders follow.
+    int held = 0;
+    for (int a = first; a < last; ++a) {
+      if (!matched_[a]) continue;
+      if constexpr (UnitSources) {
+        src_arc_[s] = a;
+      } else {
+        tgt_arc_[arcs_.target[a]] = a;
+        src_slots_[src_slot_begin_[s] + held] = a;
+      }
+      ++held;
+    }
+    if constexpr (!UnitSources)
+      PEERKIT_ASSERT(held == src_count_[s], "assignment_search: a sorted row lost an arc");
+  }
+
   void reach(int s, std::int64_t d, int via) {
+    if (!row_sorted_[s]) sort_row(s);
     reached_[s] = 1;
     reach_dist_[s] = d;
     reach_target_[s] = via;
@@ -592,6 +654,10 @@ class assignment_search {
     const std::uint8_t* matched = matched_.data();
     target_state* tgt = tgt_.data();
     for (int a = arcs_.begin[s], end = arcs_.begin[s + 1]; a < end; ++a) {
+      // No price is below 0 and the row is sorted heaviest first: once an arc cannot beat
+      // the best way out even into a target of price 0, none after it can.
+      const std::int64_t at_least = base - weight[a];
+      if (at_least > best_exit_ || at_least >= best_room_) break;
       // A unit source reached through a target holds only that target, which is settled:
       // the label test below skips its matched arc, so only sources with demand look.
       if constexpr (!UnitSources)
@@ -818,6 +884,10 @@ class assignment_search {
   };
   std::vector<path_frame> frames_;
   int exit_source_ = -1;
+  // rows sorted for the searches
+  std::vector<std::uint8_t> row_sorted_;  ///< per source
+  std::vector<std::uint64_t> keys_;
+  std::vector<int> row_;
 };
 
 }  // namespace peerkit::detail

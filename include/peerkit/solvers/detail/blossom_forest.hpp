@@ -342,11 +342,8 @@ class blossom_forest {
         n_, n_, std::move(arcs), std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
     cover.price_start();
     std::vector<int> image(static_cast<std::size_t>(n_), -1);  // endpoint at u's image
-    for (int u = 0; u < n_; ++u) {
-      y_base_[u] = 2 * (cover.source_price(u) + cover.target_price(u));
-      for (int i = adj_begin_[u]; i < adj_begin_[u + 1]; ++i)
-        if (cover.matched(i)) image[u] = adj_[i];
-    }
+    for (int u = 0; u < n_; ++u) y_base_[u] = 2 * (cover.source_price(u) + cover.target_price(u));
+    cover.for_each_matched([&](int u, int i) { image[u] = adj_[i]; });
     const auto match = [&](int p) {  // p: endpoint at the far end, seen from its tail
       mate_[endpoint(p ^ 1)] = p;
       mate_[endpoint(p)] = p ^ 1;
