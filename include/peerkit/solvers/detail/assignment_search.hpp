@@ -160,7 +160,7 @@ class assignment_search {
     const int m = arcs_.begin.empty() ? 0 : arcs_.begin.back();
     matched_.assign(static_cast<std::size_t>(m), 0);
     tgt_.assign(static_cast<std::size_t>(nt_), target_state{});
-    v_.assign(static_cast<std::size_t>(ns_), 0);
+    src_.assign(static_cast<std::size_t>(ns_), source_state{});
     if constexpr (UnitSources) {
       cap_ = std::move(amount);
       std::vector<int> indegree(static_cast<std::size_t>(nt_), 0);
@@ -186,9 +186,6 @@ class assignment_search {
       src_count_.assign(static_cast<std::size_t>(ns_), 0);
       on_exit_.assign(static_cast<std::size_t>(ns_), 0);
     }
-    reach_dist_.assign(static_cast<std::size_t>(ns_), 0);
-    reach_target_.assign(static_cast<std::size_t>(ns_), -1);
-    reached_.assign(static_cast<std::size_t>(ns_), 0);
   }
 
   /// Serves every unit of demand: the cheap stages, then one shortest augmenting path per
@@ -213,7 +210,7 @@ class assignment_search {
     greedy_start();
     reduce_rows();
     for (int s = 0; s < ns_; ++s)
-      if (holds_nothing(s)) v_[s] = best_gain(s);
+      if (holds_nothing(s)) src_[s].v = best_gain(s);
   }
 
   /// Calls f(source, id) for every matched arc, by its id (a search sorts the rows it
@@ -225,7 +222,7 @@ class assignment_search {
         if (matched_[a]) f(s, arcs_.id.empty() ? a : arcs_.id[a]);
   }
   [[nodiscard]] std::int64_t target_price(int t) const { return tgt_[t].u; }
-  [[nodiscard]] std::int64_t source_price(int s) const { return v_[s]; }
+  [[nodiscard]] std::int64_t source_price(int s) const { return src_[s].v; }
 
  private:
   static constexpr std::uint8_t labelled = 1;
@@ -262,7 +259,7 @@ class assignment_search {
   }
   [[nodiscard]] bool tight(int s, int a) const {
     const int t = arcs_.target[a];
-    return !matched_[a] && !held_by(t, s) && tgt_[t].u + v_[s] == arcs_.weight[a];
+    return !matched_[a] && !held_by(t, s) && tgt_[t].u + src_[s].v == arcs_.weight[a];
   }
 
   // The best a free source can get: its exit or its best arc at current prices.
@@ -278,7 +275,7 @@ class assignment_search {
     if constexpr (UnitSources) {
       for (int s = 0; s < ns_; ++s) {
         const std::int64_t best = best_gain(s);  // all prices are still 0
-        v_[s] = best;
+        src_[s].v = best;
         for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
           const int t = arcs_.target[a];
           if (arcs_.weight[a] == best && load_[t] < cap_[t]) {
@@ -301,11 +298,11 @@ class assignment_search {
         const int first = arcs_.begin[s];
         const int last = arcs_.begin[s + 1];
         if (demand_[s] == 0) {
-          v_[s] = best_gain(s);
+          src_[s].v = best_gain(s);
           continue;
         }
         if (first == last) {
-          v_[s] = exit_;
+          src_[s].v = exit_;
           on_exit_[s] = 1;
           continue;
         }
@@ -329,7 +326,7 @@ class assignment_search {
         }
         std::int64_t price = exit_;
         if (taken < last - first) price = std::max(price, gain(order[taken]));
-        v_[s] = price;
+        src_[s].v = price;
         for (int k = 0; k < taken; ++k) {
           const int a = order[k];
           tgt_[arcs_.target[a]].u = arcs_.weight[a] -
@@ -399,13 +396,13 @@ class assignment_search {
       if (b.arc < 0) return -1;  // the exit is as good: left to the search
       const int t = arcs_.target[b.arc];
       if (has_room(t)) {
-        v_[s] = b.first;
+        src_[s].v = b.first;
         take_slot(s, b.arc, slot_begin_[t] + load_[t]++);
         return -1;
       }
       if (b.first == b.second && b.second_arc >= 0 && has_room(arcs_.target[b.second_arc])) {
         const int t2 = arcs_.target[b.second_arc];  // a tie: the target with room instead
-        v_[s] = b.second;
+        src_[s].v = b.second;
         take_slot(s, b.second_arc, slot_begin_[t2] + load_[t2]++);
         return -1;
       }
@@ -419,7 +416,7 @@ class assignment_search {
         std::int64_t victim_slack = 0;
         for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k) {
           const int y = slots_[k];
-          const std::int64_t slack = v_[y] - best_two(y).first;
+          const std::int64_t slack = src_[y].v - best_two(y).first;
           if (victim_slot < 0 || slack < victim_slack) {
             if (victim_slot >= 0) delta = std::min(delta, victim_slack);
             victim_slot = k;
@@ -432,11 +429,11 @@ class assignment_search {
       const int x = slots_[victim_slot];
       tgt_[t].u += delta;
       for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k)
-        if (k != victim_slot) v_[slots_[k]] -= delta;
+        if (k != victim_slot) src_[slots_[k]].v -= delta;
       matched_[src_arc_[x]] = 0;
       src_arc_[x] = -1;
       src_slot_[x] = -1;
-      v_[s] = b.first - delta;
+      src_[s].v = b.first - delta;
       take_slot(s, b.arc, victim_slot);
       if (delta > 0) return x;
       later.push_back(x);
@@ -453,10 +450,10 @@ class assignment_search {
         a = b.second_arc;  // a tie: take the free target instead of displacing
       const int t = arcs_.target[a];
       // Lower the source's price to `price`; the targets it holds stay tight.
-      const std::int64_t drop = v_[s] - price;
+      const std::int64_t drop = src_[s].v - price;
       for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
         tgt_[arcs_.target[src_slots_[k]]].u += drop;
-      v_[s] = price;
+      src_[s].v = price;
       const int x = tgt_arc_[t] >= 0 ? source_of(tgt_arc_[t]) : -1;
       const std::int64_t rise = arcs_.weight[a] - price - tgt_[t].u;
       if (x >= 0) {
@@ -517,7 +514,7 @@ class assignment_search {
     std::size_t served = 0;
     std::vector<path_frame>& stack = frames_;
     for (const int r : roots) {
-      if (holds_nothing(r)) v_[r] = best_gain(r);
+      if (holds_nothing(r)) src_[r].v = best_gain(r);
       seen_s_[r] = 1;
       for (int unit = pending(r); unit > 0; --unit) {
         stack.assign(1, {r, arcs_.begin[r], -1});
@@ -553,11 +550,11 @@ class assignment_search {
           stack.push_back({s2, arcs_.begin[s2], -1});
         }
         if (!found) break;  // no further unit of r gets through in this sweep
-        reach_target_[r] = -1;
+        src_[r].reach_target = -1;
         for (std::size_t i = 0; i < stack.size(); ++i) {
           const int t = arcs_.target[stack[i].a];
           tgt_[t].pred = stack[i].a;
-          if (i + 1 < stack.size()) reach_target_[stack[i + 1].s] = t;
+          if (i + 1 < stack.size()) src_[stack[i + 1].s].reach_target = t;
         }
         const int end = arcs_.target[stack.back().a];
         flip_to_target(end);
@@ -638,11 +635,11 @@ class assignment_search {
 
   void reach(int s, std::int64_t d, int via) {
     if (!row_sorted_[s]) sort_row(s);
-    reached_[s] = 1;
-    reach_dist_[s] = d;
-    reach_target_[s] = via;
+    src_[s].reached = 1;
+    src_[s].reach_dist = d;
+    src_[s].reach_target = via;
     touched_s_.push_back(s);
-    const std::int64_t base = d + v_[s];
+    const std::int64_t base = d + src_[s].v;
     const std::int64_t exit_cost = base - exit_;
     if (exit_cost < best_exit_) {
       best_exit_ = exit_cost;
@@ -689,8 +686,8 @@ class assignment_search {
   // One unit of demand of `root`, whose price is feasible: find the cheapest way to serve
   // it, update prices so that the path is tight, and flip the path.
   void search(int root) {
-    if (holds_nothing(root)) v_[root] = best_gain(root);
-    best_exit_ = v_[root] - exit_;
+    if (holds_nothing(root)) src_[root].v = best_gain(root);
+    best_exit_ = src_[root].v - exit_;
     exit_source_ = root;
     best_room_ = std::numeric_limits<std::int64_t>::max();
     room_at_hand_ = -1;
@@ -711,7 +708,7 @@ class assignment_search {
         break;
       }
       for_sources_at(t, [&](int s) {
-        if (!reached_[s] && room_at_hand_ < 0) reach(s, key, t);
+        if (!src_[s].reached && room_at_hand_ < 0) reach(s, key, t);
       });
       if (room_at_hand_ >= 0) {
         exit_target = room_at_hand_;
@@ -726,7 +723,7 @@ class assignment_search {
     else
       flip_to_exit(exit_source_);
     for (const int t : touched_t_) tgt_[t].label = 0;
-    for (const int s : touched_s_) reached_[s] = 0;
+    for (const int s : touched_s_) src_[s].reached = 0;
     touched_t_.clear();
     touched_s_.clear();
   }
@@ -736,19 +733,19 @@ class assignment_search {
       // Every settled target below dstar is full; its sources were reached at its distance.
       for (const int t : touched_t_)
         if (tgt_[t].label == final_label) tgt_[t].u += dstar - tgt_[t].dist;
-      for (const int s : touched_s_) v_[s] -= dstar - reach_dist_[s];
+      for (const int s : touched_s_) src_[s].v -= dstar - src_[s].reach_dist;
     } else {
       // Each target has one source; every target of a reached source keeps its arc tight.
       for (const int s : touched_s_) {
-        const std::int64_t delta = dstar - reach_dist_[s];
-        v_[s] -= delta;
+        const std::int64_t delta = dstar - src_[s].reach_dist;
+        src_[s].v -= delta;
         for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
           tgt_[arcs_.target[src_slots_[k]]].u += delta;
       }
     }
   }
 
-  // Source s moves from arc `from` (at reach_target_[s]) to arc `to`.
+  // Source s moves from arc `from` (at src_[s].reach_target) to arc `to`.
   void move_source(int s, int from, int to) {
     if constexpr (UnitSources) {
       src_arc_[s] = to;
@@ -775,7 +772,7 @@ class assignment_search {
         slots_[slot] = s;
       else
         tgt_arc_[t] = a;
-      if (reach_target_[s] < 0) {
+      if (src_[s].reach_target < 0) {
         if constexpr (UnitSources) {
           src_arc_[s] = a;
           src_slot_[s] = slot;
@@ -784,7 +781,7 @@ class assignment_search {
         }
         return;
       }
-      const int prev = reach_target_[s];
+      const int prev = src_[s].reach_target;
       int old_arc = -1;
       int old_slot = -1;
       if constexpr (UnitSources) {
@@ -809,8 +806,8 @@ class assignment_search {
 
   void flip_to_exit(int s) {
     ++on_exit_[s];
-    if (reach_target_[s] < 0) return;
-    const int prev = reach_target_[s];
+    if (src_[s].reach_target < 0) return;
+    const int prev = src_[s].reach_target;
     int slot = -1;
     if constexpr (UnitSources) {
       matched_[src_arc_[s]] = 0;
@@ -846,7 +843,14 @@ class assignment_search {
     int label = 0;          ///< 0 untouched, labelled, final_label
   };
   std::vector<target_state> tgt_;
-  std::vector<std::int64_t> v_;
+  // Per source, what a search reads and writes together: price and search state.
+  struct source_state {
+    std::int64_t v = 0;           ///< price
+    std::int64_t reach_dist = 0;  ///< distance at which the search reached it
+    int reach_target = -1;        ///< the target it was reached through, -1: the root
+    int reached = 0;              ///< reached in this search
+  };
+  std::vector<source_state> src_;
   std::vector<int> on_exit_;
 
   // unit sources, capacitated targets
@@ -865,9 +869,6 @@ class assignment_search {
   std::vector<int> src_count_;
 
   // search scratch, reset after each search through the touched lists
-  std::vector<std::int64_t> reach_dist_;
-  std::vector<int> reach_target_;
-  std::vector<std::uint8_t> reached_;
   std::vector<int> touched_t_;
   std::vector<int> touched_s_;
   distance_queue queue_;
