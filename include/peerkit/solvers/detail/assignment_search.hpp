@@ -171,6 +171,7 @@ class assignment_search {
         slot_begin_[t + 1] = slot_begin_[t] + std::min(cap_[t], indegree[t]);
       slots_.assign(static_cast<std::size_t>(slot_begin_[nt_]), -1);
       load_.assign(static_cast<std::size_t>(nt_), 0);
+      for (int t = 0; t < nt_; ++t) tgt_[t].full = cap_[t] == 0;
       src_arc_.assign(static_cast<std::size_t>(ns_), -1);
       src_slot_.assign(static_cast<std::size_t>(ns_), -1);
       on_exit_.assign(static_cast<std::size_t>(ns_), 0);
@@ -230,7 +231,7 @@ class assignment_search {
 
   [[nodiscard]] bool has_room(int t) const {
     if constexpr (UnitSources)
-      return load_[t] < cap_[t];
+      return !tgt_[t].full;
     else
       return tgt_arc_[t] < 0;
   }
@@ -278,8 +279,8 @@ class assignment_search {
         src_[s].v = best;
         for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
           const int t = arcs_.target[a];
-          if (arcs_.weight[a] == best && load_[t] < cap_[t]) {
-            const int slot = slot_begin_[t] + load_[t]++;
+          if (arcs_.weight[a] == best && has_room(t)) {
+            const int slot = next_place(t);
             slots_[slot] = s;
             src_arc_[s] = a;
             src_slot_[s] = slot;
@@ -397,13 +398,13 @@ class assignment_search {
       const int t = arcs_.target[b.arc];
       if (has_room(t)) {
         src_[s].v = b.first;
-        take_slot(s, b.arc, slot_begin_[t] + load_[t]++);
+        take_slot(s, b.arc, next_place(t));
         return -1;
       }
       if (b.first == b.second && b.second_arc >= 0 && has_room(arcs_.target[b.second_arc])) {
         const int t2 = arcs_.target[b.second_arc];  // a tie: the target with room instead
         src_[s].v = b.second;
-        take_slot(s, b.second_arc, slot_begin_[t2] + load_[t2]++);
+        take_slot(s, b.second_arc, next_place(t2));
         return -1;
       }
       // Full: the occupant with the least slack leaves; the price may rise by the bidder's
@@ -477,6 +478,13 @@ class assignment_search {
       later.push_back(x);
       return -1;
     }
+  }
+
+  // The next free place of t, which may fill it (unit sources).
+  int next_place(int t) {
+    const int place = slot_begin_[t] + load_[t]++;
+    tgt_[t].full = load_[t] >= cap_[t];
+    return place;
   }
 
   void take_slot(int s, int a, int slot) {
@@ -800,7 +808,7 @@ class assignment_search {
 
   void flip_to_target(int t) {
     int slot = -1;
-    if constexpr (UnitSources) slot = slot_begin_[t] + load_[t]++;
+    if constexpr (UnitSources) slot = next_place(t);
     hand_on(t, slot);
   }
 
@@ -837,10 +845,11 @@ class assignment_search {
   std::vector<std::uint8_t> matched_;
   // Per target, what one relaxation reads together: price and search label.
   struct target_state {
-    std::int64_t u = 0;     ///< price
-    std::int64_t dist = 0;  ///< search distance, valid while labelled
-    int pred = -1;          ///< arc that labelled it
-    int label = 0;          ///< 0 untouched, labelled, final_label
+    std::int64_t u = 0;      ///< price
+    std::int64_t dist = 0;   ///< search distance, valid while labelled
+    int pred = -1;           ///< arc that labelled it
+    std::uint8_t label = 0;  ///< 0 untouched, labelled, final_label
+    bool full = false;       ///< no room left (unit sources; else tgt_arc_ tells)
   };
   std::vector<target_state> tgt_;
   // Per source, what a search reads and writes together: price and search state.
