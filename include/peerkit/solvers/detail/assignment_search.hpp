@@ -28,7 +28,6 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -613,18 +612,19 @@ class assignment_search {
       keys_[a - first] = std::uint64_t{down} << 32 | static_cast<std::uint32_t>(a - first);
     }
     std::sort(keys_.begin(), keys_.end());
-    const auto permute = [&](auto& per_arc) {
-      row_.resize(keys_.size());
-      for (std::size_t k = 0; k < keys_.size(); ++k)
-        row_[k] = static_cast<int>(per_arc[first + static_cast<int>(keys_[k] & 0xffffffffU)]);
-      for (std::size_t k = 0; k < keys_.size(); ++k)
-        per_arc[first + static_cast<int>(k)] = static_cast<std::decay_t<decltype(per_arc[0])>>(
-            row_[k]);
-    };
-    permute(arcs_.target);
-    permute(arcs_.weight);
-    permute(matched_);
-    permute(arcs_.id);
+    row_.resize(keys_.size());
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      const int a = first + static_cast<int>(keys_[k] & 0xffffffffU);
+      row_[k] = {arcs_.target[a], arcs_.id[a], matched_[a]};
+    }
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      const int a = first + static_cast<int>(k);
+      arcs_.weight[a] = static_cast<Weight>(std::numeric_limits<std::int32_t>::max() -
+                                            static_cast<std::int64_t>(keys_[k] >> 32));
+      arcs_.target[a] = row_[k].target;
+      arcs_.id[a] = row_[k].id;
+      matched_[a] = row_[k].matched;
+    }
     // The matched arcs of the row moved: their holders follow.
     int held = 0;
     for (int a = first; a < last; ++a) {
@@ -897,7 +897,12 @@ class assignment_search {
   // rows sorted for the searches
   std::vector<std::uint8_t> row_sorted_;  ///< per source
   std::vector<std::uint64_t> keys_;
-  std::vector<int> row_;
+  struct moving_arc {
+    int target;
+    int id;
+    std::uint8_t matched;
+  };
+  std::vector<moving_arc> row_;
 };
 
 }  // namespace peerkit::detail
