@@ -13,6 +13,11 @@ PEERKIT_INLINE std::string detail::index_range(const char* what, long long n) {
   return std::string("a ") + what + " index in 0.." + std::to_string(n - 1);
 }
 
+PEERKIT_INLINE bool detail::sizes_valid(const assignment_problem& p) {
+  return p.supportee_count >= 0 && p.edges.size() <= max_edge_count &&
+         std::none_of(p.capacities.begin(), p.capacities.end(), [](int c) { return c < 0; });
+}
+
 PEERKIT_INLINE void detail::validate_assignment(const assignment_problem& p) {
   problem_list problems;
   for (std::size_t i = 0; i < p.capacities.size(); ++i)
@@ -26,10 +31,8 @@ PEERKIT_INLINE void detail::validate_assignment(const assignment_problem& p) {
   const auto supporters = static_cast<long long>(p.capacities.size());
   for (std::size_t k = 0; k < p.edges.size(); ++k) {
     const auto& e = p.edges[k];
+    if (edge_valid(p, e)) continue;
     const bool weight_ok = e.weight <= max_pair_weight && e.weight >= -max_pair_weight;
-    if (e.supporter >= 0 && e.supporter < supporters && e.supportee >= 0 &&
-        e.supportee < p.supportee_count && weight_ok)
-      continue;
     const std::string at = "edges[" + std::to_string(k) + "]";
     if (e.supporter < 0 || e.supporter >= supporters)
       problems.add("matching.unknown_supporter", at + ".supporter",
@@ -44,7 +47,7 @@ PEERKIT_INLINE void detail::validate_assignment(const assignment_problem& p) {
                    "expected a weight between -" + std::to_string(max_pair_weight) + " and " +
                        std::to_string(max_pair_weight) + "; found " + std::to_string(e.weight));
   }
-  if (p.edges.size() > static_cast<std::size_t>(std::numeric_limits<int>::max() / 2))
+  if (p.edges.size() > max_edge_count)
     problems.add("matching.too_large", "edges", "too many edges for one problem");
   problems.throw_if_any();
 }
@@ -72,6 +75,9 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   std::int64_t min_w = 0;
   bool closed_supporter = false;
   for (const auto& e : p.edges) {
+    // The edges are checked in this pass, which reads them anyway; the full check, which
+    // names every problem and its place, runs only when one is wrong (and throws).
+    if (!edge_valid(p, e)) validate_assignment(p);
     if (e.weight < floor) continue;
     max_w = std::max(max_w, e.weight);
     min_w = std::min(min_w, e.weight);
@@ -340,7 +346,10 @@ PEERKIT_INLINE void detail::finish_assignment(const assignment_problem& p, assig
 
 PEERKIT_INLINE assignment_result solve_assignment(const assignment_problem& problem,
                                                   assignment_objective objective) {
-  detail::validate_assignment(problem);
+  // The edges are checked by the first pass over them: solve_exact's, or here for the
+  // fairest objective, whose cardinality checks come first.
+  if (!detail::sizes_valid(problem) || objective == assignment_objective::max_min_then_weight)
+    detail::validate_assignment(problem);
   assignment_result out;
   constexpr std::int64_t every_edge = std::numeric_limits<std::int64_t>::min();
   switch (objective) {

@@ -106,6 +106,20 @@ namespace detail {
 /// "an index in 0..n-1" for error messages, or why there is none.
 std::string index_range(const char* what, long long n);
 
+/// Arc indices are ints, with room to spare.
+inline constexpr std::size_t max_edge_count = std::numeric_limits<int>::max() / 2;
+
+/// Whether an edge names a supporter and a supportee that exist and has a weight in range.
+inline bool edge_valid(const assignment_problem& p, const assignment_edge& e) {
+  return e.supporter >= 0 && e.supporter < static_cast<long long>(p.capacities.size()) &&
+         e.supportee >= 0 && e.supportee < p.supportee_count && e.weight <= max_pair_weight &&
+         e.weight >= -max_pair_weight;
+}
+
+/// Whether the supportee count, the capacities and the number of edges are valid.
+bool sizes_valid(const assignment_problem& p);
+
+/// Throws peerkit::error naming every problem of `p` with its place, if there is one.
 void validate_assignment(const assignment_problem& p);
 
 /// A bonus per pair large enough that pairing one more supportee outweighs any difference
