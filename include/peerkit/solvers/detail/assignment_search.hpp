@@ -192,13 +192,15 @@ class assignment_search {
   /// unit left, sources in index order (a search prices its free root itself).
   void run() {
     greedy_start();
-    reduce_rows();
-    tight_sweeps();
+    // From here on a row is sorted heaviest first when it is first bid from or searched.
+    sorting_ = true;
     row_sorted_.assign(static_cast<std::size_t>(ns_), 0);
-    if (arcs_.id.empty()) {  // the searches sort rows: the arcs keep their names
+    if (arcs_.id.empty()) {  // the arcs keep their names
       arcs_.id.resize(arcs_.target.size());
       std::iota(arcs_.id.begin(), arcs_.id.end(), 0);
     }
+    reduce_rows();
+    tight_sweeps();
     for (int s = 0; s < ns_; ++s)
       while (pending(s) > 0) search(s);
   }
@@ -346,11 +348,21 @@ class assignment_search {
     std::int64_t second = 0;
     int second_arc = -1;
   };
-  [[nodiscard]] bid best_two(int s) const {
+  [[nodiscard]] bid best_two(int s) {
+    bool sorted = false;
+    if constexpr (sizeof(Weight) == 4) {
+      if (sorting_ && !row_sorted_[s]) sort_row(s);
+      sorted = sorting_;
+    }
     bid b;
     b.first = exit_;
     b.second = exit_;
     for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
+      // No price is below 0: in a sorted row, once a weight cannot beat the second best
+      // gain, no gain after it can.
+      if (sorted &&
+          (arcs_.weight[a] < b.second || (arcs_.weight[a] == b.second && b.second_arc >= 0)))
+        break;
       // A repeated pair to a target s already holds is no alternative.
       if (matched_[a] || held_by(arcs_.target[a], s)) continue;
       const std::int64_t g = arcs_.weight[a] - tgt_[arcs_.target[a]].u;
@@ -894,7 +906,8 @@ class assignment_search {
   };
   std::vector<path_frame> frames_;
   int exit_source_ = -1;
-  // rows sorted for the searches
+  // rows sorted for the bids and searches of run()
+  bool sorting_ = false;
   std::vector<std::uint8_t> row_sorted_;  ///< per source
   std::vector<std::uint64_t> keys_;
   struct moving_arc {
