@@ -177,6 +177,7 @@ class assignment_search {
     } else {
       demand_ = std::move(amount);
       tgt_arc_.assign(static_cast<std::size_t>(nt_), -1);
+      holder_.assign(static_cast<std::size_t>(nt_), -1);
       src_slot_begin_.resize(static_cast<std::size_t>(ns_) + 1);
       src_slot_begin_[0] = 0;
       for (int s = 0; s < ns_; ++s)
@@ -323,7 +324,7 @@ class assignment_search {
         // Claiming each target as it is taken stops a repeated pair from being taken twice.
         while (taken < want && tgt_arc_[arcs_.target[order[taken]]] < 0 &&
                gain(order[taken]) >= exit_) {
-          tgt_arc_[arcs_.target[order[taken]]] = order[taken];
+          set_holder(arcs_.target[order[taken]], order[taken], s);
           ++taken;
         }
         std::int64_t price = exit_;
@@ -466,7 +467,7 @@ class assignment_search {
       for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
         tgt_[arcs_.target[src_slots_[k]]].u += drop;
       src_[s].v = price;
-      const int x = tgt_arc_[t] >= 0 ? source_of(tgt_arc_[t]) : -1;
+      const int x = holder_[t];
       const std::int64_t rise = arcs_.weight[a] - price - tgt_[t].u;
       if (x >= 0) {
         const int old = tgt_arc_[t];
@@ -481,7 +482,7 @@ class assignment_search {
         --src_count_[x];
       }
       tgt_[t].u = arcs_.weight[a] - price;
-      tgt_arc_[t] = a;
+      set_holder(t, a, s);
       matched_[a] = 1;
       src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
       if (x < 0) return -1;
@@ -496,6 +497,12 @@ class assignment_search {
     const int place = slot_begin_[t] + load_[t]++;
     tgt_[t].full = load_[t] >= cap_[t];
     return place;
+  }
+
+  // Target t is held by source s through arc a (-1, -1: free); unit targets.
+  void set_holder(int t, int a, int s) {
+    tgt_arc_[t] = a;
+    holder_[t] = s;
   }
 
   void take_slot(int s, int a, int slot) {
@@ -596,7 +603,7 @@ class assignment_search {
     if constexpr (UnitSources) {
       return k < load_[t] ? slots_[slot_begin_[t] + k] : -1;
     } else {
-      return k == 0 && tgt_arc_[t] >= 0 ? source_of(tgt_arc_[t]) : -1;
+      return k == 0 ? holder_[t] : -1;
     }
   }
   template <class F>
@@ -791,7 +798,7 @@ class assignment_search {
       if constexpr (UnitSources)
         slots_[slot] = s;
       else
-        tgt_arc_[t] = a;
+        set_holder(t, a, s);
       if (src_[s].reach_target < 0) {
         if constexpr (UnitSources) {
           src_arc_[s] = a;
@@ -845,7 +852,7 @@ class assignment_search {
           break;
         }
       --src_count_[s];
-      tgt_arc_[prev] = -1;
+      set_holder(prev, -1, -1);
     }
     hand_on(prev, slot);
   }
@@ -885,6 +892,7 @@ class assignment_search {
   // unit targets, sources with demand
   std::vector<int> demand_;
   std::vector<int> tgt_arc_;
+  std::vector<int> holder_;  ///< the source of tgt_arc_, -1: none
   std::vector<int> src_slot_begin_;
   std::vector<int> src_slots_;
   std::vector<int> src_count_;
