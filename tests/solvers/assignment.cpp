@@ -273,3 +273,24 @@ TEST_CASE("solvers: assignment rejects invalid problems with located errors") {
   }
   CHECK_THROWS_AS(solve_assignment(assignment_problem{{}, -1, {}}), peerkit::error);
 }
+
+TEST_CASE("solvers: assignment names every wrong edge when only edges are wrong") {
+  // Valid sizes and capacities: the edges are checked in the solver's first pass, which
+  // must still report each problem with its place, whatever the objective.
+  const assignment_problem p{{1, 2}, 3, {{0, 0, 5}, {1, 3, 1}, {0, 2, 4}, {-1, 1, -2'000'000'000}}};
+  for (const auto o : all_objectives) {
+    try {
+      (void)solve_assignment(p, o);
+      FAIL("expected peerkit::error");
+    } catch (const peerkit::error& e) {
+      const auto& problems = e.problems();
+      REQUIRE(problems.size() == 3);
+      CHECK(problems[0].id == "matching.unknown_supportee");
+      CHECK(problems[0].location == "edges[1].supportee");
+      CHECK(problems[1].id == "matching.unknown_supporter");
+      CHECK(problems[1].location == "edges[3].supporter");
+      CHECK(problems[2].id == "matching.weight_out_of_range");
+      CHECK(problems[2].location == "edges[3].weight");
+    }
+  }
+}

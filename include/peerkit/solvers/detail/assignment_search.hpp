@@ -5,9 +5,9 @@
 //   1. greedy start: every unit takes a tight arc to a target with room;
 //   2. row reduction: free units bid for their best target (an auction with exact prices);
 //   3. tight sweeps: with heavy ties, units are served along zero-cost paths together;
-//   4. one search per unit left, each ending in a price update and a flipped path; a
-//      search sorts the rows it scans heaviest first, so that it can stop reading a row at
-//      the first arc that cannot lead to a cheaper way out than one it knows.
+//   4. one search per unit left, each ending in a price update and a flipped path.
+// From stage 2 on, a row is sorted heaviest first the first time a bid or a search reads
+// it, so that both can stop reading at the first arc that cannot beat what they know.
 //
 // Sources have a demand and targets a capacity; one of the two sides has unit values (a
 // supportee is paired once), which is what the dual updates rely on. Every unit of demand
@@ -615,8 +615,8 @@ class assignment_search {
     }
   }
 
-  // Sorts the row of s heaviest first (ties in row order) the first time a search scans
-  // it, in place: a search reads only the head of a row, and a sorted head is one or two
+  // Sorts the row of s heaviest first (ties in row order) the first time a bid or a search
+  // reads it, in place: they read only the head of a row, and a sorted head is one or two
   // cache lines where an index into the row would be several.
   void sort_row(int s) {
     static_assert(sizeof(Weight) == 4, "rows are sorted by 32-bit weights");
