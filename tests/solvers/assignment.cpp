@@ -180,6 +180,62 @@ TEST_CASE("solvers: assignment certificates hold with heavy ties and extreme wei
   }
 }
 
+TEST_CASE("solvers: assignment stays exact with a global price update after every search") {
+  // The solver updates prices globally only on large problems; here it does so after each
+  // search, on small problems against brute force and on larger ones by certificate.
+  constexpr std::int64_t every_edge = std::numeric_limits<std::int64_t>::min();
+  const auto solve_updating = [](const assignment_problem& p, assignment_objective o) {
+    assignment_result r;
+    if (o == assignment_objective::max_weight)
+      peerkit::detail::solve_exact(p, 1, false, r, 0);
+    else
+      peerkit::detail::solve_exact(p, every_edge, true, r, 0);
+    peerkit::detail::finish_assignment(p, r);
+    return r;
+  };
+  constexpr assignment_objective objectives[] = {assignment_objective::max_cardinality_then_weight,
+                                                 assignment_objective::max_weight};
+  for (std::uint32_t seed = 9000; seed < 9600; ++seed) {
+    draw d(seed);
+    const auto p = random_problem(d, 4, 6, static_cast<int>(d.in(30, 90)), -5, 20);
+    for (const auto o : objectives) {
+      INFO("seed " << seed << " objective " << static_cast<int>(o));
+      const auto r = solve_updating(p, o);
+      require_optimal(p, o, r);
+      REQUIRE(value_of(o, r.pair_count, r.total_weight, 0) == brute_force(p, o).best);
+    }
+  }
+  int repriced = 0;  // problems whose prices the updates changed
+  for (std::uint32_t seed = 9600; seed < 9660; ++seed) {
+    draw d(seed);
+    // As many supportees as places, where the last ones take searches.
+    assignment_problem p;
+    const auto nl = static_cast<int>(d.in(60, 120));
+    const int most = seed % 2 == 0 ? 2 : 5;  // the search serves supportees, else places
+    for (int i = 0; i < nl; ++i) p.capacities.push_back(static_cast<int>(d.in(1, most)));
+    long long places = 0;
+    for (const int c : p.capacities) places += c;
+    p.supportee_count = static_cast<int>(places + d.in(-3, 3));
+    const bool extreme = seed % 5 == 0;
+    for (int j = 0; j < p.supportee_count; ++j)
+      for (int k = 0; k < 6; ++k) {
+        const auto w = extreme ? d.in(-peerkit::max_pair_weight, peerkit::max_pair_weight)
+                               : d.in(0, 1000);
+        p.edges.push_back({static_cast<int>(d.in(0, nl - 1)), j, w});
+      }
+    for (const auto o : objectives) {
+      INFO("seed " << seed << " objective " << static_cast<int>(o));
+      const auto r = solve_updating(p, o);
+      require_optimal(p, o, r);
+      const auto plain = solve_assignment(p, o);
+      REQUIRE(value_of(o, r.pair_count, r.total_weight, 0) ==
+              value_of(o, plain.pair_count, plain.total_weight, 0));
+      if (r.certificate != plain.certificate) ++repriced;
+    }
+  }
+  CHECK(repriced > 60);
+}
+
 TEST_CASE("solvers: assignment edge cases") {
   SECTION("empty problem") {
     for (const auto o : all_objectives) {

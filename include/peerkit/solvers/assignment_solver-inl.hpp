@@ -63,7 +63,8 @@ PEERKIT_INLINE std::int64_t detail::cardinality_bonus(std::int64_t pairs_bound, 
 }
 
 PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_t floor,
-                                        bool cardinality_first, assignment_result& out) {
+                                        bool cardinality_first, assignment_result& out,
+                                        std::size_t update_after) {
   const int nl = static_cast<int>(p.capacities.size());
   const int nr = p.supportee_count;
   // One pass over the input: the weight range of the certified edges (weight >= floor)
@@ -156,7 +157,7 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   if (supportees_are_sources) {
     assignment_search<true, std::int32_t> engine(ns, nt, std::move(arcs), p.capacities,
                                                  exit_weight);
-    engine.run();
+    engine.run(update_after);
     collect(engine);
   } else {
     std::vector<int> demand(static_cast<std::size_t>(nl));
@@ -164,7 +165,7 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
     for (int i = 0; i < nl; ++i) demand[i] = std::min(p.capacities[i], left_degree[i] + 1);
     assignment_search<false, std::int32_t> engine(ns, nt, std::move(arcs), std::move(demand),
                                                   exit_weight);
-    engine.run();
+    engine.run(update_after);
     collect(engine);
   }
   std::sort(out.chosen.begin(), out.chosen.end());

@@ -126,12 +126,16 @@ void validate_assignment(const assignment_problem& p);
 /// in total weight: 1 + pairs_bound * (max(0, max w) + max(0, -min w)).
 std::int64_t cardinality_bonus(std::int64_t pairs_bound, std::int64_t max_w, std::int64_t min_w);
 
+/// How much the searches explore, in multiples of the vertices, before a global price
+/// update (see docs/solvers.md).
+inline constexpr std::size_t default_update_after = 8;
+
 /// The exact pairing over the edges with weight >= floor: most pairs first when
 /// `cardinality_first`, else the largest weight (the caller then passes a floor of 1, so
 /// that no edge of weight <= 0 takes part). Fills chosen and the certificate's prices and
-/// bonus.
+/// bonus. `update_after` 0 updates prices globally after every search (for tests).
 void solve_exact(const assignment_problem& p, std::int64_t floor, bool cardinality_first,
-                 assignment_result& out);
+                 assignment_result& out, std::size_t update_after = default_update_after);
 
 /// Maximum cardinality pairing (Hopcroft-Karp with capacities) over the edges with
 /// weight >= floor. Returns the number of pairs; `cover`, when given, receives a minimum

@@ -5,7 +5,8 @@
 //   1. greedy start: every unit takes a tight arc to a target with room;
 //   2. row reduction: free units bid for their best target (an auction with exact prices);
 //   3. tight sweeps: with heavy ties, units are served along zero-cost paths together;
-//   4. one search per unit left, each ending in a price update and a flipped path.
+//   4. one search per unit left, each ending in a price update and a flipped path; when
+//      the searches grow large, a global price update now and then guides the next ones.
 // From stage 2 on, a row is sorted heaviest first the first time a bid or a search reads
 // it, so that both can stop reading at the first arc that cannot beat what they know.
 //
@@ -190,8 +191,11 @@ class assignment_search {
   }
 
   /// Serves every unit of demand: the cheap stages, then one shortest augmenting path per
-  /// unit left, sources in index order (a search prices its free root itself).
-  void run() {
+  /// unit left, sources in index order (a search prices its free root itself). The prices
+  /// are updated globally once the searches since the last update have explored
+  /// `update_after` times the vertices and the units left promise as much again (0: after
+  /// every search, which tests use).
+  void run(std::size_t update_after) {
     greedy_start();
     // From here on a row is sorted heaviest first when it is first bid from or searched.
     sorting_ = true;
@@ -202,8 +206,24 @@ class assignment_search {
     }
     reduce_rows();
     tight_sweeps();
+    // What the units left will explore is estimated at the size of the latest searches (a
+    // running average: searches grow towards the end).
+    const std::size_t enough = update_after * static_cast<std::size_t>(ns_ + nt_);
+    std::size_t left = 0;
+    for (int s = 0; s < ns_; ++s) left += static_cast<std::size_t>(pending(s));
+    std::size_t explored = 0;  // by the searches since the last global update
+    std::size_t recent = 0;    // 16 times a running average of the latest searches' sizes
     for (int s = 0; s < ns_; ++s)
-      while (pending(s) > 0) search(s);
+      while (pending(s) > 0) {
+        const std::size_t size = search(s);
+        explored += size;
+        recent += size - recent / 16;
+        --left;
+        if (explored > enough && left * recent > 16 * enough) {
+          global_update();
+          explored = 0;
+        }
+      }
   }
 
   /// The stages that set prices only (greedy start, row reduction; the tight sweeps change
@@ -712,7 +732,7 @@ class assignment_search {
 
   // One unit of demand of `root`, whose price is feasible: find the cheapest way to serve
   // it, update prices so that the path is tight, and flip the path.
-  void search(int root) {
+  std::size_t search(int root) {
     if (holds_nothing(root)) src_[root].v = best_gain(root);
     best_exit_ = src_[root].v - exit_;
     exit_source_ = root;
@@ -751,8 +771,127 @@ class assignment_search {
       flip_to_exit(exit_source_);
     for (const int t : touched_t_) tgt_[t].label = 0;
     for (const int s : touched_s_) src_[s].reached = 0;
+    const std::size_t explored = touched_t_.size() + touched_s_.size();
     touched_t_.clear();
     touched_s_.clear();
+    return explored;
+  }
+
+  // --- global price update ------------------------------------------------------------
+  //
+  // Late searches explore much of the graph before they meet one of the few places left.
+  // A global update (as in cost-scaling codes) finds each vertex's reduced distance to the
+  // nearest place with room, by Dijkstra's algorithm backwards from all of them at once,
+  // capped at the largest distance settled; targets' prices rise by it and sources' fall
+  // by it. That is a feasible potential, so the invariants hold, and afterwards the arcs
+  // along the cheapest ways to a place have reduced cost 0: the searches that follow run
+  // as A* with that distance as their estimate, heading for a place. An update reads
+  // every arc once, so it runs only when the searches have explored several times the
+  // vertices since the last one.
+
+  void global_update() {
+    // An exit is a way out too: a source's distance is at most its price above its exit
+    // (its slack). Sources with slack 0 start at distance 0, like the places with room;
+    // the distances are capped below the smallest other slack, so that no source's price
+    // falls below its exit.
+    // The search scratch, clean between searches, holds the distances: a settled target
+    // is final_label at its dist, a source labelled or final_label at its reach_dist. Free
+    // sources are marked final from the start: their prices are set when they are served.
+    std::int64_t cap = std::numeric_limits<std::int64_t>::max();
+    if (col_begin_.empty()) build_columns();
+    for (int s = 0; s < ns_; ++s) {
+      source_state& ss = src_[s];
+      if (holds_nothing(s)) {
+        ss.reached = final_label;
+      } else if (ss.v == exit_) {
+        ss.reached = labelled;
+        ss.reach_dist = 0;
+        queue_.push(s, 0);
+      } else {
+        cap = std::min(cap, ss.v - exit_);
+      }
+    }
+    std::int64_t top = 0;  // the largest distance settled
+    const auto settle = [&](int t, std::int64_t d) {
+      tgt_[t].label = final_label;
+      tgt_[t].dist = d;
+      const std::int64_t base = d + tgt_[t].u;
+      for (int k = col_begin_[t]; k < col_begin_[t + 1]; ++k) {
+        const int s = col_[k].source;
+        source_state& ss = src_[s];
+        if (ss.reached == final_label) continue;
+        const std::int64_t nd = base + ss.v - col_[k].weight;
+        if (nd >= cap || (ss.reached == labelled && nd >= ss.reach_dist) || holds(s, t)) continue;
+        ss.reached = labelled;
+        ss.reach_dist = nd;
+        queue_.push(s, nd);
+      }
+    };
+    for (int t = 0; t < nt_; ++t)
+      if (has_room(t)) settle(t, 0);
+    const auto live = [&](int s, std::int64_t key) {
+      return src_[s].reached == labelled && src_[s].reach_dist == key;
+    };
+    std::int64_t key = 0;
+    for (int s; (s = queue_.pop(key, live)) >= 0;) {
+      src_[s].reached = final_label;
+      top = key;
+      for_targets_of(s, [&](int t) {
+        if (tgt_[t].label != final_label) settle(t, key);
+      });
+    }
+    queue_.clear();
+    // Everything beyond the last distance settled rises by that distance.
+    for (int s = 0; s < ns_; ++s) {
+      source_state& ss = src_[s];
+      // A matched pair stays tight: a unit source moves with its target (the nearer of
+      // its holders set the target's distance, and lowering the other's is allowed).
+      std::int64_t h = ss.reached == final_label ? ss.reach_dist : top;
+      if constexpr (UnitSources) {
+        if (src_arc_[s] >= 0) {
+          const target_state& ts = tgt_[arcs_.target[src_arc_[s]]];
+          h = ts.label == final_label ? ts.dist : top;
+        }
+      }
+      if (!holds_nothing(s)) ss.v -= h;
+      ss.reached = 0;
+    }
+    for (target_state& ts : tgt_) {
+      ts.u += ts.label == final_label ? ts.dist : top;
+      ts.label = 0;
+    }
+  }
+
+  // Whether source s holds target t, for any source (held_by answers for one being served).
+  [[nodiscard]] bool holds(int s, int t) const {
+    if constexpr (UnitSources) {
+      for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k)
+        if (slots_[k] == s) return true;
+      return false;
+    } else {
+      return holder_[t] == s;
+    }
+  }
+  template <class F>
+  void for_targets_of(int s, F&& f) const {
+    if constexpr (UnitSources) {
+      if (src_arc_[s] >= 0) f(arcs_.target[src_arc_[s]]);
+    } else {
+      for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
+        f(arcs_.target[src_slots_[k]]);
+    }
+  }
+
+  // The arcs grouped by target, for the global update.
+  void build_columns() {
+    col_begin_.assign(static_cast<std::size_t>(nt_) + 1, 0);
+    for (const int t : arcs_.target) ++col_begin_[t + 1];
+    for (int t = 0; t < nt_; ++t) col_begin_[t + 1] += col_begin_[t];
+    col_.resize(arcs_.target.size());
+    std::vector<int> fill(col_begin_.begin(), col_begin_.end() - 1);
+    for (int s = 0; s < ns_; ++s)
+      for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a)
+        col_[fill[arcs_.target[a]]++] = {s, arcs_.weight[a]};
   }
 
   void update_prices(std::int64_t dstar) {
@@ -914,6 +1053,13 @@ class assignment_search {
   };
   std::vector<path_frame> frames_;
   int exit_source_ = -1;
+  // global update: the arcs grouped by target
+  struct column_arc {
+    int source;
+    Weight weight;
+  };
+  std::vector<int> col_begin_;
+  std::vector<column_arc> col_;
   // rows sorted for the bids and searches of run()
   bool sorting_ = false;
   std::vector<std::uint8_t> row_sorted_;  ///< per source
