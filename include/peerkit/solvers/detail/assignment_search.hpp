@@ -28,6 +28,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <utility>
 #include <vector>
@@ -36,16 +37,32 @@
 
 namespace peerkit::detail {
 
+/// An allocator whose resize() leaves new elements uninitialised (default-initialised):
+/// the arc arrays are written in full right after they are sized, and zeroing them first
+/// would cost a pass over memory as large as the problem (12% of a dense solve).
+template <class T>
+struct overwrite_allocator : std::allocator<T> {
+  overwrite_allocator() = default;
+  template <class U>
+  overwrite_allocator(const overwrite_allocator<U>&) noexcept {}  // converts, as std::allocator
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+};
+template <class T>
+using overwrite_vector = std::vector<T, overwrite_allocator<T>>;
+
 /// Arcs of an assignment problem grouped by source (compressed rows). `Weight` is the
 /// narrowest type that holds every weight: 32 bits for scores (at most 10^9) keep a row in
 /// two thirds of the memory, which the searches read again and again; 64 bits where a
 /// bonus is folded into the weights.
 template <class Weight>
 struct assignment_arcs {
-  std::vector<int> begin;      ///< source s owns arcs [begin[s], begin[s+1])
-  std::vector<int> target;     ///< per arc
-  std::vector<Weight> weight;  ///< per arc
-  std::vector<int> id;         ///< per arc, the caller's name for it; empty: its index
+  std::vector<int> begin;           ///< source s owns arcs [begin[s], begin[s+1])
+  overwrite_vector<int> target;     ///< per arc
+  overwrite_vector<Weight> weight;  ///< per arc
+  overwrite_vector<int> id;         ///< per arc, the caller's name for it; empty: its index
 };
 
 /// Monotone priority queue of targets keyed by distance, for Dijkstra's algorithm (no key
@@ -833,7 +850,7 @@ class assignment_search {
       return src_[s].reached == labelled && src_[s].reach_dist == key;
     };
     std::int64_t key = 0;
-    for (int s; (s = queue_.pop(key, live)) >= 0;) {
+    for (int s = queue_.pop(key, live); s >= 0; s = queue_.pop(key, live)) {
       src_[s].reached = final_label;
       top = key;
       for_targets_of(s, [&](int t) {
