@@ -208,10 +208,11 @@ TEST_CASE("solvers: assignment stays exact with a global price update after ever
   int repriced = 0;  // problems whose prices the updates changed
   for (std::uint32_t seed = 9600; seed < 9660; ++seed) {
     draw d(seed);
-    // As many supportees as places, where the last ones take searches.
+    // About as many supportees as places, where the last ones take searches; a few more
+    // or fewer, so that either side is the one served.
     assignment_problem p;
     const auto nl = static_cast<int>(d.in(60, 120));
-    const int most = seed % 2 == 0 ? 2 : 5;  // the search serves supportees, else places
+    const int most = seed % 2 == 0 ? 2 : 5;
     for (int i = 0; i < nl; ++i) p.capacities.push_back(static_cast<int>(d.in(1, most)));
     long long places = 0;
     for (const int c : p.capacities) places += c;
