@@ -234,7 +234,7 @@ class assignment_search {
       while (pending(s) > 0) {
         const std::size_t size = search(s);
         explored += size;
-        recent += size - recent / 16;
+        recent = recent - recent / 16 + size;
         --left;
         if (explored > enough && left * recent > 16 * enough) {
           global_update();
@@ -859,7 +859,7 @@ class assignment_search {
       });
     }
     queue_.clear();
-    // Everything beyond the last distance settled rises by that distance.
+    // A vertex not settled moves by the largest distance settled.
     for (int s = 0; s < ns_; ++s) {
       source_state& ss = src_[s];
       // A matched pair stays tight: a unit source moves with its target (the nearer of
@@ -1077,7 +1077,7 @@ class assignment_search {
     Weight weight;
   };
   std::vector<int> col_begin_;
-  std::vector<column_arc> col_;
+  overwrite_vector<column_arc> col_;
   // rows sorted for the bids and searches of run()
   bool sorting_ = false;
   std::vector<std::uint8_t> row_sorted_;  ///< per source
