@@ -157,6 +157,28 @@ TEST_CASE("solvers: assignment certificates hold on medium random problems") {
   }
 }
 
+TEST_CASE("solvers: assignment certificates hold on problems with long rows") {
+  // Rows above 64 arcs are sorted by comparison, shorter ones by counting; ties and wide
+  // weights on both, with supportees or places on the scarce side.
+  for (std::uint32_t seed = 200; seed < 212; ++seed) {
+    draw d(seed);
+    assignment_problem p;
+    const auto nl = static_cast<int>(d.in(100, 160));
+    p.supportee_count = static_cast<int>(d.in(40, 200));
+    for (int i = 0; i < nl; ++i) p.capacities.push_back(static_cast<int>(d.in(0, 2)));
+    const long long top = seed % 2 == 0 ? 3 : 1000000;
+    for (int j = 0; j < p.supportee_count; ++j) {
+      const auto per = d.in(20, 120);
+      for (long long k = 0; k < per; ++k)
+        p.edges.push_back({static_cast<int>(d.in(0, nl - 1)), j, d.in(0, top)});
+    }
+    for (const auto o : all_objectives) {
+      INFO("seed " << seed);
+      require_optimal(p, o, solve_assignment(p, o));
+    }
+  }
+}
+
 TEST_CASE("solvers: assignment certificates hold with heavy ties and extreme weights") {
   // Scores of three values leave many units to serve along tied paths; weights at the
   // limit check that the bonus and the prices stay within range.
