@@ -122,8 +122,7 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   arcs.begin[0] = 0;
   for (int s = 0; s < ns; ++s) arcs.begin[s + 1] = arcs.begin[s] + source_degree[s];
   const auto arc_count = static_cast<std::size_t>(arcs.begin[ns]);
-  arcs.target.resize(arc_count);
-  arcs.weight.resize(arc_count);
+  arcs.head.resize(arc_count);
   arcs.id.resize(arc_count);  // the edge index
   {
     std::vector<int> fill(arcs.begin.begin(), arcs.begin.end() - 1);
@@ -132,8 +131,8 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
       if (e.weight < floor || p.capacities[e.supporter] == 0) continue;
       const int s = supportees_are_sources ? e.supportee : e.supporter;
       const int a = fill[s]++;
-      arcs.target[a] = supportees_are_sources ? e.supporter : e.supportee;
-      arcs.weight[a] = static_cast<std::int32_t>(e.weight);
+      arcs.head[a] = {supportees_are_sources ? e.supporter : e.supportee,
+                      static_cast<std::int32_t>(e.weight)};
       arcs.id[a] = static_cast<int>(k);
     }
   }

@@ -58,11 +58,18 @@ using overwrite_vector = std::vector<T, overwrite_allocator<T>>;
 /// two thirds of the memory, which the searches read again and again; 64 bits where a
 /// bonus is folded into the weights.
 template <class Weight>
+struct arc_head {
+  int target;
+  Weight weight;
+};
+
+template <class Weight>
 struct assignment_arcs {
-  std::vector<int> begin;           ///< source s owns arcs [begin[s], begin[s+1])
-  overwrite_vector<int> target;     ///< per arc
-  overwrite_vector<Weight> weight;  ///< per arc
-  overwrite_vector<int> id;         ///< per arc, the caller's name for it; empty: its index
+  std::vector<int> begin;  ///< source s owns arcs [begin[s], begin[s+1])
+  /// Per arc, side by side: a search reads both, and the head of a sorted row is then
+  /// one cache line.
+  overwrite_vector<arc_head<Weight>> head;
+  overwrite_vector<int> id;  ///< per arc, the caller's name for it; empty: its index
 };
 
 /// Monotone priority queue of targets keyed by distance, for Dijkstra's algorithm (no key
@@ -181,7 +188,7 @@ class assignment_search {
     if constexpr (UnitSources) {
       cap_ = std::move(amount);
       std::vector<int> indegree(static_cast<std::size_t>(nt_), 0);
-      for (int a = 0; a < m; ++a) ++indegree[arcs_.target[a]];
+      for (int a = 0; a < m; ++a) ++indegree[arcs_.head[a].target];
       slot_begin_.resize(static_cast<std::size_t>(nt_) + 1);
       slot_begin_[0] = 0;
       for (int t = 0; t < nt_; ++t)
@@ -218,7 +225,7 @@ class assignment_search {
     sorting_ = true;
     row_sorted_.assign(static_cast<std::size_t>(ns_), 0);
     if (arcs_.id.empty()) {  // the arcs keep their names
-      arcs_.id.resize(arcs_.target.size());
+      arcs_.id.resize(arcs_.head.size());
       std::iota(arcs_.id.begin(), arcs_.id.end(), 0);
     }
     reduce_rows();
@@ -298,15 +305,15 @@ class assignment_search {
     }
   }
   [[nodiscard]] bool tight(int s, int a) const {
-    const int t = arcs_.target[a];
-    return !matched_[a] && !held_by(t, s) && tgt_[t].u + src_[s].v == arcs_.weight[a];
+    const int t = arcs_.head[a].target;
+    return !matched_[a] && !held_by(t, s) && tgt_[t].u + src_[s].v == arcs_.head[a].weight;
   }
 
   // The best a free source can get: its exit or its best arc at current prices.
   [[nodiscard]] std::int64_t best_gain(int s) const {
     std::int64_t best = exit_;
     for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a)
-      best = std::max(best, arcs_.weight[a] - tgt_[arcs_.target[a]].u);
+      best = std::max(best, arcs_.head[a].weight - tgt_[arcs_.head[a].target].u);
     return best;
   }
 
@@ -317,8 +324,8 @@ class assignment_search {
         const std::int64_t best = best_gain(s);  // all prices are still 0
         src_[s].v = best;
         for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
-          const int t = arcs_.target[a];
-          if (arcs_.weight[a] == best && has_room(t)) {
+          const int t = arcs_.head[a].target;
+          if (arcs_.head[a].weight == best && has_room(t)) {
             const int slot = next_place(t);
             slots_[slot] = s;
             src_arc_[s] = a;
@@ -348,7 +355,9 @@ class assignment_search {
         }
         order.clear();
         for (int a = first; a < last; ++a) order.push_back(a);
-        const auto gain = [&](int a) { return arcs_.weight[a] - tgt_[arcs_.target[a]].u; };
+        const auto gain = [&](int a) {
+          return arcs_.head[a].weight - tgt_[arcs_.head[a].target].u;
+        };
         const auto better = [&](int a, int b) {
           const std::int64_t ga = gain(a);
           const std::int64_t gb = gain(b);
@@ -359,9 +368,9 @@ class assignment_search {
         std::partial_sort(order.begin(), upto, order.end(), better);
         int taken = 0;
         // Claiming each target as it is taken stops a repeated pair from being taken twice.
-        while (taken < want && tgt_arc_[arcs_.target[order[taken]]] < 0 &&
+        while (taken < want && tgt_arc_[arcs_.head[order[taken]].target] < 0 &&
                gain(order[taken]) >= exit_) {
-          set_holder(arcs_.target[order[taken]], order[taken], s);
+          set_holder(arcs_.head[order[taken]].target, order[taken], s);
           ++taken;
         }
         std::int64_t price = exit_;
@@ -369,8 +378,8 @@ class assignment_search {
         src_[s].v = price;
         for (int k = 0; k < taken; ++k) {
           const int a = order[k];
-          tgt_[arcs_.target[a]].u = arcs_.weight[a] -
-                                    price;  // the target was free: its price was 0
+          tgt_[arcs_.head[a].target].u = arcs_.head[a].weight -
+                                         price;  // the target was free: its price was 0
           matched_[a] = 1;
           src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
         }
@@ -398,12 +407,12 @@ class assignment_search {
     for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
       // No price is below 0: in a sorted row, once a weight cannot beat the second best
       // gain, no gain after it can.
-      if (sorted &&
-          (arcs_.weight[a] < b.second || (arcs_.weight[a] == b.second && b.second_arc >= 0)))
+      if (sorted && (arcs_.head[a].weight < b.second ||
+                     (arcs_.head[a].weight == b.second && b.second_arc >= 0)))
         break;
       // A repeated pair to a target s already holds is no alternative.
-      if (matched_[a] || held_by(arcs_.target[a], s)) continue;
-      const std::int64_t g = arcs_.weight[a] - tgt_[arcs_.target[a]].u;
+      if (matched_[a] || held_by(arcs_.head[a].target, s)) continue;
+      const std::int64_t g = arcs_.head[a].weight - tgt_[arcs_.head[a].target].u;
       if (g > b.first || (g == b.first && b.arc < 0)) {
         b.second = b.first;
         b.second_arc = b.arc;
@@ -444,14 +453,14 @@ class assignment_search {
     if constexpr (UnitSources) {
       const bid b = best_two(s);
       if (b.arc < 0) return -1;  // the exit is as good: left to the search
-      const int t = arcs_.target[b.arc];
+      const int t = arcs_.head[b.arc].target;
       if (has_room(t)) {
         src_[s].v = b.first;
         take_slot(s, b.arc, next_place(t));
         return -1;
       }
-      if (b.first == b.second && b.second_arc >= 0 && has_room(arcs_.target[b.second_arc])) {
-        const int t2 = arcs_.target[b.second_arc];  // a tie: the target with room instead
+      if (b.first == b.second && b.second_arc >= 0 && has_room(arcs_.head[b.second_arc].target)) {
+        const int t2 = arcs_.head[b.second_arc].target;  // a tie: the target with room instead
         src_[s].v = b.second;
         take_slot(s, b.second_arc, next_place(t2));
         return -1;
@@ -494,18 +503,18 @@ class assignment_search {
       if (b.arc < 0) return -1;
       int a = b.arc;
       std::int64_t price = b.second;  // the source's new price: its second best
-      const int t1 = arcs_.target[a];
+      const int t1 = arcs_.head[a].target;
       if (b.first == b.second && !has_room(t1) && b.second_arc >= 0 &&
-          has_room(arcs_.target[b.second_arc]))
+          has_room(arcs_.head[b.second_arc].target))
         a = b.second_arc;  // a tie: take the free target instead of displacing
-      const int t = arcs_.target[a];
+      const int t = arcs_.head[a].target;
       // Lower the source's price to `price`; the targets it holds stay tight.
       const std::int64_t drop = src_[s].v - price;
       for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
-        tgt_[arcs_.target[src_slots_[k]]].u += drop;
+        tgt_[arcs_.head[src_slots_[k]].target].u += drop;
       src_[s].v = price;
       const int x = holder_[t];
-      const std::int64_t rise = arcs_.weight[a] - price - tgt_[t].u;
+      const std::int64_t rise = arcs_.head[a].weight - price - tgt_[t].u;
       if (x >= 0) {
         const int old = tgt_arc_[t];
         matched_[old] = 0;
@@ -518,7 +527,7 @@ class assignment_search {
           }
         --src_count_[x];
       }
-      tgt_[t].u = arcs_.weight[a] - price;
+      tgt_[t].u = arcs_.head[a].weight - price;
       set_holder(t, a, s);
       matched_[a] = 1;
       src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
@@ -589,7 +598,7 @@ class assignment_search {
             stack.pop_back();
             continue;
           }
-          const int t = arcs_.target[f.a];
+          const int t = arcs_.head[f.a].target;
           if (f.k < 0) {
             if (seen_t_[t] || !tight(f.s, f.a)) {
               ++f.a;
@@ -616,11 +625,11 @@ class assignment_search {
         if (!found) break;  // no further unit of r gets through in this sweep
         src_[r].reach_target = -1;
         for (std::size_t i = 0; i < stack.size(); ++i) {
-          const int t = arcs_.target[stack[i].a];
+          const int t = arcs_.head[stack[i].a].target;
           tgt_[t].pred = stack[i].a;
           if (i + 1 < stack.size()) src_[stack[i + 1].s].reach_target = t;
         }
-        const int end = arcs_.target[stack.back().a];
+        const int end = arcs_.head[stack.back().a].target;
         flip_to_target(end);
         if (has_room(end)) seen_t_[end] = 0;  // it can take another unit
         ++served;
@@ -661,11 +670,13 @@ class assignment_search {
     row_sorted_[s] = 1;
     const int first = arcs_.begin[s];
     const int n = arcs_.begin[s + 1] - first;
-    const Weight* weight = arcs_.weight.data() + first;
+    // The weights side by side, for the counting below to compare four at a time.
+    weights_.resize(static_cast<std::size_t>(n));
+    for (int k = 0; k < n; ++k) weights_[k] = arcs_.head[first + k].weight;
+    const Weight* weight = weights_.data();
     row_.resize(static_cast<std::size_t>(n));
     const auto move = [&](int from, int to) {
-      row_[to] = {arcs_.target[first + from], arcs_.id[first + from], weight[from],
-                  matched_[first + from]};
+      row_[to] = {arcs_.head[first + from], arcs_.id[first + from], matched_[first + from]};
     };
     if (n <= short_row) {
       // An arc's place is the number of arcs heavier than it or as heavy and earlier.
@@ -690,9 +701,8 @@ class assignment_search {
     }
     for (int k = 0; k < n; ++k) {
       const int a = first + k;
-      arcs_.target[a] = row_[k].target;
+      arcs_.head[a] = row_[k].head;
       arcs_.id[a] = row_[k].id;
-      arcs_.weight[a] = row_[k].weight;
       matched_[a] = row_[k].matched;
     }
     // The matched arcs of the row moved: their holders follow.
@@ -702,7 +712,7 @@ class assignment_search {
       if constexpr (UnitSources) {
         src_arc_[s] = a;
       } else {
-        tgt_arc_[arcs_.target[a]] = a;
+        tgt_arc_[arcs_.head[a].target] = a;
         src_slots_[src_slot_begin_[s] + held] = a;
       }
       ++held;
@@ -724,23 +734,22 @@ class assignment_search {
       exit_source_ = s;
     }
     // Raw pointers: the compiler cannot tell the vectors apart and would reload them.
-    const int* target = arcs_.target.data();
-    const Weight* weight = arcs_.weight.data();
+    const arc_head<Weight>* head = arcs_.head.data();
     const std::uint8_t* matched = matched_.data();
     target_state* tgt = tgt_.data();
     for (int a = arcs_.begin[s], end = arcs_.begin[s + 1]; a < end; ++a) {
       // No price is below 0 and the row is sorted heaviest first: once an arc cannot beat
       // the best way out even into a target of price 0, none after it can.
-      const std::int64_t at_least = base - weight[a];
+      const std::int64_t at_least = base - head[a].weight;
       if (at_least > best_exit_ || at_least >= best_room_) break;
       // A unit source reached through a target holds only that target, which is settled:
       // the label test below skips its matched arc, so only sources with demand look.
       if constexpr (!UnitSources)
         if (matched[a]) continue;
-      const int t = target[a];
+      const int t = head[a].target;
       target_state& ts = tgt[t];
       if (ts.label == final_label) continue;
-      const std::int64_t nd = base + ts.u - weight[a];
+      const std::int64_t nd = base + ts.u - head[a].weight;
       // Nothing at or beyond a known way out can lead to a cheaper one.
       if (nd > best_exit_ || nd >= best_room_) continue;
       if (ts.label == 0) {
@@ -880,7 +889,7 @@ class assignment_search {
       std::int64_t h = ss.reached == final_label ? ss.reach_dist : top;
       if constexpr (UnitSources) {
         if (src_arc_[s] >= 0) {
-          const target_state& ts = tgt_[arcs_.target[src_arc_[s]]];
+          const target_state& ts = tgt_[arcs_.head[src_arc_[s]].target];
           h = ts.label == final_label ? ts.dist : top;
         }
       }
@@ -906,23 +915,23 @@ class assignment_search {
   template <class F>
   void for_targets_of(int s, F&& f) const {
     if constexpr (UnitSources) {
-      if (src_arc_[s] >= 0) f(arcs_.target[src_arc_[s]]);
+      if (src_arc_[s] >= 0) f(arcs_.head[src_arc_[s]].target);
     } else {
       for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
-        f(arcs_.target[src_slots_[k]]);
+        f(arcs_.head[src_slots_[k]].target);
     }
   }
 
   // The arcs grouped by target, for the global update.
   void build_columns() {
     col_begin_.assign(static_cast<std::size_t>(nt_) + 1, 0);
-    for (const int t : arcs_.target) ++col_begin_[t + 1];
+    for (const auto& h : arcs_.head) ++col_begin_[h.target + 1];
     for (int t = 0; t < nt_; ++t) col_begin_[t + 1] += col_begin_[t];
-    col_.resize(arcs_.target.size());
+    col_.resize(arcs_.head.size());
     std::vector<int> fill(col_begin_.begin(), col_begin_.end() - 1);
     for (int s = 0; s < ns_; ++s)
       for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a)
-        col_[fill[arcs_.target[a]]++] = {s, arcs_.weight[a]};
+        col_[fill[arcs_.head[a].target]++] = {s, arcs_.head[a].weight};
   }
 
   void update_prices(std::int64_t dstar) {
@@ -937,7 +946,7 @@ class assignment_search {
         const std::int64_t delta = dstar - src_[s].reach_dist;
         src_[s].v -= delta;
         for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
-          tgt_[arcs_.target[src_slots_[k]]].u += delta;
+          tgt_[arcs_.head[src_slots_[k]].target].u += delta;
       }
     }
   }
@@ -1096,11 +1105,11 @@ class assignment_search {
   std::vector<std::uint8_t> row_sorted_;  ///< per source
   std::vector<std::uint64_t> keys_;
   struct moving_arc {
-    int target;
+    arc_head<Weight> head;
     int id;
-    Weight weight;
     std::uint8_t matched;
   };
+  std::vector<Weight> weights_;
   static constexpr int short_row = 64;  ///< rows up to this length are sorted by counting
   std::vector<moving_arc> row_;
 };

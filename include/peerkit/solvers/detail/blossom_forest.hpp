@@ -332,12 +332,9 @@ class blossom_forest {
   void jump_start() {
     assignment_arcs<std::int64_t> arcs;  // the weights hold the cardinality bonus
     arcs.begin.assign(adj_begin_.begin(), adj_begin_.end());
-    arcs.target.resize(adj_.size());
-    arcs.weight.resize(adj_.size());
-    for (std::size_t i = 0; i < adj_.size(); ++i) {
-      arcs.target[i] = endpoint(adj_[i]);
-      arcs.weight[i] = w_[adj_[i] >> 1] / 4;
-    }
+    arcs.head.resize(adj_.size());
+    for (std::size_t i = 0; i < adj_.size(); ++i)
+      arcs.head[i] = {endpoint(adj_[i]), w_[adj_[i] >> 1] / 4};
     assignment_search<true, std::int64_t> cover(
         n_, n_, std::move(arcs), std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
     cover.price_start();
