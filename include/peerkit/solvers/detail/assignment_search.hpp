@@ -839,6 +839,13 @@ class assignment_search {
     // sources are marked final from the start: their prices are set when they are served.
     std::int64_t cap = std::numeric_limits<std::int64_t>::max();
     if (col_begin_.empty()) build_columns();
+    if constexpr (UnitSources) {
+      // The target of each unit source, read for every source settled and every arc
+      // relaxed: looked up once here, in order, rather than through its arc each time.
+      held_.resize(static_cast<std::size_t>(ns_));
+      for (int s = 0; s < ns_; ++s)
+        held_[s] = src_arc_[s] >= 0 ? arcs_.head[src_arc_[s]].target : -1;
+    }
     for (int s = 0; s < ns_; ++s) {
       source_state& ss = src_[s];
       if (holds_nothing(s)) {
@@ -888,8 +895,8 @@ class assignment_search {
       // its holders set the target's distance, and lowering the other's is allowed).
       std::int64_t h = ss.reached == final_label ? ss.reach_dist : top;
       if constexpr (UnitSources) {
-        if (src_arc_[s] >= 0) {
-          const target_state& ts = tgt_[arcs_.head[src_arc_[s]].target];
+        if (held_[s] >= 0) {
+          const target_state& ts = tgt_[held_[s]];
           h = ts.label == final_label ? ts.dist : top;
         }
       }
@@ -902,12 +909,11 @@ class assignment_search {
     }
   }
 
-  // Whether source s holds target t, for any source (held_by answers for one being served).
+  // Whether source s holds target t, for any source (held_by answers for one being
+  // served); in a global update.
   [[nodiscard]] bool holds(int s, int t) const {
     if constexpr (UnitSources) {
-      for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k)
-        if (slots_[k] == s) return true;
-      return false;
+      return held_[s] == t;
     } else {
       return holder_[t] == s;
     }
@@ -915,7 +921,7 @@ class assignment_search {
   template <class F>
   void for_targets_of(int s, F&& f) const {
     if constexpr (UnitSources) {
-      if (src_arc_[s] >= 0) f(arcs_.head[src_arc_[s]].target);
+      if (held_[s] >= 0) f(held_[s]);
     } else {
       for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
         f(arcs_.head[src_slots_[k]].target);
@@ -1100,6 +1106,7 @@ class assignment_search {
   };
   std::vector<int> col_begin_;
   overwrite_vector<column_arc> col_;
+  std::vector<int> held_;  ///< per unit source, the target it holds (-1: none)
   // rows sorted for the bids and searches of run()
   bool sorting_ = false;
   std::vector<std::uint8_t> row_sorted_;  ///< per source
