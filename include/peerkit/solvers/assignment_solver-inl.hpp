@@ -117,7 +117,7 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   const int nt = supportees_are_sources ? nl : nr;
   const std::vector<int>& source_degree = supportees_are_sources ? right_degree : left_degree;
   static_assert(max_pair_weight <= std::numeric_limits<std::int32_t>::max());
-  assignment_arcs<std::int32_t> arcs;  // validated weights fit in 32 bits
+  assignment_arcs arcs;  // validated weights fit in 32 bits
   arcs.begin.resize(static_cast<std::size_t>(ns) + 1);
   arcs.begin[0] = 0;
   for (int s = 0; s < ns; ++s) arcs.begin[s + 1] = arcs.begin[s] + source_degree[s];
@@ -154,16 +154,14 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
     }
   };
   if (supportees_are_sources) {
-    assignment_search<true, std::int32_t> engine(ns, nt, std::move(arcs), p.capacities,
-                                                 exit_weight);
+    assignment_search<true> engine(ns, nt, std::move(arcs), p.capacities, exit_weight);
     engine.run(update_after);
     collect(engine);
   } else {
     std::vector<int> demand(static_cast<std::size_t>(nl));
     // One unit beyond the degree lets a supporter with spare room settle at price 0.
     for (int i = 0; i < nl; ++i) demand[i] = std::min(p.capacities[i], left_degree[i] + 1);
-    assignment_search<false, std::int32_t> engine(ns, nt, std::move(arcs), std::move(demand),
-                                                  exit_weight);
+    assignment_search<false> engine(ns, nt, std::move(arcs), std::move(demand), exit_weight);
     engine.run(update_after);
     collect(engine);
   }

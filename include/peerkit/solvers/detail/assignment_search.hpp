@@ -53,22 +53,20 @@ struct overwrite_allocator : std::allocator<T> {
 template <class T>
 using overwrite_vector = std::vector<T, overwrite_allocator<T>>;
 
-/// Arcs of an assignment problem grouped by source (compressed rows). `Weight` is the
-/// narrowest type that holds every weight: 32 bits for scores (at most 10^9) keep a row in
-/// two thirds of the memory, which the searches read again and again; 64 bits where a
-/// bonus is folded into the weights.
-template <class Weight>
+/// An arc's target and weight. 32-bit weights (scores are at most 10^9; a cardinality
+/// bonus stays out of them, in the exit) keep a row in two thirds of the memory, which the
+/// searches read again and again.
 struct arc_head {
   int target;
-  Weight weight;
+  std::int32_t weight;
 };
 
-template <class Weight>
+/// Arcs of an assignment problem grouped by source (compressed rows).
 struct assignment_arcs {
   std::vector<int> begin;  ///< source s owns arcs [begin[s], begin[s+1])
   /// Per arc, side by side: a search reads both, and the head of a sorted row is then
   /// one cache line.
-  overwrite_vector<arc_head<Weight>> head;
+  overwrite_vector<arc_head> head;
   overwrite_vector<int> id;  ///< per arc, the caller's name for it; empty: its index
 };
 
@@ -174,11 +172,11 @@ class distance_queue {
 
 /// Shortest-augmenting-path solver. `UnitSources`: every source has demand 1 and targets
 /// have capacities; otherwise every target has capacity 1 and sources have demands.
-template <bool UnitSources, class Weight>
+template <bool UnitSources>
 class assignment_search {
  public:
   /// `amount[i]`: the capacity of target i when UnitSources, else the demand of source i.
-  assignment_search(int sources, int targets, assignment_arcs<Weight> arcs, std::vector<int> amount,
+  assignment_search(int sources, int targets, assignment_arcs arcs, std::vector<int> amount,
                     std::int64_t exit_weight)
       : ns_(sources), nt_(targets), arcs_(std::move(arcs)), exit_(exit_weight) {
     const int m = arcs_.begin.empty() ? 0 : arcs_.begin.back();
@@ -396,11 +394,8 @@ class assignment_search {
     int second_arc = -1;
   };
   [[nodiscard]] bid best_two(int s) {
-    bool sorted = false;
-    if constexpr (sizeof(Weight) == 4) {
-      if (sorting_ && !row_sorted_[s]) sort_row(s);
-      sorted = sorting_;
-    }
+    if (sorting_ && !row_sorted_[s]) sort_row(s);
+    const bool sorted = sorting_;
     bid b;
     b.first = exit_;
     b.second = exit_;
@@ -666,14 +661,13 @@ class assignment_search {
   // reads it, in place: they read only the head of a row, and a sorted head is one or two
   // cache lines where an index into the row would be several.
   void sort_row(int s) {
-    static_assert(sizeof(Weight) == 4, "rows are sorted by 32-bit weights");
     row_sorted_[s] = 1;
     const int first = arcs_.begin[s];
     const int n = arcs_.begin[s + 1] - first;
     // The weights side by side, for the counting below to compare four at a time.
     weights_.resize(static_cast<std::size_t>(n));
     for (int k = 0; k < n; ++k) weights_[k] = arcs_.head[first + k].weight;
-    const Weight* weight = weights_.data();
+    const std::int32_t* weight = weights_.data();
     row_.resize(static_cast<std::size_t>(n));
     const auto move = [&](int from, int to) {
       row_[to] = {arcs_.head[first + from], arcs_.id[first + from], matched_[first + from]};
@@ -734,7 +728,7 @@ class assignment_search {
       exit_source_ = s;
     }
     // Raw pointers: the compiler cannot tell the vectors apart and would reload them.
-    const arc_head<Weight>* head = arcs_.head.data();
+    const arc_head* head = arcs_.head.data();
     const std::uint8_t* matched = matched_.data();
     target_state* tgt = tgt_.data();
     for (int a = arcs_.begin[s], end = arcs_.begin[s + 1]; a < end; ++a) {
@@ -1044,7 +1038,7 @@ class assignment_search {
 
   int ns_;
   int nt_;
-  assignment_arcs<Weight> arcs_;
+  assignment_arcs arcs_;
   std::int64_t exit_;
   std::vector<std::uint8_t> matched_;
   // Per target, what one relaxation reads together: price and search label.
@@ -1102,7 +1096,7 @@ class assignment_search {
   // global update: the arcs grouped by target
   struct column_arc {
     int source;
-    Weight weight;
+    std::int32_t weight;
   };
   std::vector<int> col_begin_;
   overwrite_vector<column_arc> col_;
@@ -1112,11 +1106,11 @@ class assignment_search {
   std::vector<std::uint8_t> row_sorted_;  ///< per source
   std::vector<std::uint64_t> keys_;
   struct moving_arc {
-    arc_head<Weight> head;
+    arc_head head;
     int id;
     std::uint8_t matched;
   };
-  std::vector<Weight> weights_;
+  std::vector<std::int32_t> weights_;
   static constexpr int short_row = 64;  ///< rows up to this length are sorted by counting
   std::vector<moving_arc> row_;
 };

@@ -330,16 +330,28 @@ class blossom_forest {
   // tight, then further tight edges greedily; every other vertex with a positive dual roots
   // a tree, and one with dual 0 is simply free.
   void jump_start() {
-    assignment_arcs<std::int64_t> arcs;  // the weights hold the cardinality bonus
+    // The weights (with the cardinality bonus) span at most 2 * 10^9: shifted by the
+    // middle of their range they fit in 32 bits. The exit, worth 0, shifts with them, and
+    // so do the cover's unit prices; its stages compare gains only with one another and
+    // with the exit, so the prices are the same.
+    std::int64_t lo = std::numeric_limits<std::int64_t>::max();
+    std::int64_t hi = 0;
+    for (const std::int64_t w : w_) {
+      lo = std::min(lo, w / 4);
+      hi = std::max(hi, w / 4);
+    }
+    const std::int64_t mid = w_.empty() ? 0 : lo + (hi - lo) / 2;
+    assignment_arcs arcs;
     arcs.begin.assign(adj_begin_.begin(), adj_begin_.end());
     arcs.head.resize(adj_.size());
     for (std::size_t i = 0; i < adj_.size(); ++i)
-      arcs.head[i] = {endpoint(adj_[i]), w_[adj_[i] >> 1] / 4};
-    assignment_search<true, std::int64_t> cover(
-        n_, n_, std::move(arcs), std::vector<int>(static_cast<std::size_t>(n_), 1), 0);
+      arcs.head[i] = {endpoint(adj_[i]), static_cast<std::int32_t>(w_[adj_[i] >> 1] / 4 - mid)};
+    assignment_search<true> cover(n_, n_, std::move(arcs),
+                                  std::vector<int>(static_cast<std::size_t>(n_), 1), -mid);
     cover.price_start();
     std::vector<int> image(static_cast<std::size_t>(n_), -1);  // endpoint at u's image
-    for (int u = 0; u < n_; ++u) y_base_[u] = 2 * (cover.source_price(u) + cover.target_price(u));
+    for (int u = 0; u < n_; ++u)
+      y_base_[u] = 2 * (cover.source_price(u) + mid + cover.target_price(u));
     cover.for_each_matched([&](int u, int i) { image[u] = adj_[i]; });
     const auto match = [&](int p) {  // p: endpoint at the far end, seen from its tail
       mate_[endpoint(p ^ 1)] = p;
