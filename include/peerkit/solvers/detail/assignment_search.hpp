@@ -423,15 +423,17 @@ class assignment_search {
 
   // Augmenting row reduction (Jonker and Volgenant): free units bid for their best target,
   // raising its price by the margin over their second best and taking the place of an
-  // occupant, who bids next. Prices stay exact, so the searches start from them; two
-  // passes and a bid budget keep it from turning into a long price war.
+  // occupant, who bids next. Prices stay exact, so the searches start from them; three
+  // passes and a budget of 32 bids per unit keep it from turning into a long price war
+  // (with scores 0..10^6 a budget of 8 ran out in the first pass and left 261 units of
+  // 3,000 to the searches, this one 41: 11% less time at L).
   void reduce_rows() {
     std::vector<int> todo;
     for (int s = 0; s < ns_; ++s)
       for (int k = 0; k < pending(s); ++k) todo.push_back(s);
-    long long budget = 8 * static_cast<long long>(todo.size()) + 16;
+    long long budget = 32 * static_cast<long long>(todo.size()) + 16;
     std::vector<int> later;
-    for (int pass = 0; pass < 2 && !todo.empty(); ++pass) {
+    for (int pass = 0; pass < 3 && !todo.empty(); ++pass) {
       later.clear();
       for (const int first : todo) {
         int s = first;
