@@ -187,13 +187,13 @@ class assignment_search {
       cap_ = std::move(amount);
       std::vector<int> indegree(static_cast<std::size_t>(nt_), 0);
       for (int a = 0; a < m; ++a) ++indegree[arcs_.head[a].target];
-      slot_begin_.resize(static_cast<std::size_t>(nt_) + 1);
-      slot_begin_[0] = 0;
-      for (int t = 0; t < nt_; ++t)
-        slot_begin_[t + 1] = slot_begin_[t] + std::min(cap_[t], indegree[t]);
-      slots_.assign(static_cast<std::size_t>(slot_begin_[nt_]), -1);
-      load_.assign(static_cast<std::size_t>(nt_), 0);
-      for (int t = 0; t < nt_; ++t) tgt_[t].full = cap_[t] == 0;
+      int places = 0;
+      for (int t = 0; t < nt_; ++t) {
+        tgt_[t].first_slot = places;
+        places += std::min(cap_[t], indegree[t]);
+        tgt_[t].full = cap_[t] == 0;
+      }
+      slots_.assign(static_cast<std::size_t>(places), -1);
       src_arc_.assign(static_cast<std::size_t>(ns_), -1);
       src_slot_.assign(static_cast<std::size_t>(ns_), -1);
       on_exit_.assign(static_cast<std::size_t>(ns_), 0);
@@ -465,12 +465,14 @@ class assignment_search {
       // Full: the occupant with the least slack leaves; the price may rise by the bidder's
       // margin, but no more than the slack of every occupant who stays (a lone occupant
       // simply leaves).
-      int victim_slot = slot_begin_[t];
+      const int first = tgt_[t].first_slot;
+      const int last = first + tgt_[t].load;
+      int victim_slot = first;
       std::int64_t delta = b.first - b.second;
-      if (load_[t] > 1) {
+      if (last - first > 1) {
         victim_slot = -1;
         std::int64_t victim_slack = 0;
-        for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k) {
+        for (int k = first; k < last; ++k) {
           const int y = slots_[k];
           const std::int64_t slack = src_[y].v - best_two(y).first;
           if (victim_slot < 0 || slack < victim_slack) {
@@ -484,7 +486,7 @@ class assignment_search {
       }
       const int x = slots_[victim_slot];
       tgt_[t].u += delta;
-      for (int k = slot_begin_[t]; k < slot_begin_[t] + load_[t]; ++k)
+      for (int k = first; k < last; ++k)
         if (k != victim_slot) src_[slots_[k]].v -= delta;
       matched_[src_arc_[x]] = 0;
       src_arc_[x] = -1;
@@ -537,8 +539,9 @@ class assignment_search {
 
   // The next free place of t, which may fill it (unit sources).
   int next_place(int t) {
-    const int place = slot_begin_[t] + load_[t]++;
-    tgt_[t].full = load_[t] >= cap_[t];
+    target_state& ts = tgt_[t];
+    const int place = ts.first_slot + ts.load++;
+    ts.full = ts.load >= cap_[t];
     return place;
   }
 
@@ -645,7 +648,7 @@ class assignment_search {
   // The source in place k of target t (as a matched arc's source), or -1 past the last.
   [[nodiscard]] int source_at(int t, int k) const {
     if constexpr (UnitSources) {
-      return k < load_[t] ? slots_[slot_begin_[t] + k] : -1;
+      return k < tgt_[t].load ? slots_[tgt_[t].first_slot + k] : -1;
     } else {
       return k == 0 ? holder_[t] : -1;
     }
@@ -1044,10 +1047,14 @@ class assignment_search {
   std::int64_t exit_;
   std::vector<std::uint8_t> matched_;
   // Per target, what one relaxation reads together: price and search label.
-  struct target_state {
+  // With unit sources also where its occupants are listed, which a settled target reads
+  // next. 32 bytes, aligned: no record straddles two cache lines.
+  struct alignas(32) target_state {
     std::int64_t u = 0;      ///< price
     std::int64_t dist = 0;   ///< search distance, valid while labelled
     int pred = -1;           ///< arc that labelled it
+    int first_slot = 0;      ///< its places in slots_ (unit sources)
+    int load = 0;            ///< places taken (unit sources)
     std::uint8_t label = 0;  ///< 0 untouched, labelled, final_label
     bool full = false;       ///< no room left (unit sources; else tgt_arc_ tells)
   };
@@ -1064,9 +1071,7 @@ class assignment_search {
 
   // unit sources, capacitated targets
   std::vector<int> cap_;
-  std::vector<int> slot_begin_;
   std::vector<int> slots_;  ///< the sources in each target's places (their arcs: src_arc_)
-  std::vector<int> load_;
   std::vector<int> src_arc_;
   std::vector<int> src_slot_;
 
