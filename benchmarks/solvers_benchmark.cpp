@@ -34,25 +34,34 @@
 namespace {
 std::size_t heap_now = 0;
 std::size_t heap_peak = 0;
+
+void* counted(void* p) {
+  if (p == nullptr) throw std::bad_alloc();
+  heap_now += malloc_usable_size(p);
+  if (heap_now > heap_peak) heap_peak = heap_now;
+  return p;
+}
 }  // namespace
 
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #endif
 
-void* operator new(std::size_t size) {
-  void* p = std::malloc(size == 0 ? 1 : size);
-  if (p == nullptr) throw std::bad_alloc();
-  heap_now += malloc_usable_size(p);
-  if (heap_now > heap_peak) heap_peak = heap_now;
-  return p;
-}
+void* operator new(std::size_t size) { return counted(std::malloc(size == 0 ? 1 : size)); }
 void operator delete(void* p) noexcept {
   if (p == nullptr) return;
   heap_now -= malloc_usable_size(p);
   std::free(p);
 }
 void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+// Over-aligned types (such as a 32-byte search record) come through these.
+void* operator new(std::size_t size, std::align_val_t align) {
+  const auto a = static_cast<std::size_t>(align);
+  // aligned_alloc takes a size that is a multiple of the alignment, and at least one.
+  return counted(std::aligned_alloc(a, size == 0 ? a : (size + a - 1) / a * a));
+}
+void operator delete(void* p, std::align_val_t) noexcept { operator delete(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { operator delete(p); }
 
 namespace {
 

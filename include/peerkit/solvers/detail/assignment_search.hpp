@@ -376,8 +376,8 @@ class assignment_search {
         src_[s].v = price;
         for (int k = 0; k < taken; ++k) {
           const int a = order[k];
-          tgt_[arcs_.head[a].target].u = arcs_.head[a].weight -
-                                         price;  // the target was free: its price was 0
+          // The target was free: its price was 0.
+          tgt_[arcs_.head[a].target].u = arcs_.head[a].weight - price;
           matched_[a] = 1;
           src_slots_[src_slot_begin_[s] + src_count_[s]++] = a;
         }
