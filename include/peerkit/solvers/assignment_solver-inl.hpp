@@ -154,7 +154,7 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
     }
   };
   if (supportees_are_sources) {
-    assignment_search<true> engine(ns, nt, std::move(arcs), p.capacities, exit_weight);
+    assignment_search<true> engine(ns, nt, std::move(arcs), p.capacities, left_degree, exit_weight);
     engine.run(update_after);
     collect(engine);
   } else {

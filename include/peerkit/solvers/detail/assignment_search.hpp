@@ -175,41 +175,39 @@ class distance_queue {
 template <bool UnitSources>
 class assignment_search {
  public:
-  /// `amount[i]`: the capacity of target i when UnitSources, else the demand of source i.
-  assignment_search(int sources, int targets, assignment_arcs arcs, std::vector<int> amount,
-                    std::int64_t exit_weight)
-      : ns_(sources), nt_(targets), arcs_(std::move(arcs)), exit_(exit_weight) {
-    const int m = arcs_.begin.empty() ? 0 : arcs_.begin.back();
-    matched_.assign(static_cast<std::size_t>(m), 0);
-    tgt_.assign(static_cast<std::size_t>(nt_), target_state{});
-    src_.assign(static_cast<std::size_t>(ns_), source_state{});
-    if constexpr (UnitSources) {
-      cap_ = std::move(amount);
-      std::vector<int> indegree(static_cast<std::size_t>(nt_), 0);
-      for (int a = 0; a < m; ++a) ++indegree[arcs_.head[a].target];
-      int places = 0;
-      for (int t = 0; t < nt_; ++t) {
-        tgt_[t].first_slot = places;
-        places += std::min(cap_[t], indegree[t]);
-        tgt_[t].full = cap_[t] == 0;
-      }
-      slots_.assign(static_cast<std::size_t>(places), -1);
-      src_arc_.assign(static_cast<std::size_t>(ns_), -1);
-      src_slot_.assign(static_cast<std::size_t>(ns_), -1);
-      on_exit_.assign(static_cast<std::size_t>(ns_), 0);
-    } else {
-      demand_ = std::move(amount);
-      tgt_arc_.assign(static_cast<std::size_t>(nt_), -1);
-      holder_.assign(static_cast<std::size_t>(nt_), -1);
-      src_slot_begin_.resize(static_cast<std::size_t>(ns_) + 1);
-      src_slot_begin_[0] = 0;
-      for (int s = 0; s < ns_; ++s)
-        src_slot_begin_[s + 1] = src_slot_begin_[s] +
-                                 std::min(demand_[s], arcs_.begin[s + 1] - arcs_.begin[s]);
-      src_slots_.assign(static_cast<std::size_t>(src_slot_begin_[ns_]), -1);
-      src_count_.assign(static_cast<std::size_t>(ns_), 0);
-      on_exit_.assign(static_cast<std::size_t>(ns_), 0);
+  /// Unit sources: target t takes up to `capacity[t]` sources, and `indegree[t]` arcs lead
+  /// to it (counted by the caller, which reads the arcs anyway).
+  assignment_search(int sources, int targets, assignment_arcs arcs, std::vector<int> capacity,
+                    const std::vector<int>& indegree, std::int64_t exit_weight)
+    requires UnitSources
+      : assignment_search(sources, targets, std::move(arcs), exit_weight) {
+    cap_ = std::move(capacity);
+    int places = 0;
+    for (int t = 0; t < nt_; ++t) {
+      tgt_[t].first_slot = places;
+      places += std::min(cap_[t], indegree[t]);
+      tgt_[t].full = cap_[t] == 0;
     }
+    slots_.assign(static_cast<std::size_t>(places), -1);
+    src_arc_.assign(static_cast<std::size_t>(ns_), -1);
+    src_slot_.assign(static_cast<std::size_t>(ns_), -1);
+  }
+
+  /// Unit targets: source s serves up to `demand[s]` targets.
+  assignment_search(int sources, int targets, assignment_arcs arcs, std::vector<int> demand,
+                    std::int64_t exit_weight)
+    requires(!UnitSources)
+      : assignment_search(sources, targets, std::move(arcs), exit_weight) {
+    demand_ = std::move(demand);
+    tgt_arc_.assign(static_cast<std::size_t>(nt_), -1);
+    holder_.assign(static_cast<std::size_t>(nt_), -1);
+    src_slot_begin_.resize(static_cast<std::size_t>(ns_) + 1);
+    src_slot_begin_[0] = 0;
+    for (int s = 0; s < ns_; ++s)
+      src_slot_begin_[s + 1] = src_slot_begin_[s] +
+                               std::min(demand_[s], arcs_.begin[s + 1] - arcs_.begin[s]);
+    src_slots_.assign(static_cast<std::size_t>(src_slot_begin_[ns_]), -1);
+    src_count_.assign(static_cast<std::size_t>(ns_), 0);
   }
 
   /// Serves every unit of demand: the cheap stages, then one shortest augmenting path per
@@ -259,12 +257,18 @@ class assignment_search {
   }
 
   /// Calls f(source, id) for every matched arc, by its id (a search sorts the rows it
-  /// scans, so an arc's place may have changed).
+  /// scans, so an arc's place may have changed). Read from the sources' own lists, not by
+  /// scanning every arc's flag.
   template <class F>
   void for_each_matched(F&& f) const {
+    const auto id = [&](int a) { return arcs_.id.empty() ? a : arcs_.id[a]; };
     for (int s = 0; s < ns_; ++s)
-      for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a)
-        if (matched_[a]) f(s, arcs_.id.empty() ? a : arcs_.id[a]);
+      if constexpr (UnitSources) {
+        if (src_arc_[s] >= 0) f(s, id(src_arc_[s]));
+      } else {
+        for (int k = src_slot_begin_[s]; k < src_slot_begin_[s] + src_count_[s]; ++k)
+          f(s, id(src_slots_[k]));
+      }
   }
   [[nodiscard]] std::int64_t target_price(int t) const { return tgt_[t].u; }
   [[nodiscard]] std::int64_t source_price(int s) const { return src_[s].v; }
@@ -319,7 +323,14 @@ class assignment_search {
   void greedy_start() {
     if constexpr (UnitSources) {
       for (int s = 0; s < ns_; ++s) {
-        const std::int64_t best = best_gain(s);  // all prices are still 0
+        // All prices are still 0: the best gain is the heaviest weight, found without
+        // reading the targets (a loop gcc vectorises).
+        std::int32_t heaviest = std::numeric_limits<std::int32_t>::min();
+        for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a)
+          heaviest = std::max(heaviest, arcs_.head[a].weight);
+        const std::int64_t best = arcs_.begin[s] == arcs_.begin[s + 1]
+                                      ? exit_
+                                      : std::max<std::int64_t>(exit_, heaviest);
         src_[s].v = best;
         for (int a = arcs_.begin[s]; a < arcs_.begin[s + 1]; ++a) {
           const int t = arcs_.head[a].target;
@@ -1040,6 +1051,15 @@ class assignment_search {
       set_holder(prev, -1, -1);
     }
     hand_on(prev, slot);
+  }
+
+  // What both kinds share.
+  assignment_search(int sources, int targets, assignment_arcs arcs, std::int64_t exit_weight)
+      : ns_(sources), nt_(targets), arcs_(std::move(arcs)), exit_(exit_weight) {
+    matched_.assign(arcs_.head.size(), 0);
+    tgt_.assign(static_cast<std::size_t>(nt_), target_state{});
+    src_.assign(static_cast<std::size_t>(ns_), source_state{});
+    on_exit_.assign(static_cast<std::size_t>(ns_), 0);
   }
 
   int ns_;

@@ -346,8 +346,10 @@ class blossom_forest {
     arcs.head.resize(adj_.size());
     for (std::size_t i = 0; i < adj_.size(); ++i)
       arcs.head[i] = {endpoint(adj_[i]), static_cast<std::int32_t>(w_[adj_[i] >> 1] / 4 - mid)};
+    std::vector<int> degree(static_cast<std::size_t>(n_));  // as many arcs lead to v as leave it
+    for (int u = 0; u < n_; ++u) degree[u] = adj_begin_[u + 1] - adj_begin_[u];
     assignment_search<true> cover(n_, n_, std::move(arcs),
-                                  std::vector<int>(static_cast<std::size_t>(n_), 1), -mid);
+                                  std::vector<int>(static_cast<std::size_t>(n_), 1), degree, -mid);
     cover.price_start();
     std::vector<int> image(static_cast<std::size_t>(n_), -1);  // endpoint at u's image
     for (int u = 0; u < n_; ++u)
