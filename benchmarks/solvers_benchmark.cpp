@@ -143,9 +143,9 @@ peerkit::assignment_result peerkit_assignment(const bench::assignment_instance& 
   peerkit::assignment_problem p;
   p.capacities = inst.capacity;
   p.supportee_count = inst.supportees;
-  p.edges.resize(inst.weight.size());
+  p.edges.reserve(inst.weight.size());  // each edge written once, not zeroed first
   for (std::size_t k = 0; k < inst.weight.size(); ++k)
-    p.edges[k] = {inst.supporter[k], inst.supportee[k], inst.weight[k]};
+    p.edges.push_back({inst.supporter[k], inst.supportee[k], inst.weight[k]});
   return peerkit::solve_assignment(p);
 }
 
@@ -234,9 +234,9 @@ void assign_lemon(benchmark::State& state, const std::string& name, const std::s
 peerkit::weighted_matching_result peerkit_matching(const bench::matching_instance& inst) {
   peerkit::weighted_matching_problem p;
   p.vertex_count = inst.vertices;
-  p.edges.resize(inst.weight.size());
+  p.edges.reserve(inst.weight.size());  // each edge written once, not zeroed first
   for (std::size_t k = 0; k < inst.weight.size(); ++k)
-    p.edges[k] = {inst.u[k], inst.v[k], inst.weight[k]};
+    p.edges.push_back({inst.u[k], inst.v[k], inst.weight[k]});
   return peerkit::solve_matching(p);
 }
 
