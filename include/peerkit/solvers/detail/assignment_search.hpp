@@ -170,6 +170,26 @@ class distance_queue {
   std::int64_t last_ = bucket_count;  ///< the radix heap's reference: no key below it
 };
 
+/// The vertices one search touched, each at most once, so the room for all of them is
+/// made up front and adding one is a plain store (a vector's push_back, which the compiler
+/// left out of line in the search's inner loop, cost 2% at `L/popular`).
+class touched_list {
+ public:
+  void reserve(std::size_t vertices) { item_.resize(vertices); }
+  void add(int v) {
+    PEERKIT_ASSERT(size_ < item_.size(), "touched_list: a vertex was added twice");
+    item_[size_++] = v;
+  }
+  [[nodiscard]] const int* begin() const { return item_.data(); }
+  [[nodiscard]] const int* end() const { return item_.data() + size_; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+
+ private:
+  std::vector<int> item_;
+  std::size_t size_ = 0;
+};
+
 /// Shortest-augmenting-path solver. `UnitSources`: every source has demand 1 and targets
 /// have capacities; otherwise every target has capacity 1 and sources have demands.
 template <bool UnitSources>
@@ -737,7 +757,7 @@ class assignment_search {
     src_[s].reached = 1;
     src_[s].reach_dist = d;
     src_[s].reach_target = via;
-    touched_s_.push_back(s);
+    touched_s_.add(s);
     const std::int64_t base = d + src_[s].v;
     const std::int64_t exit_cost = base - exit_;
     if (exit_cost < best_exit_) {
@@ -765,7 +785,7 @@ class assignment_search {
       if (nd > best_exit_ || nd >= best_room_) continue;
       if (ts.label == 0) {
         ts.label = labelled;
-        touched_t_.push_back(t);
+        touched_t_.add(t);
       } else if (nd >= ts.dist) {
         continue;
       }
@@ -1060,6 +1080,8 @@ class assignment_search {
     tgt_.assign(static_cast<std::size_t>(nt_), target_state{});
     src_.assign(static_cast<std::size_t>(ns_), source_state{});
     on_exit_.assign(static_cast<std::size_t>(ns_), 0);
+    touched_t_.reserve(static_cast<std::size_t>(nt_));
+    touched_s_.reserve(static_cast<std::size_t>(ns_));
   }
 
   int ns_;
@@ -1105,8 +1127,8 @@ class assignment_search {
   std::vector<int> src_count_;
 
   // search scratch, reset after each search through the touched lists
-  std::vector<int> touched_t_;
-  std::vector<int> touched_s_;
+  touched_list touched_t_;
+  touched_list touched_s_;
   distance_queue queue_;
   std::int64_t best_exit_ = 0;
   std::int64_t best_room_ = 0;
