@@ -301,12 +301,7 @@ class assignment_search {
   static constexpr std::uint8_t labelled = 1;
   static constexpr std::uint8_t final_label = 2;
 
-  [[nodiscard]] bool has_room(int t) const {
-    if constexpr (UnitSources)
-      return !tgt_[t].full;
-    else
-      return tgt_arc_[t] < 0;
-  }
+  [[nodiscard]] bool has_room(int t) const { return !tgt_[t].full; }
   // Units of s still to serve.
   [[nodiscard]] int pending(int s) const {
     if constexpr (UnitSources)
@@ -584,6 +579,7 @@ class assignment_search {
   void set_holder(int t, int a, int s) {
     tgt_arc_[t] = a;
     holder_[t] = s;
+    tgt_[t].full = a >= 0;  // beside the price, which a search reads with it
   }
 
   void take_slot(int s, int a, int slot) {
@@ -1120,7 +1116,7 @@ class assignment_search {
     int first_slot = 0;      ///< its places in slots_ (unit sources)
     int load = 0;            ///< places taken (unit sources)
     std::uint8_t label = 0;  ///< 0 untouched, labelled, final_label
-    bool full = false;       ///< no room left (unit sources; else tgt_arc_ tells)
+    bool full = false;       ///< no room left
   };
   std::vector<target_state> tgt_;
   // Per source, what a search reads and writes together: price and search state.
