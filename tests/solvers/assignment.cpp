@@ -256,7 +256,7 @@ TEST_CASE("solvers: assignment stays exact with a global price update after ever
       if (r.certificate != plain.certificate) ++repriced;
     }
   }
-  CHECK(repriced > 60);
+  CHECK(repriced > 40);  // a third at least: an update settles no farther than the search
 }
 
 TEST_CASE("solvers: assignment edge cases") {

@@ -259,13 +259,15 @@ class assignment_search {
         explored += size;
         recent = recent - recent / 16 + size;
         --left;
-        // The first update also groups the arcs by target, so it must promise more; at
-        // XL a second one pays when the units left would explore a quarter as much (the
-        // last hundred searches there explore 8 times the vertices between them).
-        const std::size_t promise = col_begin_.empty() ? 16 : 4;
-        if (explored > enough && left * recent > promise * enough) {
+        // The first update also groups the arcs by target, so it waits for the whole
+        // threshold and promise. Later ones, which settle no farther than the searches
+        // since the last one reached, pay already at half the threshold and a quarter of
+        // the promise (at XL the last hundred searches explore 8 times the vertices).
+        const bool first = col_begin_.empty();
+        if (explored > (first ? enough : enough / 2) && left * recent > (first ? 16 : 4) * enough) {
           global_update();
           explored = 0;
+          farthest_ = 0;
         }
       }
   }
@@ -852,6 +854,7 @@ class assignment_search {
     }
     queue_.clear();
     if (exit_target < 0) dstar = best_exit_;
+    farthest_ = std::max(farthest_, dstar);
     update_prices(dstar);
     if (exit_target >= 0)
       flip_to_target(exit_target);
@@ -870,12 +873,12 @@ class assignment_search {
   // Late searches explore much of the graph before they meet one of the few places left.
   // A global update (as in cost-scaling codes) finds each vertex's reduced distance to the
   // nearest place with room, by Dijkstra's algorithm backwards from all of them at once,
-  // capped at the largest distance settled; targets' prices rise by it and sources' fall
-  // by it. That is a feasible potential, so the invariants hold, and afterwards the arcs
-  // along the cheapest ways to a place have reduced cost 0: the searches that follow run
-  // as A* with that distance as their estimate, heading for a place. An update reads
-  // every arc once, so it runs only when the searches have explored several times the
-  // vertices since the last one.
+  // capped at the largest distance the searches since the last update reached; targets'
+  // prices rise by it and sources' fall by it. That is a feasible potential, so the
+  // invariants hold, and afterwards the arcs along the cheapest ways to a place have
+  // reduced cost 0: the searches that follow run as A* with that distance as their
+  // estimate, heading for a place. An update reads up to every arc once, so it runs only
+  // when the searches have explored several times the vertices since the last one.
 
   void global_update() {
     // An exit is a way out too: a source's distance is at most its price above its exit
@@ -929,6 +932,12 @@ class assignment_search {
     };
     std::int64_t key = 0;
     for (int s = queue_.pop(key, live); s >= 0; s = queue_.pop(key, live)) {
+      // The searches to come hardly look farther than the latest ones did: the rest
+      // moves by that distance (a feasible potential too, since no arc costs below 0).
+      if (key > farthest_) {
+        top = farthest_;
+        break;
+      }
       src_[s].reached = final_label;
       top = key;
       for_targets_of(s, [&](int t) {
@@ -1147,6 +1156,7 @@ class assignment_search {
   touched_list touched_t_;
   touched_list touched_s_;
   distance_queue queue_;
+  std::int64_t farthest_ = 0;  ///< the largest distance of a search since the last update
   std::int64_t best_exit_ = 0;
   std::int64_t best_room_ = 0;
   int room_at_hand_ = -1;  ///< a room labelled at the distance being settled
