@@ -1110,10 +1110,10 @@ class assignment_search {
     touched_s_.reserve(static_cast<std::size_t>(ns_));
   }
 
-  int ns_;
-  int nt_;
+  int ns_ = 0;
+  int nt_ = 0;
   assignment_arcs arcs_;
-  std::int64_t exit_;
+  std::int64_t exit_ = 0;
   std::vector<std::uint8_t> matched_;
   // Per target, what one relaxation reads together: price and search label.
   // With unit sources also where its occupants are listed, which a settled target reads
