@@ -955,7 +955,10 @@ class assignment_search {
         cap = std::min(cap, ss.v - exit_);
       }
     }
-    std::int64_t top = 0;  // the largest distance settled
+    // The searches to come hardly look farther than the latest ones did: the update
+    // settles no farther, and every vertex beyond moves by that distance (a feasible
+    // potential too, since no arc costs below 0), or by the smallest slack if that is less.
+    const std::int64_t top = std::min(farthest_, cap);
     const auto settle = [&](int t, std::int64_t d) {
       tgt_[t].label = final_label;
       tgt_[t].dist = d;
@@ -965,7 +968,9 @@ class assignment_search {
         source_state& ss = src_[s];
         if (ss.reached == final_label) continue;
         const std::int64_t nd = base + ss.v - col_[k].weight;
-        if (nd >= cap || (ss.reached == labelled && nd >= ss.reach_dist) || holds(s, t)) continue;
+        if (nd >= cap || nd > top || (ss.reached == labelled && nd >= ss.reach_dist) ||
+            holds(s, t))
+          continue;
         ss.reached = labelled;
         ss.reach_dist = nd;
         queue_.push(s, nd);
@@ -978,20 +983,13 @@ class assignment_search {
     };
     std::int64_t key = 0;
     for (int s = queue_.pop(key, live); s >= 0; s = queue_.pop(key, live)) {
-      // The searches to come hardly look farther than the latest ones did: the rest
-      // moves by that distance (a feasible potential too, since no arc costs below 0).
-      if (key > farthest_) {
-        top = farthest_;
-        break;
-      }
       src_[s].reached = final_label;
-      top = key;
       for_targets_of(s, [&](int t) {
         if (tgt_[t].label != final_label) settle(t, key);
       });
     }
     queue_.clear();
-    // A vertex not settled moves by the largest distance settled.
+    // A vertex not settled moves by `top`.
     for (int s = 0; s < ns_; ++s) {
       source_state& ss = src_[s];
       // A matched pair stays tight: a unit source moves with its target (the nearer of
