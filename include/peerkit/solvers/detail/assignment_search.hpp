@@ -968,8 +968,7 @@ class assignment_search {
         source_state& ss = src_[s];
         if (ss.reached == final_label) continue;
         const std::int64_t nd = base + ss.v - col_[k].weight;
-        if (nd >= cap || nd > top || (ss.reached == labelled && nd >= ss.reach_dist) ||
-            holds(s, t))
+        if (nd >= cap || nd > top || (ss.reached == labelled && nd >= ss.reach_dist) || holds(s, t))
           continue;
         ss.reached = labelled;
         ss.reach_dist = nd;
