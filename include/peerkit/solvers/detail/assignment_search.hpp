@@ -813,11 +813,14 @@ class assignment_search {
     const arc_head* head = arcs_.head.data();
     const std::uint8_t* matched = matched_.data();
     target_state* tgt = tgt_.data();
+    // Nothing at or beyond a known way out can lead to a cheaper one (a real exit wins a
+    // tie with a private one): distances from `limit` on are of no use. In a register,
+    // where the two members it stands for would be read again for every arc.
+    std::int64_t limit = std::min(best_exit_ + 1, best_room_);
     for (int a = arcs_.begin[s], end = arcs_.begin[s + 1]; a < end; ++a) {
       // No price is below 0 and the row is sorted heaviest first: once an arc cannot beat
       // the best way out even into a target of price 0, none after it can.
-      const std::int64_t at_least = base - head[a].weight;
-      if (at_least > best_exit_ || at_least >= best_room_) break;
+      if (base - head[a].weight >= limit) break;
       // A unit source reached through a target holds only that target, which is settled:
       // the label test below skips its matched arc, so only sources with demand look.
       if constexpr (!UnitSources)
@@ -826,8 +829,7 @@ class assignment_search {
       target_state& ts = tgt[t];
       if (ts.label == final_label) continue;
       const std::int64_t nd = base + ts.u - head[a].weight;
-      // Nothing at or beyond a known way out can lead to a cheaper one.
-      if (nd > best_exit_ || nd >= best_room_) continue;
+      if (nd >= limit) continue;
       if (ts.label == 0) {
         ts.label = labelled;
         touched_t_.add(t);
@@ -839,6 +841,7 @@ class assignment_search {
       ts.pred = a;
       if (has_room(t)) {
         best_room_ = nd;
+        limit = nd;
         // Nothing is nearer than the distance being settled: the search can end here,
         // without settling the rest of the plateau first.
         if (nd == d) room_at_hand_ = t;
