@@ -2,6 +2,8 @@
 // Definitions of assignment_solver.hpp: inline here in header-only mode, compiled once into
 // peerkit::compiled when PEERKIT_COMPILED is defined (see config.hpp).
 
+#include <type_traits>
+
 #include <peerkit/config.hpp>
 #include <peerkit/solvers/assignment_solver.hpp>
 #include <peerkit/solvers/detail/assignment_search.hpp>
@@ -75,19 +77,30 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   std::int64_t max_w = 0;
   std::int64_t min_w = 0;
   bool closed_supporter = false;
+  bool every_edge = true;  // no edge left out of the graph
+  // Raw pointers and sizes at hand: the counts are ints, and a store to one could change
+  // any int the loop reads through `p` as far as the compiler can tell.
+  const std::size_t supporters = p.capacities.size();
+  const int* capacity = p.capacities.data();
+  int* left = left_degree.data();
+  int* right = right_degree.data();
   for (const auto& e : p.edges) {
     // The edges are checked in this pass, which reads them anyway; the full check, which
     // names every problem and its place, runs only when one is wrong (and throws).
-    if (!edge_valid(p, e)) validate_assignment(p);
-    if (e.weight < floor) continue;
-    max_w = std::max(max_w, e.weight);
-    min_w = std::min(min_w, e.weight);
-    if (p.capacities[e.supporter] == 0) {
-      closed_supporter = true;
+    if (!edge_valid(e, supporters, nr)) validate_assignment(p);
+    if (e.weight < floor) {
+      every_edge = false;
       continue;
     }
-    ++left_degree[e.supporter];
-    ++right_degree[e.supportee];
+    max_w = std::max(max_w, e.weight);
+    min_w = std::min(min_w, e.weight);
+    if (capacity[e.supporter] == 0) {
+      closed_supporter = true;
+      every_edge = false;
+      continue;
+    }
+    ++left[e.supporter];
+    ++right[e.supportee];
   }
   long long left_units = 0;
   long long right_units = 0;
@@ -126,15 +139,23 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   arcs.id.resize(arc_count);  // the edge index
   {
     std::vector<int> fill(arcs.begin.begin(), arcs.begin.end() - 1);
-    for (std::size_t k = 0; k < p.edges.size(); ++k) {
-      const auto& e = p.edges[k];
-      if (e.weight < floor || p.capacities[e.supporter] == 0) continue;
-      const int s = supportees_are_sources ? e.supportee : e.supporter;
-      const int a = fill[s]++;
-      arcs.head[a] = {supportees_are_sources ? e.supporter : e.supportee,
-                      static_cast<std::int32_t>(e.weight)};
-      arcs.id[a] = static_cast<int>(k);
-    }
+    // The common case, every edge in the graph, is a loop without the tests.
+    const auto place_edges = [&](auto filter) {
+      for (std::size_t k = 0; k < p.edges.size(); ++k) {
+        const auto& e = p.edges[k];
+        if constexpr (filter)
+          if (e.weight < floor || p.capacities[e.supporter] == 0) continue;
+        const int s = supportees_are_sources ? e.supportee : e.supporter;
+        const int a = fill[s]++;
+        arcs.head[a] = {supportees_are_sources ? e.supporter : e.supportee,
+                        static_cast<std::int32_t>(e.weight)};
+        arcs.id[a] = static_cast<int>(k);
+      }
+    };
+    if (every_edge)
+      place_edges(std::false_type{});
+    else
+      place_edges(std::true_type{});
   }
 
   const auto collect = [&](const auto& engine) {

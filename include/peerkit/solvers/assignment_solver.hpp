@@ -110,10 +110,17 @@ std::string index_range(const char* what, long long n);
 inline constexpr std::size_t max_edge_count = std::numeric_limits<int>::max() / 2;
 
 /// Whether an edge names a supporter and a supportee that exist and has a weight in range.
+/// Given the sizes, which a loop over the edges keeps at hand: read through `p`, they would
+/// be read again after every store to an int.
+inline bool edge_valid(const assignment_edge& e, std::size_t supporters, int supportees) {
+  // Unsigned, one comparison per range: a negative supporter or weight wraps to a large
+  // value (the supportee count may itself be out of range here, so that one stays signed).
+  return static_cast<unsigned>(e.supporter) < supporters && e.supportee >= 0 &&
+         e.supportee < supportees &&
+         static_cast<std::uint64_t>(e.weight) + max_pair_weight <= 2 * max_pair_weight;
+}
 inline bool edge_valid(const assignment_problem& p, const assignment_edge& e) {
-  return e.supporter >= 0 && e.supporter < static_cast<long long>(p.capacities.size()) &&
-         e.supportee >= 0 && e.supportee < p.supportee_count && e.weight <= max_pair_weight &&
-         e.weight >= -max_pair_weight;
+  return edge_valid(e, p.capacities.size(), p.supportee_count);
 }
 
 /// Whether the supportee count, the capacities and the number of edges are valid.
