@@ -638,7 +638,10 @@ class assignment_search {
         bool found = false;
         while (!stack.empty()) {
           path_frame& f = stack.back();
-          if (f.a == arcs_.begin[f.s + 1]) {
+          // A tight arc weighs at least its source's price (no target's is below 0): in a
+          // sorted row the arcs left after a lighter one cannot be tight.
+          if (f.a == arcs_.begin[f.s + 1] ||
+              (row_sorted_[f.s] && arcs_.head[f.a].weight < src_[f.s].v)) {
             stack.pop_back();
             continue;
           }
