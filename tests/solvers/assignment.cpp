@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -351,6 +352,29 @@ TEST_CASE("solvers: assignment rejects invalid problems with located errors") {
     CHECK(problems[3].location == "edges[3].weight");
   }
   CHECK_THROWS_AS(solve_assignment(assignment_problem{{}, -1, {}}), peerkit::error);
+}
+
+TEST_CASE("solvers: assignment edge checks hold at the edges of each range") {
+  // The first pass checks each range with one unsigned comparison: the largest weights
+  // either way are allowed, one beyond is not, and a negative supporter is unknown.
+  const auto m = peerkit::max_pair_weight;
+  const assignment_problem ok{{1, 1}, 2, {{0, 0, m}, {1, 1, -m}}};
+  for (const auto o : all_objectives) CHECK_NOTHROW((void)solve_assignment(ok, o));
+  const auto problem_id = [](const assignment_problem& p) {
+    try {
+      (void)solve_assignment(p);
+    } catch (const peerkit::error& e) {
+      return e.problems().size() == 1 ? e.problems()[0].id : std::string("several");
+    }
+    return std::string("none");
+  };
+  CHECK(problem_id({{1}, 1, {{0, 0, m + 1}}}) == "matching.weight_out_of_range");
+  CHECK(problem_id({{1}, 1, {{0, 0, -m - 1}}}) == "matching.weight_out_of_range");
+  CHECK(problem_id({{1}, 1, {{std::numeric_limits<int>::min(), 0, 1}}}) ==
+        "matching.unknown_supporter");
+  CHECK(problem_id({{1}, 1, {{1, 0, 1}}}) == "matching.unknown_supporter");
+  CHECK(problem_id({{1}, 1, {{0, 1, 1}}}) == "matching.unknown_supportee");
+  CHECK(problem_id({{1}, 1, {{0, -1, 1}}}) == "matching.unknown_supportee");
 }
 
 TEST_CASE("solvers: assignment names every wrong edge when only edges are wrong") {
