@@ -312,6 +312,7 @@ class assignment_search {
  private:
   static constexpr std::uint8_t labelled = 1;
   static constexpr std::uint8_t final_label = 2;
+  static constexpr std::int64_t unreached = std::numeric_limits<std::int64_t>::max();
 
   [[nodiscard]] bool has_room(int t) const { return !tgt_[t].full; }
   // Units of s still to serve.
@@ -836,15 +837,15 @@ class assignment_search {
       const int t = head[a].target;
       target_state& ts = tgt[t];
       const std::int64_t nd = base + ts.u - head[a].weight;
-      // One branch for both ways to pass the arc by: which of them holds varies from arc
-      // to arc, and two branches were mispredicted half as often again.
-      if (static_cast<int>(ts.label == final_label) | static_cast<int>(nd >= limit)) continue;
-      if (ts.label == 0) {
+      // One branch for every way to pass the arc by: t is settled (its distance is at
+      // most d, and no reduced cost is below 0), labelled as near, or nd is beyond the
+      // bound. Which of them holds varies from arc to arc, and separate branches were
+      // mispredicted more often.
+      if (nd >= std::min(ts.dist, limit)) continue;
+      if (ts.dist == unreached) {
         ts.label = labelled;
         touched_t_.add(t);
         prefetch_rows_at(t, ts);
-      } else if (nd >= ts.dist) {
-        continue;
       }
       ts.dist = nd;
       ts.pred = a;
@@ -918,7 +919,10 @@ class assignment_search {
       flip_to_target(exit_target);
     else
       flip_to_exit(exit_source_);
-    for (const int t : touched_t_) tgt_[t].label = 0;
+    for (const int t : touched_t_) {
+      tgt_[t].label = 0;
+      tgt_[t].dist = unreached;
+    }
     for (const int s : touched_s_) src_[s].reached = 0;
     const std::size_t explored = touched_t_.size() + touched_s_.size();
     touched_t_.clear();
@@ -1018,6 +1022,7 @@ class assignment_search {
     for (target_state& ts : tgt_) {
       ts.u += ts.label == final_label ? ts.dist : top;
       ts.label = 0;
+      ts.dist = unreached;
     }
   }
 
@@ -1170,17 +1175,17 @@ class assignment_search {
   assignment_arcs arcs_;
   std::int64_t exit_ = 0;
   std::vector<std::uint8_t> matched_;
-  // Per target, what one relaxation reads together: price and search label.
+  // Per target, what one relaxation reads together: price and search distance.
   // With unit sources also where its occupants are listed, which a settled target reads
   // next. 32 bytes, aligned: no record straddles two cache lines.
   struct alignas(32) target_state {
-    std::int64_t u = 0;      ///< price
-    std::int64_t dist = 0;   ///< search distance, valid while labelled
-    int pred = -1;           ///< arc that labelled it
-    int first_slot = 0;      ///< its places in slots_ (unit sources)
-    int load = 0;            ///< places taken (unit sources)
-    std::uint8_t label = 0;  ///< 0 untouched, labelled, final_label
-    bool full = false;       ///< no room left
+    std::int64_t u = 0;             ///< price
+    std::int64_t dist = unreached;  ///< search distance
+    int pred = -1;                  ///< arc that labelled it
+    int first_slot = 0;             ///< its places in slots_ (unit sources)
+    int load = 0;                   ///< places taken (unit sources)
+    std::uint8_t label = 0;         ///< 0 untouched, labelled, final_label
+    bool full = false;              ///< no room left
   };
   std::vector<target_state> tgt_;
   // Per source, what a search reads and writes together: price and search state.
