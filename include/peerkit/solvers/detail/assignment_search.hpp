@@ -963,11 +963,13 @@ class assignment_search {
       source_state& ss = src_[s];
       if (holds_nothing(s)) {
         ss.reached = final_label;
+        ss.reach_dist = std::numeric_limits<std::int64_t>::min();  // never relaxed
       } else if (ss.v == exit_) {
         ss.reached = labelled;
         ss.reach_dist = 0;
         queue_.push(s, 0);
       } else {
+        ss.reach_dist = unreached;
         cap = std::min(cap, ss.v - exit_);
       }
     }
@@ -975,6 +977,7 @@ class assignment_search {
     // settles no farther, and every vertex beyond moves by that distance (a feasible
     // potential too, since no arc costs below 0), or by the smallest slack if that is less.
     const std::int64_t top = std::min(farthest_, cap);
+    const std::int64_t bound = std::min(cap, top + 1);  // distances from here on are of no use
     const auto settle = [&](int t, std::int64_t d) {
       tgt_[t].label = final_label;
       tgt_[t].dist = d;
@@ -982,10 +985,10 @@ class assignment_search {
       for (int k = col_begin_[t]; k < col_begin_[t + 1]; ++k) {
         const int s = col_[k].source;
         source_state& ss = src_[s];
-        if (ss.reached == final_label) continue;
         const std::int64_t nd = base + ss.v - col_[k].weight;
-        if (nd >= cap || nd > top || (ss.reached == labelled && nd >= ss.reach_dist) || holds(s, t))
-          continue;
+        // As in a search, one comparison passes s by when it is settled (at most d away,
+        // free sources below everything), labelled as near, or nd is beyond the bound.
+        if (nd >= std::min(ss.reach_dist, bound) || holds(s, t)) continue;
         ss.reached = labelled;
         ss.reach_dist = nd;
         queue_.push(s, nd);
