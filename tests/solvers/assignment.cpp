@@ -180,6 +180,35 @@ TEST_CASE("solvers: assignment certificates hold on problems with long rows") {
   }
 }
 
+TEST_CASE("solvers: assignment certificates hold when rows span the edge of the short sort") {
+  // A row of up to 64 arcs is sorted by counting on 31-bit keys of weight and place when its
+  // weights span less than 2^25, and by comparison otherwise: spans one below, at and one
+  // above that edge, from negative and positive lows, with ties, catch a key that overflows.
+  constexpr std::int64_t edge = std::int64_t{1} << 25;
+  for (std::uint32_t seed = 250; seed < 262; ++seed) {
+    draw d(seed);
+    assignment_problem p;
+    const auto nl = static_cast<int>(d.in(30, 60));
+    p.supportee_count = static_cast<int>(d.in(30, 80));
+    for (int i = 0; i < nl; ++i) p.capacities.push_back(static_cast<int>(d.in(1, 2)));
+    const std::int64_t span = edge + static_cast<std::int64_t>(seed % 3) - 1;
+    const std::int64_t low = seed % 2 == 0 ? -span / 2 : 5;
+    for (int j = 0; j < p.supportee_count; ++j) {
+      const auto per = d.in(2, 40);
+      for (long long k = 0; k < per; ++k) {
+        // Mostly the two ends of the span, so that heavy and light arcs tie and alternate.
+        const auto pick = d.in(0, 3);
+        const std::int64_t w = pick == 0 ? low : pick == 1 ? low + span : low + d.in(0, span);
+        p.edges.push_back({static_cast<int>(d.in(0, nl - 1)), j, w});
+      }
+    }
+    for (const auto o : all_objectives) {
+      INFO("seed " << seed);
+      require_optimal(p, o, solve_assignment(p, o));
+    }
+  }
+}
+
 TEST_CASE("solvers: assignment certificates hold with heavy ties and extreme weights") {
   // Scores of three values leave many units to serve along tied paths; weights at the
   // limit check that the bonus and the prices stay within range.

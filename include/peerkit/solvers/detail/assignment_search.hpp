@@ -758,18 +758,21 @@ class assignment_search {
       }
       for (; b < buckets; ++b) taken += std::exchange(start[b], taken);
       for (int k = 0; k < n; ++k) place[k] = start[heaviest - head[k].weight]++;
-    } else if (n <= short_row) {
-      // An arc's place is the number of arcs heavier than it or as heavy and earlier.
-      // Counting that over every pair costs no branch and vectorises (on the weights side
-      // by side): on rows of 35 arcs it takes half the time of a comparison sort, whose
-      // branches go either way.
-      weights_.resize(static_cast<std::size_t>(n));
-      for (int k = 0; k < n; ++k) weights_[k] = head[k].weight;
-      const std::int32_t* weight = weights_.data();
+    } else if (n <= short_row && std::int64_t{heaviest} - lightest < key_span) {
+      // An arc's place is the number of arcs heavier than it or as heavy and earlier:
+      // with the weight above and the place in the row turned around below, the number
+      // of larger keys. Counting that over every pair costs no branch and vectorises: on
+      // rows of 35 arcs it takes half the time of a comparison sort, whose branches go
+      // either way, and a loop of the same length for every arc is predicted (at
+      // `XL/s1e6` a third fewer simulated mispredictions than two loops, before and after
+      // the arc, and 3% fewer instructions).
+      short_keys_.resize(static_cast<std::size_t>(n));
+      for (int k = 0; k < n; ++k)
+        short_keys_[k] = (head[k].weight - lightest) * short_row + (short_row - 1 - k);
+      const std::int32_t* key = short_keys_.data();
       for (int i = 0; i < n; ++i) {
         int at = 0;
-        for (int j = 0; j < i; ++j) at += weight[j] >= weight[i];
-        for (int j = i + 1; j < n; ++j) at += weight[j] > weight[i];
+        for (int j = 0; j < n; ++j) at += key[j] > key[i];
         place[i] = at;
       }
     } else {
@@ -1245,11 +1248,14 @@ class assignment_search {
   bool sorting_ = false;
   std::vector<std::uint8_t> row_sorted_;  ///< per source
   std::vector<std::uint64_t> keys_;
-  std::vector<std::int32_t> weights_;
+  std::vector<std::int32_t> short_keys_;
   std::vector<int> place_;
   std::vector<arc_head> old_head_;
   std::vector<int> old_id_;
-  static constexpr int short_row = 64;        ///< rows up to this length are sorted by counting
+  /// Rows up to `short_row` arcs whose weights span less than `key_span` are sorted by
+  /// counting: a key of weight and place then fits in 31 bits.
+  static constexpr int short_row = 64;
+  static constexpr std::int64_t key_span = (std::int64_t{1} << 31) / short_row;
   static constexpr int weight_buckets = 256;  ///< rows of a narrower span: a bucket per weight
   std::vector<int> bucket_start_ = std::vector<int>(weight_buckets);
 };
