@@ -140,13 +140,23 @@ PEERKIT_INLINE void detail::solve_exact(const assignment_problem& p, std::int64_
   {
     std::vector<int> fill(arcs.begin.begin(), arcs.begin.end() - 1);
     // The common case, every edge in the graph, is a loop without the tests.
+    // Edges often come grouped by one side (a supportee's candidates together): the next
+    // place in the row being filled is kept in a register, where counting up in memory
+    // made each edge wait for the store of the one before.
     const auto place_edges = [&](auto filter) {
+      int row = -1;
+      int next = 0;
       for (std::size_t k = 0; k < p.edges.size(); ++k) {
         const auto& e = p.edges[k];
         if constexpr (filter)
           if (e.weight < floor || p.capacities[e.supporter] == 0) continue;
         const int s = supportees_are_sources ? e.supportee : e.supporter;
-        const int a = fill[s]++;
+        if (s != row) {
+          if (row >= 0) fill[row] = next;
+          row = s;
+          next = fill[s];
+        }
+        const int a = next++;
         arcs.head[a] = {supportees_are_sources ? e.supporter : e.supportee,
                         static_cast<std::int32_t>(e.weight)};
         arcs.id[a] = static_cast<int>(k);
