@@ -134,7 +134,9 @@ class blossom_forest {
     int endpoint = -1;
   };
   static bool before(const event& a, const event& b) {
-    return a.key != b.key ? a.key < b.key : a.id < b.id;
+    // Without a branch: which way a comparison in the heap goes is anybody's guess.
+    return static_cast<bool>(static_cast<int>(a.key < b.key) |
+                             (static_cast<int>(a.key == b.key) & static_cast<int>(a.id < b.id)));
   }
   /// A 4-ary min-heap of events: four children share a cache line.
   class event_heap {
