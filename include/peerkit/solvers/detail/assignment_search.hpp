@@ -849,7 +849,6 @@ class assignment_search {
       // mispredicted more often.
       if (nd >= std::min(ts.dist, limit)) continue;
       if (ts.dist == unreached) {
-        ts.label = labelled;
         touched_t_.add(t);
         prefetch_rows_at(t, ts);
       }
@@ -897,13 +896,13 @@ class assignment_search {
     int exit_target = room_at_hand_;
     std::int64_t dstar = 0;
     const auto live = [&](int t, std::int64_t key) {
-      return tgt_[t].label != final_label && tgt_[t].dist == key;
+      return !tgt_[t].settled && tgt_[t].dist == key;
     };
     while (exit_target < 0) {
       std::int64_t key = 0;
       const int t = queue_.pop(key, live);
       if (t < 0 || key > best_exit_) break;  // a real exit wins a tie with a private one
-      tgt_[t].label = final_label;
+      tgt_[t].settled = true;
       if (has_room(t)) {
         exit_target = t;
         dstar = key;
@@ -926,7 +925,7 @@ class assignment_search {
     else
       flip_to_exit(exit_source_);
     for (const int t : touched_t_) {
-      tgt_[t].label = 0;
+      tgt_[t].settled = false;
       tgt_[t].dist = unreached;
     }
     for (const int s : touched_s_) src_[s].reached = 0;
@@ -954,7 +953,7 @@ class assignment_search {
     // the distances are capped below the smallest other slack, so that no source's price
     // falls below its exit.
     // The search scratch, clean between searches, holds the distances: a settled target
-    // is final_label at its dist, a source labelled or final_label at its reach_dist. Free
+    // is settled at its dist, a source labelled or final_label at its reach_dist. Free
     // sources are marked final from the start: their prices are set when they are served.
     std::int64_t cap = std::numeric_limits<std::int64_t>::max();
     if (col_begin_.empty()) build_columns();
@@ -985,7 +984,7 @@ class assignment_search {
     const std::int64_t top = std::min(farthest_, cap);
     const std::int64_t bound = std::min(cap, top + 1);  // distances from here on are of no use
     const auto settle = [&](int t, std::int64_t d) {
-      tgt_[t].label = final_label;
+      tgt_[t].settled = true;
       tgt_[t].dist = d;
       const std::int64_t base = d + tgt_[t].u;
       for (int k = col_begin_[t]; k < col_begin_[t + 1]; ++k) {
@@ -1009,7 +1008,7 @@ class assignment_search {
     for (int s = queue_.pop(key, live); s >= 0; s = queue_.pop(key, live)) {
       src_[s].reached = final_label;
       for_targets_of(s, [&](int t) {
-        if (tgt_[t].label != final_label) settle(t, key);
+        if (!tgt_[t].settled) settle(t, key);
       });
     }
     queue_.clear();
@@ -1022,15 +1021,15 @@ class assignment_search {
       if constexpr (UnitSources) {
         if (held_[s] >= 0) {
           const target_state& ts = tgt_[held_[s]];
-          h = ts.label == final_label ? ts.dist : top;
+          h = ts.settled ? ts.dist : top;
         }
       }
       if (!holds_nothing(s)) ss.v -= h;
       ss.reached = 0;
     }
     for (target_state& ts : tgt_) {
-      ts.u += ts.label == final_label ? ts.dist : top;
-      ts.label = 0;
+      ts.u += ts.settled ? ts.dist : top;
+      ts.settled = false;
       ts.dist = unreached;
     }
   }
@@ -1070,7 +1069,7 @@ class assignment_search {
     if constexpr (UnitSources) {
       // Every settled target below dstar is full; its sources were reached at its distance.
       for (const int t : touched_t_)
-        if (tgt_[t].label == final_label) tgt_[t].u += dstar - tgt_[t].dist;
+        if (tgt_[t].settled) tgt_[t].u += dstar - tgt_[t].dist;
       for (const int s : touched_s_) src_[s].v -= dstar - src_[s].reach_dist;
     } else {
       // Each target has one source; every target of a reached source keeps its arc tight.
@@ -1189,11 +1188,11 @@ class assignment_search {
   // next. 32 bytes, aligned: no record straddles two cache lines.
   struct alignas(32) target_state {
     std::int64_t u = 0;             ///< price
-    std::int64_t dist = unreached;  ///< search distance
+    std::int64_t dist = unreached;  ///< search distance; unreached: not labelled
     int pred = -1;                  ///< arc that labelled it
     int first_slot = 0;             ///< its places in slots_ (unit sources)
     int load = 0;                   ///< places taken (unit sources)
-    std::uint8_t label = 0;         ///< 0 untouched, labelled, final_label
+    bool settled = false;           ///< its distance is final
     bool full = false;              ///< no room left
   };
   std::vector<target_state> tgt_;
